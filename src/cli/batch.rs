@@ -1,0 +1,229 @@
+//! `csm-sim batch`: many seeds of one scenario in parallel (one world per seed, worlds
+//! spread over threads), reported as distributions.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use super::run::{Driver, driver, play_out};
+use crate::scenario::Scenario;
+use crate::sim::Simulation;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Scenario file or built-in name.
+    file: String,
+    /// How many seeds to run.
+    #[arg(long)]
+    seeds: u32,
+    /// The first seed (default: the scenario's own); seeds run from here upwards.
+    #[arg(long)]
+    first_seed: Option<u64>,
+    /// A RON list of actions to take in every run.
+    #[arg(long, conflicts_with = "playbook")]
+    actions: Option<PathBuf>,
+    /// A playbook file, or `sensible` for the built-in one.
+    #[arg(long)]
+    playbook: Option<String>,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// One seed's results.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct SeedResult {
+    pub seed: u64,
+    pub nrr: f64,
+    pub grr: f64,
+    /// Share of the starting customers that churned.
+    pub churn: f64,
+    pub churned_arr: i64,
+    pub expansion_arr: i64,
+}
+
+/// Mean and the 5th and 95th percentiles (nearest rank).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct Spread {
+    pub mean: f64,
+    pub p5: f64,
+    pub p95: f64,
+}
+
+impl Spread {
+    pub fn of(values: impl Iterator<Item = f64>) -> Spread {
+        let mut v: Vec<f64> = values.collect();
+        if v.is_empty() {
+            return Spread {
+                mean: 0.0,
+                p5: 0.0,
+                p95: 0.0,
+            };
+        }
+        v.sort_by(f64::total_cmp);
+        let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
+        Spread {
+            mean: v.iter().sum::<f64>() / v.len() as f64,
+            p5: rank(0.05),
+            p95: rank(0.95),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BatchReport {
+    pub scenario: String,
+    pub seeds: u32,
+    pub first_seed: u64,
+    pub nrr: Spread,
+    pub grr: Spread,
+    pub churn: Spread,
+    pub churned_arr: Spread,
+    pub expansion_arr: Spread,
+}
+
+/// Runs `count` seeds from `first` on `threads` threads; results come back in seed order,
+/// whatever the number of threads.
+pub fn run_seeds(
+    scenario: &Arc<Scenario>,
+    first: u64,
+    count: u32,
+    driver: &Driver,
+    threads: usize,
+) -> anyhow::Result<Vec<SeedResult>> {
+    let count = count as usize;
+    let next = AtomicUsize::new(0);
+    let threads = threads.clamp(1, count.max(1));
+    let parts: Vec<anyhow::Result<Vec<(usize, SeedResult)>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> anyhow::Result<Vec<(usize, SeedResult)>> {
+                    let mut out = Vec::new();
+                    let mut sim: Option<Simulation> = None;
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= count {
+                            return Ok(out);
+                        }
+                        let seed = first.wrapping_add(i as u64);
+                        let sim = match sim.as_mut() {
+                            Some(s) => {
+                                s.restart(seed);
+                                s
+                            }
+                            None => sim.insert(Simulation::new(scenario.clone(), seed)),
+                        };
+                        play_out(sim, driver)?;
+                        let m = sim.metrics();
+                        out.push((
+                            i,
+                            SeedResult {
+                                seed,
+                                nrr: m.nrr(),
+                                grr: m.grr(),
+                                churn: f64::from(m.churned_customers())
+                                    / f64::from(m.start_customers.max(1)),
+                                churned_arr: m.churned_arr(),
+                                expansion_arr: m.expansion_arr(),
+                            },
+                        ));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("a worker thread panicked")))
+            })
+            .collect()
+    });
+    let mut results: Vec<Option<SeedResult>> = vec![None; count];
+    for part in parts {
+        for (i, r) in part? {
+            results[i] = Some(r);
+        }
+    }
+    Ok(results.into_iter().flatten().collect())
+}
+
+pub fn report(scenario: &Scenario, first: u64, results: &[SeedResult]) -> BatchReport {
+    BatchReport {
+        scenario: scenario.id.clone(),
+        seeds: results.len() as u32,
+        first_seed: first,
+        nrr: Spread::of(results.iter().map(|r| r.nrr)),
+        grr: Spread::of(results.iter().map(|r| r.grr)),
+        churn: Spread::of(results.iter().map(|r| r.churn)),
+        churned_arr: Spread::of(results.iter().map(|r| r.churned_arr as f64)),
+        expansion_arr: Spread::of(results.iter().map(|r| r.expansion_arr as f64)),
+    }
+}
+
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+pub fn batch(args: Args) -> anyhow::Result<ExitCode> {
+    if args.seeds == 0 {
+        anyhow::bail!("--seeds must be at least 1");
+    }
+    let scenario = super::load_scenario(Some(&args.file))?;
+    let driver = driver(args.actions.as_ref(), args.playbook.as_deref())?;
+    let first = args.first_seed.unwrap_or(scenario.seed);
+    let threads = args.threads.unwrap_or_else(default_threads);
+    let results = run_seeds(&scenario, first, args.seeds, &driver, threads)?;
+    let r = report(&scenario, first, &results);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} — {} seeds from {}", scenario.title, r.seeds, first);
+    println!(
+        "{:<14} {:>10} {:>10} {:>10}",
+        "", "mean", "5th pct", "95th pct"
+    );
+    let pct = |v: f64| format!("{:.1} %", v * 100.0);
+    for (name, s) in [("NRR", r.nrr), ("GRR", r.grr), ("logo churn", r.churn)] {
+        println!(
+            "{name:<14} {:>10} {:>10} {:>10}",
+            pct(s.mean),
+            pct(s.p5),
+            pct(s.p95)
+        );
+    }
+    let money = |v: f64| super::format::money(v.round() as i64);
+    for (name, s) in [
+        ("churned ARR", r.churned_arr),
+        ("expansion ARR", r.expansion_arr),
+    ] {
+        println!(
+            "{name:<14} {:>10} {:>10} {:>10}",
+            money(s.mean),
+            money(s.p5),
+            money(s.p95)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let s = Spread::of((1..=100).map(f64::from));
+        assert_eq!((s.p5, s.p95), (5.0, 95.0));
+        assert!((s.mean - 50.5).abs() < 1e-12);
+        let one = Spread::of([3.0].into_iter());
+        assert_eq!((one.p5, one.mean, one.p95), (3.0, 3.0, 3.0));
+    }
+}

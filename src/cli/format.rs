@@ -1,0 +1,137 @@
+//! Text tables and sentences for the terminal.
+
+use std::fmt::Write;
+
+use crate::sim::Simulation;
+use crate::sim::journal::{Entry, Event, SEGMENT_WIDE, format_money};
+use crate::sim::summary::RunSummary;
+
+pub fn money(v: i64) -> String {
+    format_money(v)
+}
+
+pub fn pct(v: f64) -> String {
+    format!("{:.1} %", v * 100.0)
+}
+
+/// The quarter-by-quarter table of a run.
+pub fn quarter_table(s: &RunSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>6} {:>13}",
+        "Q",
+        "ARR (end)",
+        "ATR",
+        "churned",
+        "contraction",
+        "expansion",
+        "new",
+        "GRR",
+        "NRR",
+        "cust.",
+        "red/yel/green"
+    );
+    for q in &s.per_quarter {
+        let _ = writeln!(
+            out,
+            "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>6} {:>13}",
+            q.quarter,
+            money(q.end_arr),
+            money(q.atr),
+            money(q.churned_arr),
+            money(q.contraction_arr),
+            money(q.expansion_arr),
+            money(q.new_arr),
+            pct(q.grr),
+            pct(q.nrr),
+            q.customers,
+            format!("{}/{}/{}", q.red, q.yellow, q.green),
+        );
+    }
+    out
+}
+
+/// The overall results and the scenario's targets.
+pub fn totals(s: &RunSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Start ARR {} → end ARR {} over {} quarters",
+        money(s.start_arr),
+        money(s.end_arr),
+        s.quarters
+    );
+    let _ = writeln!(
+        out,
+        "GRR {}   NRR {}   churned {} ({} customers of {})   contraction {}   expansion {}   new {}",
+        pct(s.grr),
+        pct(s.nrr),
+        money(s.churned_arr),
+        s.churned_customers,
+        s.customers,
+        money(s.contraction_arr),
+        money(s.expansion_arr),
+        money(s.new_arr)
+    );
+    let ttv = s
+        .mean_time_to_value
+        .map_or("none reached value yet".to_owned(), |t| {
+            format!("{t:.1} quarters ({} customers)", s.customers_with_value)
+        });
+    let _ = writeln!(
+        out,
+        "LTV {}   mean time to value {ttv}",
+        money(s.ltv.round() as i64)
+    );
+    for t in &s.targets {
+        let _ = writeln!(
+            out,
+            "Target: {} {} — actual {} — {}",
+            t.name,
+            if t.name.contains("RR") {
+                pct(t.target)
+            } else {
+                format!("{}", t.target)
+            },
+            if t.name.contains("RR") {
+                pct(t.actual)
+            } else {
+                format!("{:.1}", t.actual)
+            },
+            if t.met { "MET" } else { "MISSED" }
+        );
+    }
+    out
+}
+
+/// One journal entry as a line: `Q3 Northwind Traders: churned, …`.
+pub fn entry(sim: &Simulation, e: &Entry) -> String {
+    let segment_name = |s: u16| {
+        sim.scenario()
+            .segments
+            .get(usize::from(s))
+            .map_or_else(|| s.to_string(), |s| s.name.clone())
+    };
+    let who = if e.customer == SEGMENT_WIDE {
+        "Portfolio".to_owned()
+    } else {
+        sim.customer(e.customer)
+            .map_or_else(|| format!("#{}", e.customer), |c| c.name)
+    };
+    format!("Q{} {who}: {}", e.quarter, e.event.describe(segment_name))
+}
+
+/// Whether an entry is a business outcome worth printing in a run summary.
+pub fn is_outcome(e: &Entry) -> bool {
+    matches!(
+        e.event,
+        Event::Churned { .. } | Event::Downsold { .. } | Event::Renewed { .. }
+    ) || matches!(
+        e.event,
+        Event::Action {
+            outcome: crate::sim::actions::ActionOutcome::ExpansionWon(_),
+            ..
+        }
+    )
+}

@@ -1,0 +1,103 @@
+//! The command-line program: one file per subcommand. Errors are reported here, once, as
+//! `FILE:LINE:COLUMN: message` where a file is at fault, with a non-zero exit code.
+
+mod batch;
+mod bench;
+mod check;
+mod format;
+mod play;
+mod replay;
+mod run;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::scenario::{Scenario, builtin};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "csm-sim",
+    version,
+    about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).",
+    long_about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).\n\nWithout a command, runs the built-in tutorial scenario and prints its results.\nScenarios are RON files or built-in names: tutorial, sponsor-loss, quality-crisis, mixed-portfolio, large-portfolio."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate scenarios and summarise them.
+    Check(check::Args),
+    /// Run a scenario to the end without interaction and print the results.
+    Run(run::Args),
+    /// Play a scenario interactively in the terminal.
+    Play(play::Args),
+    /// Re-run a saved session and confirm it reproduces the same outcome.
+    Replay(replay::Args),
+    /// Run many seeds in parallel and report the spread of results.
+    Batch(batch::Args),
+    /// Measure simulation speed and memory.
+    Bench(bench::Args),
+    /// List the built-in scenarios.
+    Scenarios,
+}
+
+/// Runs the program; the exit code is 0 on success, 1 when a check fails, 2 on bad input.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let result = match cli.command {
+        None => run::run_default(),
+        Some(Command::Check(a)) => check::check(a),
+        Some(Command::Run(a)) => run::run(a),
+        Some(Command::Play(a)) => play::play(a),
+        Some(Command::Replay(a)) => replay::replay(a),
+        Some(Command::Batch(a)) => batch::batch(a),
+        Some(Command::Bench(a)) => bench::bench(a),
+        Some(Command::Scenarios) => {
+            list_scenarios();
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list_scenarios() {
+    for (name, text) in builtin::ALL {
+        match Scenario::parse(name, text) {
+            Ok(s) => println!(
+                "{name:<18} {:>2} quarters {:>6} customers  {}",
+                s.quarters,
+                s.customer_count(),
+                s.title
+            ),
+            Err(e) => println!("{name:<18} (invalid: {e})"),
+        }
+    }
+}
+
+/// Loads a scenario by path or built-in name, or the default one.
+pub(crate) fn load_scenario(spec: Option<&str>) -> anyhow::Result<Arc<Scenario>> {
+    let spec = spec.unwrap_or(builtin::DEFAULT);
+    Ok(Arc::new(Scenario::load(spec)?))
+}

@@ -1,0 +1,567 @@
+//! `csm-sim play`: an interactive terminal game for machines without a display. Reads one
+//! command per line, so it can also be driven from a script.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::format;
+use crate::session::{Recorder, Session};
+use crate::sim::Simulation;
+use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
+use crate::sim::types::Band;
+use crate::sim::view::CustomerView;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Scenario file or built-in name (default: the tutorial).
+    file: Option<String>,
+    /// Random seed (default: the scenario's own).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Resume a saved session instead of starting a scenario.
+    #[arg(long, conflicts_with_all = ["file", "seed"])]
+    resume: Option<PathBuf>,
+    /// Where `save` writes and every quarter end autosaves.
+    #[arg(long, default_value = "csm-session.ron")]
+    save: PathBuf,
+}
+
+const HELP: &str = "Commands:
+  portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment
+  show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or #number
+  actions [CUSTOMER|SEGMENT]          the action catalogue with costs and whether each can be planned (a)
+  do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
+  undo N                              remove planned action N
+  plan                                the actions planned this quarter and the hours left
+  end                                 end the quarter and see what happened (autosaves)
+  log [QUARTER]                       what happened in a quarter (default: the last one)
+  save [FILE]                         save the session
+  help                                this text (h, ?)
+  quit                                save and leave (q)";
+
+pub fn play(args: Args) -> anyhow::Result<ExitCode> {
+    let mut rec = match &args.resume {
+        Some(path) => {
+            let session = Session::load(path)?;
+            let rec = session.replay(&path.display().to_string())?;
+            println!(
+                "Resumed {} at quarter {} with {} actions replayed.",
+                path.display(),
+                rec.sim.clock().quarter,
+                rec.actions.len()
+            );
+            rec
+        }
+        None => {
+            let scenario = super::load_scenario(args.file.as_deref())?;
+            let seed = args.seed.unwrap_or(scenario.seed);
+            Recorder::new(scenario, seed)
+        }
+    };
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout();
+    intro(&rec.sim, &mut out)?;
+    status(&rec.sim, &mut out)?;
+    let mut lines = stdin.lock().lines();
+    loop {
+        if rec.sim.finished() {
+            writeln!(out, "\nThe scenario is over.")?;
+            let summary = rec.sim.summary();
+            write!(out, "{}", format::totals(&summary))?;
+            save(&rec, &args.save, &mut out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        write!(out, "Q{}> ", rec.sim.clock().quarter)?;
+        out.flush()?;
+        let Some(line) = lines.next() else {
+            // End of input: keep the work.
+            writeln!(out)?;
+            save(&rec, &args.save, &mut out)?;
+            return Ok(ExitCode::SUCCESS);
+        };
+        let line = line?;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some((&cmd, rest)) = words.split_first() else {
+            continue;
+        };
+        match cmd {
+            "help" | "h" | "?" => writeln!(out, "{HELP}")?,
+            "portfolio" | "p" => portfolio(&rec.sim, rest.first().copied(), &mut out)?,
+            "show" | "s" => match rest.first().and_then(|w| find_customer(&rec.sim, w)) {
+                Some(c) => show(&rec.sim, &c, &mut out)?,
+                None => writeln!(
+                    out,
+                    "Which customer? Give its id (see `portfolio`) or #number."
+                )?,
+            },
+            "actions" | "a" => actions(&rec.sim, rest.first().copied(), &mut out)?,
+            "do" | "d" => match rest {
+                [action, target] => plan(&mut rec.sim, action, target, &mut out)?,
+                _ => writeln!(
+                    out,
+                    "Usage: do ACTION CUSTOMER|SEGMENT (see `actions` for ids)"
+                )?,
+            },
+            "undo" | "u" => match rest.first().and_then(|n| n.parse::<usize>().ok()) {
+                Some(n) if n >= 1 => match rec.sim.unplan(n - 1) {
+                    Some(p) => writeln!(out, "Removed {}.", p.action.spec().name)?,
+                    None => writeln!(out, "There is no planned action {n}.")?,
+                },
+                _ => writeln!(out, "Usage: undo N, where N is the number shown by `plan`")?,
+            },
+            "plan" => show_plan(&rec.sim, &mut out)?,
+            "end" | "e" => {
+                let q = rec.sim.clock().quarter;
+                rec.end_quarter();
+                quarter_report(&rec.sim, q, &mut out)?;
+                save(&rec, &args.save, &mut out)?;
+                if !rec.sim.finished() {
+                    status(&rec.sim, &mut out)?;
+                }
+            }
+            "log" | "l" => {
+                let last = rec.sim.clock().quarter.saturating_sub(1).max(1);
+                let q = rest.first().and_then(|w| w.parse().ok()).unwrap_or(last);
+                quarter_report(&rec.sim, q, &mut out)?;
+            }
+            "save" => {
+                let path = rest.first().map_or(args.save.clone(), PathBuf::from);
+                save(&rec, &path, &mut out)?;
+            }
+            "quit" | "q" | "exit" => {
+                save(&rec, &args.save, &mut out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => writeln!(
+                out,
+                "Unknown command \"{other}\". Type `help` for the list."
+            )?,
+        }
+    }
+}
+
+fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    match rec.to_session().save(path) {
+        Ok(()) => writeln!(
+            out,
+            "Saved to {} (resume with `csm-sim play --resume {}`).",
+            path.display(),
+            path.display()
+        )?,
+        // A failed save must not end the game: say so and let the trainee pick another path.
+        Err(e) => writeln!(out, "Could not save: {e}. Try `save OTHER-FILE`.")?,
+    }
+    Ok(())
+}
+
+fn intro(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
+    let s = sim.scenario();
+    writeln!(out, "{} ({:?})", s.title, s.difficulty)?;
+    if !s.description.is_empty() {
+        writeln!(out, "{}", s.description)?;
+    }
+    if !s.learning_objectives.is_empty() {
+        writeln!(
+            out,
+            "Exam objectives practised: {}",
+            s.learning_objectives.join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "{} quarters, {} customers, {:.0} CSM hours a quarter. Type `help` for commands.",
+        s.quarters,
+        s.customer_count(),
+        s.capacity_hours
+    )
+}
+
+fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
+    let m = sim.metrics();
+    let c = sim.clock();
+    let q = c.q();
+    let mut atr = 0;
+    sim.each_customer(|cu| {
+        if cu.contract.renewal_quarter == q
+            && cu.lifecycle.stage != crate::sim::types::Stage::Churned
+        {
+            atr += cu.contract.arr;
+        }
+    });
+    writeln!(
+        out,
+        "\n— Quarter {} of {} — ARR {}   ATR this quarter {}   GRR {}   NRR {}   hours left {:.1} of {:.0}",
+        c.quarter,
+        c.quarters,
+        format::money(m.quarter_start_arr),
+        format::money(atr),
+        format::pct(m.grr()),
+        format::pct(m.nrr()),
+        sim.budget().left(),
+        sim.budget().capacity
+    )
+}
+
+fn band_word(b: Band) -> &'static str {
+    match b {
+        Band::Red => "RED",
+        Band::Yellow => "yellow",
+        Band::Green => "green",
+    }
+}
+
+fn find_customer(sim: &Simulation, word: &str) -> Option<CustomerView> {
+    if let Some(n) = word.strip_prefix('#') {
+        return n.parse().ok().and_then(|id| sim.customer(id));
+    }
+    sim.find_customer(word).and_then(|id| sim.customer(id))
+}
+
+fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
+    let q = sim.clock().q();
+    let rows: Vec<CustomerView> = sim
+        .customers()
+        .into_iter()
+        .filter(|c| match filter {
+            None => true,
+            Some("risk") => c.active && c.health_band != Band::Green,
+            Some("renewing") => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
+            Some(seg) => c.segment == seg,
+        })
+        .collect();
+    writeln!(
+        out,
+        "{:>5} {:<18} {:<28} {:<10} {:<8} {:>12} {:<13} {:>5} {:>12}  known barriers",
+        "#", "id", "name", "segment", "touch", "ARR", "stage", "renew", "health"
+    )?;
+    let shown = rows.len().min(200);
+    for c in &rows[..shown] {
+        let barriers: Vec<&str> = c.known_barriers.iter().map(|b| b.kind.label()).collect();
+        writeln!(
+            out,
+            "{:>5} {:<18} {:<28} {:<10} {:<8} {:>12} {:<13} {:>5} {:>5.0} {:<6}  {}",
+            c.id,
+            truncate(&c.key, 18),
+            truncate(&c.name, 28),
+            truncate(&c.segment, 10),
+            c.touch.label(),
+            format::money(c.arr),
+            c.stage.label(),
+            format!("Q{}", c.renewal_quarter),
+            c.health_score,
+            band_word(c.health_band),
+            if barriers.is_empty() {
+                "-".to_owned()
+            } else {
+                barriers.join(", ")
+            }
+        )?;
+    }
+    if rows.len() > shown {
+        writeln!(
+            out,
+            "… and {} more; filter with `portfolio risk`, `portfolio renewing` or a segment id.",
+            rows.len() - shown
+        )?;
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "#{} {} ({}) — {}, {:?}, {} touch, segment {}",
+        c.id,
+        c.name,
+        c.key,
+        if c.industry.is_empty() {
+            "-"
+        } else {
+            &c.industry
+        },
+        c.size,
+        c.touch.label(),
+        c.segment
+    )?;
+    writeln!(
+        out,
+        "Contract: {} ARR ({} MRR), {} licences, {:?}, products: {}; renews at the end of Q{}{}",
+        format::money(c.arr),
+        format::money(c.mrr.round() as i64),
+        c.licences,
+        c.model,
+        c.products.join(", "),
+        c.renewal_quarter,
+        if c.auto_renew { " (auto-renew)" } else { "" }
+    )?;
+    writeln!(
+        out,
+        "Lifecycle: {} for {} quarters; deployment {:.0} %; {} business outcomes achieved; time to value {}",
+        c.stage.label(),
+        c.quarters_in_stage,
+        c.deployment * 100.0,
+        c.outcomes_achieved,
+        c.time_to_value
+            .map_or("not yet".to_owned(), |t| format!("{t} quarters"))
+    )?;
+    writeln!(
+        out,
+        "Health: {:.0} ({}) — by component:",
+        c.health_score,
+        band_word(c.health_band)
+    )?;
+    for (name, score) in &c.health_components {
+        writeln!(out, "    {name:<11} {score:>5.0}")?;
+    }
+    let s = &c.signals;
+    writeln!(
+        out,
+        "Signals (last quarter, measured): utilisation {:.0} % ({} active users), features {}/{}, open quality issues {}, tickets {}, CSAT {:.1}, NPS {:.0}, financial health {:.0} %",
+        s.utilisation * 100.0,
+        c.active_users,
+        s.features_in_use,
+        s.features_total,
+        s.open_quality_issues,
+        s.support_tickets,
+        s.csat,
+        s.nps,
+        s.financial_health * 100.0
+    )?;
+    write!(out, "Stakeholders:")?;
+    for p in &c.stakeholders {
+        if p.present {
+            write!(out, "  {} {:+.2}", p.role, p.sentiment)?;
+        } else {
+            write!(out, "  {} (gone)", p.role)?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Success plan: {} of 7 elements, {}; missing: {}",
+        c.plan_elements.len(),
+        if c.plan_current {
+            "current"
+        } else {
+            "not reviewed recently"
+        },
+        if c.plan_missing.is_empty() {
+            "nothing".to_owned()
+        } else {
+            c.plan_missing.join(", ")
+        }
+    )?;
+    if c.known_barriers.is_empty() {
+        writeln!(out, "Known barriers: none")?;
+    }
+    for b in &c.known_barriers {
+        writeln!(
+            out,
+            "Known barrier: {} ({}, {:?} — {}), severity {:.0} %, since Q{}, found Q{}, {:.0} % resolved",
+            b.kind.label(),
+            b.kind.objective(),
+            b.category,
+            b.category.objective(),
+            b.severity * 100.0,
+            b.since,
+            b.discovered_in.unwrap_or(b.since),
+            b.progress * 100.0
+        )?;
+    }
+    writeln!(
+        out,
+        "Engagement: last contact {}, last QBR {}, renewal work {}{}{}{}",
+        c.last_touch.map_or("never".to_owned(), |t| format!("Q{t}")),
+        c.last_qbr.map_or("never".to_owned(), |t| format!("Q{t}")),
+        c.renewal_work_from
+            .map_or("not started".to_owned(), |t| format!("since Q{t}")),
+        if c.mitigation_plan {
+            ", mitigation plan"
+        } else {
+            ""
+        },
+        if c.expansion_opportunity {
+            ", expansion opportunity"
+        } else {
+            ""
+        },
+        if c.advocate {
+            ", reference customer"
+        } else {
+            ""
+        },
+    )?;
+    let history: Vec<String> = sim
+        .journal()
+        .for_customer(c.id)
+        .map(|e| format::entry(sim, e))
+        .collect();
+    if !history.is_empty() {
+        writeln!(out, "History:")?;
+        for h in history.iter().rev().take(12).rev() {
+            writeln!(out, "  {h}")?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_target(sim: &Simulation, action: ActionKind, word: &str) -> Option<ActionTarget> {
+    if action.spec().one_to_many {
+        sim.scenario()
+            .segment_index(word)
+            .map(ActionTarget::Segment)
+    } else {
+        find_customer(sim, word).map(|c| ActionTarget::Customer(c.id))
+    }
+}
+
+fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
+    let mut family = None;
+    for spec in CATALOGUE {
+        if family != Some(spec.family) {
+            family = Some(spec.family);
+            writeln!(out, "{}:", spec.family.label())?;
+        }
+        let (hours, verdict) = match target.and_then(|w| parse_target(sim, spec.kind, w)) {
+            Some(t) => match sim.check(PlannedAction {
+                action: spec.kind,
+                target: t,
+            }) {
+                Ok(h) => (format!("{h:>5.1} h"), "ok".to_owned()),
+                Err(b) => ("    -  ".to_owned(), b.explain().to_owned()),
+            },
+            None if target.is_some() => (
+                "    -  ".to_owned(),
+                if spec.one_to_many {
+                    "needs a segment".to_owned()
+                } else {
+                    "needs a customer".to_owned()
+                },
+            ),
+            None => (format!("{:>5.1} h", spec.hours), String::new()),
+        };
+        writeln!(
+            out,
+            "  {:<32} {hours}  [{}]  {verdict}",
+            spec.id,
+            spec.objectives.join(" ")
+        )?;
+        if target.is_none() {
+            writeln!(out, "      {}", spec.description)?;
+        }
+    }
+    if target.is_none() {
+        writeln!(
+            out,
+            "Hours are for a high-touch customer; virtual touch costs 60 %, digital 35 %. One-to-many actions cost the same for a whole segment."
+        )?;
+    }
+    Ok(())
+}
+
+fn plan(
+    sim: &mut Simulation,
+    action: &str,
+    target: &str,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let Some(kind) = ActionKind::from_id(action) else {
+        return writeln!(
+            out,
+            "Unknown action \"{action}\". Type `actions` for the catalogue."
+        );
+    };
+    let Some(t) = parse_target(sim, kind, target) else {
+        return writeln!(
+            out,
+            "Unknown {} \"{target}\".",
+            if kind.spec().one_to_many {
+                "segment"
+            } else {
+                "customer"
+            }
+        );
+    };
+    match sim.plan(PlannedAction {
+        action: kind,
+        target: t,
+    }) {
+        Ok(h) => writeln!(
+            out,
+            "Planned {} ({h:.1} h, practises {}). {:.1} hours left.",
+            kind.spec().name,
+            kind.spec().objectives.join(", "),
+            sim.budget().left()
+        ),
+        Err(b) => writeln!(out, "Cannot plan {}: {}.", kind.spec().name, b.explain()),
+    }
+}
+
+fn show_plan(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
+    if sim.planned().is_empty() {
+        writeln!(out, "Nothing planned yet this quarter.")?;
+    }
+    for (i, p) in sim.planned().iter().enumerate() {
+        let target = match p.target {
+            ActionTarget::Customer(id) => sim
+                .customer(id)
+                .map_or_else(|| format!("#{id}"), |c| c.name),
+            ActionTarget::Segment(s) => {
+                format!("segment {}", sim.scenario().segments[usize::from(s)].name)
+            }
+        };
+        writeln!(out, "  {}. {} — {target}", i + 1, p.action.spec().name)?;
+    }
+    let b = sim.budget();
+    writeln!(
+        out,
+        "Hours planned {:.1} of {:.0}; {:.1} left.",
+        b.planned,
+        b.capacity,
+        b.left()
+    )
+}
+
+fn quarter_report(sim: &Simulation, q: u16, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "\nWhat happened in quarter {q}:")?;
+    let mut any = false;
+    for e in sim.journal().for_quarter(q) {
+        // Barriers that began unseen stay unseen until found.
+        if let crate::sim::journal::Event::BarrierAppeared { hidden: true, .. } = e.event {
+            continue;
+        }
+        any = true;
+        writeln!(out, "  {}", format::entry(sim, e))?;
+    }
+    if !any {
+        writeln!(out, "  nothing you could see")?;
+    }
+    if let Some(m) = sim.metrics().quarters.iter().find(|m| m.quarter == q) {
+        writeln!(
+            out,
+            "ARR {} → {}; churned {}, contraction {}, expansion {}; quarter GRR {}, NRR {}; health red/yellow/green {}/{}/{}",
+            format::money(m.start_arr),
+            format::money(m.end_arr),
+            format::money(m.churned_arr),
+            format::money(m.contraction_arr),
+            format::money(m.expansion_arr),
+            format::pct(m.grr),
+            format::pct(m.nrr),
+            m.red,
+            m.yellow,
+            m.green
+        )?;
+    }
+    Ok(())
+}

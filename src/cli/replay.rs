@@ -1,0 +1,49 @@
+//! `csm-sim replay`: re-run a saved session and confirm it reproduces the same outcome.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::session::{Session, outcome_hash};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A session file saved by `csm-sim play`.
+    session: PathBuf,
+    /// Print the replayed results as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn replay(args: Args) -> anyhow::Result<ExitCode> {
+    let file = args.session.display().to_string();
+    let session = Session::load(&args.session)?;
+    let rec = session.replay(&file)?;
+    let hash = outcome_hash(&rec.sim);
+    let summary = rec.sim.summary();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        println!(
+            "{file}: scenario {} (seed {}), {} quarters played, {} actions",
+            session.scenario_id,
+            session.seed,
+            session.quarters_played,
+            session.actions.len()
+        );
+        print!("{}", super::format::totals(&summary));
+    }
+    if hash == session.outcome_hash {
+        eprintln!(
+            "reproduced: the replay gives the same outcome as the saved session ({})",
+            &hash[..16]
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "MISMATCH: the replay's outcome {} differs from the saved {}",
+            &hash[..16],
+            &session.outcome_hash[..16.min(session.outcome_hash.len())]
+        );
+        Ok(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,149 @@
+//! `csm-sim run`: play a scenario to the end headless, with recorded actions, a playbook or
+//! nobody at the wheel.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+
+use super::format;
+use crate::playbook::Playbook;
+use crate::scenario::{Scenario, builtin};
+use crate::session::{RecordedAction, load_actions, resolve};
+use crate::sim::Simulation;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Scenario file or built-in name (default: the tutorial).
+    file: Option<String>,
+    /// Random seed (default: the scenario's own).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// A RON list of actions to take, e.g. [(quarter: 1, action: qbr, customer: "northwind")].
+    #[arg(long, conflicts_with = "playbook")]
+    actions: Option<PathBuf>,
+    /// A playbook file, or `sensible` for the built-in one.
+    #[arg(long)]
+    playbook: Option<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Who decides what the CSM does.
+pub(crate) enum Driver {
+    Nobody,
+    Actions(Vec<RecordedAction>),
+    Playbook(Playbook),
+}
+
+/// Plays a simulation to its end with a driver.
+pub(crate) fn play_out(sim: &mut Simulation, driver: &Driver) -> anyhow::Result<()> {
+    if let Driver::Actions(actions) = driver {
+        for (i, a) in actions.iter().enumerate() {
+            if a.quarter == 0 || a.quarter > sim.clock().quarters {
+                bail!(
+                    "action {i} ({}) names quarter {}, outside 1–{}",
+                    a.action.spec().id,
+                    a.quarter,
+                    sim.clock().quarters
+                );
+            }
+        }
+    }
+    if let Driver::Playbook(p) = driver {
+        p.check_against(sim).map_err(anyhow::Error::msg)?;
+    }
+    while !sim.finished() {
+        let q = sim.clock().quarter;
+        match driver {
+            Driver::Nobody => {}
+            Driver::Playbook(p) => p.plan_quarter(sim),
+            Driver::Actions(actions) => {
+                for (i, a) in actions.iter().enumerate().filter(|(_, a)| a.quarter == q) {
+                    let planned =
+                        resolve(sim, a)
+                            .map_err(anyhow::Error::msg)
+                            .with_context(|| {
+                                format!("action {i} ({} in quarter {q})", a.action.spec().id)
+                            })?;
+                    if let Err(b) = sim.plan(planned) {
+                        bail!(
+                            "action {i} ({} in quarter {q}) cannot be planned: {}",
+                            a.action.spec().id,
+                            b.explain()
+                        );
+                    }
+                }
+            }
+        }
+        sim.end_quarter();
+    }
+    Ok(())
+}
+
+pub(crate) fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyhow::Result<Driver> {
+    Ok(match (actions, playbook) {
+        (Some(path), _) => Driver::Actions(load_actions(path)?),
+        (None, Some(p)) => Driver::Playbook(Playbook::load(p)?),
+        (None, None) => Driver::Nobody,
+    })
+}
+
+fn report(sim: &Simulation, json: bool) -> anyhow::Result<()> {
+    let summary = sim.summary();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+        return Ok(());
+    }
+    let s = sim.scenario();
+    println!("{} — {} (seed {})", s.title, s.id, summary.seed);
+    println!();
+    print!("{}", format::quarter_table(&summary));
+    println!();
+    if sim.customer_count() <= 100 {
+        println!("What happened at renewal, and why:");
+        for e in sim
+            .journal()
+            .entries
+            .iter()
+            .filter(|e| format::is_outcome(e))
+        {
+            println!("  {}", format::entry(sim, e));
+        }
+        println!();
+    }
+    print!("{}", format::totals(&summary));
+    Ok(())
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let scenario = super::load_scenario(args.file.as_deref())?;
+    let driver = driver(args.actions.as_ref(), args.playbook.as_deref())?;
+    let seed = args.seed.unwrap_or(scenario.seed);
+    let mut sim = Simulation::new(scenario, seed);
+    play_out(&mut sim, &driver)?;
+    report(&sim, args.json)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `csm-sim` with no command does: run the default scenario with the sensible
+/// playbook and point at the other commands.
+pub fn run_default() -> anyhow::Result<ExitCode> {
+    let scenario: Arc<Scenario> = super::load_scenario(None)?;
+    let seed = scenario.seed;
+    let mut sim = Simulation::new(scenario, seed);
+    play_out(&mut sim, &Driver::Playbook(Playbook::load("sensible")?))?;
+    println!(
+        "Running the built-in \"{}\" scenario with the built-in sensible playbook.",
+        builtin::DEFAULT
+    );
+    println!(
+        "Play it yourself with `csm-sim play {}`; see `csm-sim --help` for every command.",
+        builtin::DEFAULT
+    );
+    println!();
+    report(&sim, false)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,353 @@
+//! Playbooks: rule-based CSMs for scripted and batch runs. A playbook only looks at what a
+//! CSM could see (observed signals, known barriers), never at hidden state.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::scenario::{LoadError, Located};
+use crate::sim::Simulation;
+use crate::sim::actions::{ActionKind, ActionTarget, CustomerRefItem, PlannedAction};
+use crate::sim::customer::Role;
+use crate::sim::types::{Band, BarrierKind, Stage, Touch};
+
+/// A condition on one customer, as the CSM sees it.
+#[derive(Debug, Clone, Deserialize)]
+pub enum Condition {
+    Touch(Touch),
+    Stage(Stage),
+    Segment(String),
+    HealthBelow(f32),
+    HealthBand(Band),
+    KnownBarrier(BarrierKind),
+    AnyKnownBarrier,
+    /// The renewal is at most this many quarters away (0: this quarter).
+    RenewalWithin(i16),
+    RenewalWorkStarted,
+    MitigationPlanned,
+    TransitionPlanned,
+    /// Fewer than seven success-plan elements.
+    PlanIncomplete,
+    /// Not reviewed this or last quarter.
+    PlanStale,
+    PlanElementsAtLeast(u8),
+    /// No CSM contact for at least this many quarters (or never).
+    UntouchedFor(i16),
+    OutcomesAtLeast(u8),
+    NewOutcomeToCapture,
+    ExpansionOpportunity,
+    /// The CSM believes there is an executive sponsor.
+    SponsorBelieved,
+    UtilisationBelow(f32),
+    UtilisationAtLeast(f32),
+    NpsAtLeast(f32),
+    ArrAtLeast(i64),
+    Not(Box<Condition>),
+    Any(Vec<Condition>),
+}
+
+/// One rule of a playbook.
+#[derive(Debug, Clone, Deserialize)]
+pub enum Rule {
+    /// For every customer (largest ARR first) that meets all conditions, plan the action.
+    ForEach {
+        #[serde(default)]
+        when: Vec<Condition>,
+        action: ActionKind,
+        #[serde(default)]
+        max_per_quarter: Option<u32>,
+    },
+    /// Plan a one-to-many action for a segment, every `every` quarters.
+    ForSegment {
+        segment: String,
+        action: ActionKind,
+        #[serde(default = "one")]
+        every: u16,
+    },
+    /// Plan a one-to-many action for every segment of a touch model, every `every` quarters.
+    ForTouch {
+        touch: Touch,
+        action: ActionKind,
+        #[serde(default = "one")]
+        every: u16,
+    },
+}
+
+fn one() -> u16 {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Playbook {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub rules: Vec<Rule>,
+}
+
+/// The built-in playbooks.
+pub const BUILTIN: &[(&str, &str)] = &[("sensible", include_str!("../../playbooks/sensible.ron"))];
+
+impl Playbook {
+    /// Reads a playbook from a file or a built-in name (`sensible`).
+    pub fn load(spec: &str) -> Result<Playbook, LoadError> {
+        let name = spec.strip_prefix("builtin:").unwrap_or(spec);
+        if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) {
+            return Playbook::parse(&format!("builtin:{name}"), text);
+        }
+        let text = std::fs::read_to_string(Path::new(spec)).map_err(|e| LoadError::Io {
+            file: spec.to_owned(),
+            message: e.to_string(),
+        })?;
+        Playbook::parse(spec, &text)
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Playbook, LoadError> {
+        ron::Options::default()
+            .with_recursion_limit(64)
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .map_err(|e| {
+                LoadError::Invalid(vec![Located {
+                    file: file.to_owned(),
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                    message: e.code.to_string(),
+                }])
+            })
+    }
+
+    /// Checks that every segment the playbook names exists in the scenario.
+    pub fn check_against(&self, sim: &Simulation) -> Result<(), String> {
+        let segments = &sim.scenario().segments;
+        let known = |id: &str| segments.iter().any(|s| s.id == id);
+        let mut missing = Vec::new();
+        for rule in &self.rules {
+            match rule {
+                Rule::ForSegment { segment, .. } if !known(segment) => {
+                    missing.push(segment.clone())
+                }
+                Rule::ForEach { when, .. } => collect_segments(when, &mut |s| {
+                    if !known(s) {
+                        missing.push(s.to_owned());
+                    }
+                }),
+                _ => {}
+            }
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "playbook \"{}\" names segments the scenario does not have: {}",
+                self.name,
+                missing.join(", ")
+            ))
+        }
+    }
+
+    /// Plans the current quarter's actions by the rules, within the budget.
+    pub fn plan_quarter(&self, sim: &mut Simulation) {
+        let q = sim.clock().q();
+        let mut facts = Vec::with_capacity(sim.customer_count() as usize);
+        sim.each_customer(|c| {
+            if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q) {
+                facts.push(Facts::of(c, q));
+            }
+        });
+        facts.sort_by(|a, b| b.arr.cmp(&a.arr).then(a.id.cmp(&b.id)));
+        for rule in &self.rules {
+            if sim.budget().left() <= 0.0 {
+                break;
+            }
+            match rule {
+                Rule::ForEach {
+                    when,
+                    action,
+                    max_per_quarter,
+                } => {
+                    let mut planned = 0;
+                    for f in &facts {
+                        if max_per_quarter.is_some_and(|m| planned >= m) {
+                            break;
+                        }
+                        let segment = &sim.scenario().segments[usize::from(f.segment)].id;
+                        if when.iter().all(|c| f.meets(c, segment))
+                            && sim
+                                .plan(PlannedAction {
+                                    action: *action,
+                                    target: ActionTarget::Customer(f.id),
+                                })
+                                .is_ok()
+                        {
+                            planned += 1;
+                        }
+                    }
+                }
+                Rule::ForSegment {
+                    segment,
+                    action,
+                    every,
+                } => {
+                    let Some(index) = sim.scenario().segment_index(segment) else {
+                        continue;
+                    };
+                    if due(q, *every) {
+                        let _ = sim.plan(PlannedAction {
+                            action: *action,
+                            target: ActionTarget::Segment(index),
+                        });
+                    }
+                }
+                Rule::ForTouch {
+                    touch,
+                    action,
+                    every,
+                } => {
+                    if !due(q, *every) {
+                        continue;
+                    }
+                    let segments: Vec<u16> = (0..sim.scenario().segments.len() as u16)
+                        .filter(|&i| sim.scenario().segments[usize::from(i)].touch == *touch)
+                        .collect();
+                    for index in segments {
+                        let _ = sim.plan(PlannedAction {
+                            action: *action,
+                            target: ActionTarget::Segment(index),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a rule that runs every `every` quarters runs in quarter `q`.
+fn due(q: i16, every: u16) -> bool {
+    (q - 1) % every.max(1) as i16 == 0
+}
+
+fn collect_segments<'a>(conds: &'a [Condition], f: &mut impl FnMut(&'a str)) {
+    for c in conds {
+        match c {
+            Condition::Segment(s) => f(s),
+            Condition::Not(inner) => collect_segments(std::slice::from_ref(inner), f),
+            Condition::Any(list) => collect_segments(list, f),
+            _ => {}
+        }
+    }
+}
+
+/// What a CSM can see of a customer, copied out for the rules.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    id: u32,
+    arr: i64,
+    segment: u16,
+    touch: Touch,
+    stage: Stage,
+    health: f32,
+    band: Band,
+    known_barriers: u8,
+    sponsor_believed: bool,
+    renewal_in: i16,
+    renewal_work: bool,
+    mitigation: bool,
+    transition: bool,
+    plan_elements: u8,
+    plan_current: bool,
+    untouched_for: i16,
+    outcomes: u8,
+    new_outcome: bool,
+    expansion_opportunity: bool,
+    utilisation: f32,
+    nps: f32,
+}
+
+impl Facts {
+    fn of(c: &CustomerRefItem, q: i16) -> Facts {
+        let known_barriers = c
+            .barriers
+            .known()
+            .fold(0u8, |m, b| m | (1 << b.kind.index()));
+        let sponsor_believed = c.stakeholders.get(Role::ExecutiveSponsor).present
+            || known_barriers & (1 << BarrierKind::LostSponsor.index()) == 0;
+        Facts {
+            id: c.id.0,
+            arr: c.contract.arr,
+            segment: c.profile.segment,
+            touch: c.profile.touch,
+            stage: c.lifecycle.stage,
+            health: c.health.score,
+            band: c.health.band,
+            known_barriers,
+            sponsor_believed,
+            renewal_in: c.contract.renewal_quarter - q,
+            renewal_work: c.engagement.renewal_work_from.is_some(),
+            mitigation: c.engagement.mitigation_plan.is_some(),
+            transition: c.engagement.transition_plan.is_some(),
+            plan_elements: c.plan.elements.count_ones() as u8,
+            plan_current: c.plan.is_current(q),
+            untouched_for: c.engagement.last_touch.map_or(i16::MAX, |t| q - t),
+            outcomes: c.lifecycle.outcomes_achieved,
+            new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
+            expansion_opportunity: c.engagement.expansion_opportunity,
+            utilisation: c.observed.signals.utilisation,
+            nps: c.observed.signals.nps,
+        }
+    }
+
+    fn meets(&self, c: &Condition, segment: &str) -> bool {
+        match c {
+            Condition::Touch(t) => self.touch == *t,
+            Condition::Stage(s) => self.stage == *s,
+            Condition::Segment(s) => segment == s,
+            Condition::HealthBelow(h) => self.health < *h,
+            Condition::HealthBand(b) => self.band == *b,
+            Condition::KnownBarrier(k) => self.known_barriers & (1 << k.index()) != 0,
+            Condition::AnyKnownBarrier => self.known_barriers != 0,
+            Condition::RenewalWithin(n) => (0..=*n).contains(&self.renewal_in),
+            Condition::RenewalWorkStarted => self.renewal_work,
+            Condition::MitigationPlanned => self.mitigation,
+            Condition::TransitionPlanned => self.transition,
+            Condition::PlanIncomplete => self.plan_elements < 7,
+            Condition::PlanStale => !self.plan_current,
+            Condition::PlanElementsAtLeast(n) => self.plan_elements >= *n,
+            Condition::UntouchedFor(n) => self.untouched_for >= *n,
+            Condition::OutcomesAtLeast(n) => self.outcomes >= *n,
+            Condition::NewOutcomeToCapture => self.new_outcome,
+            Condition::ExpansionOpportunity => self.expansion_opportunity,
+            Condition::SponsorBelieved => self.sponsor_believed,
+            Condition::UtilisationBelow(u) => self.utilisation < *u,
+            Condition::UtilisationAtLeast(u) => self.utilisation >= *u,
+            Condition::NpsAtLeast(n) => self.nps >= *n,
+            Condition::ArrAtLeast(a) => self.arr >= *a,
+            Condition::Not(inner) => !self.meets(inner, segment),
+            Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_playbook_parses() {
+        let p = Playbook::load("sensible").unwrap();
+        assert!(p.rules.len() >= 10);
+    }
+
+    #[test]
+    fn a_broken_playbook_is_located() {
+        let err = Playbook::parse(
+            "p.ron",
+            "Playbook(name: \"x\", rules: [ForEach(action: teleport)])",
+        )
+        .unwrap_err();
+        let p = &err.problems()[0];
+        assert_eq!((p.file.as_str(), p.line), ("p.ron", 1));
+        assert!(p.message.contains("teleport"), "{}", p.message);
+    }
+}

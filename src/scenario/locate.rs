@@ -1,0 +1,342 @@
+//! Finds where a field path (`customers[3].contract.arr`) stands in RON text, so that
+//! validation errors can name a line and column like syntax errors do.
+//!
+//! `ron` gives positions only for the errors it finds itself; for rules checked after
+//! parsing we walk the text again, structurally, following the path.
+
+/// One step of a field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Field(String),
+    Index(usize),
+}
+
+/// A path into a RON document, written like `customers[3].contract.arr`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Step>);
+
+impl FieldPath {
+    pub fn root() -> Self {
+        FieldPath(Vec::new())
+    }
+
+    pub fn field(&self, name: &str) -> Self {
+        let mut steps = self.0.clone();
+        steps.push(Step::Field(name.to_owned()));
+        FieldPath(steps)
+    }
+
+    pub fn index(&self, i: usize) -> Self {
+        let mut steps = self.0.clone();
+        steps.push(Step::Index(i));
+        FieldPath(steps)
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut first = true;
+        for step in &self.0 {
+            match step {
+                Step::Field(name) if first => write!(f, "{name}")?,
+                Step::Field(name) => write!(f, ".{name}")?,
+                Step::Index(i) => write!(f, "[{i}]")?,
+            }
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+/// Returns the 1-based line and column of the value at `path`, or of the deepest part of
+/// the path that could be found (the whole document's start if nothing matched).
+pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(bytes, 0);
+    for step in &path.0 {
+        match descend(bytes, pos, step) {
+            Some(next) => pos = next,
+            None => break,
+        }
+    }
+    line_col(text, pos)
+}
+
+fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let before = &text[..pos.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    (line, col)
+}
+
+/// From the start of a value, finds the start of the child named by `step`.
+fn descend(b: &[u8], pos: usize, step: &Step) -> Option<usize> {
+    let mut i = skip_ws(b, pos);
+    // Unwrap `Some(...)` and named structs or enum variants: `Name(` or `Name {`.
+    loop {
+        let ident_end = ident_end(b, i);
+        if ident_end > i {
+            let after = skip_ws(b, ident_end);
+            if b.get(after) == Some(&b'(') && &b[i..ident_end] == b"Some" {
+                i = skip_ws(b, after + 1);
+                continue;
+            }
+            i = after;
+        }
+        break;
+    }
+    let open = *b.get(i)?;
+    if !matches!(open, b'(' | b'[' | b'{') {
+        return None;
+    }
+    let mut j = skip_ws(b, i + 1);
+    let mut index = 0usize;
+    while j < b.len() && !matches!(b[j], b')' | b']' | b'}') {
+        let entry_start = j;
+        match step {
+            Step::Index(want) => {
+                if index == *want {
+                    return Some(entry_start);
+                }
+                j = skip_value(b, j);
+            }
+            Step::Field(name) => {
+                // `name: value` in a struct, `"name": value` or `Name: value` in a map.
+                let key_end = skip_value(b, j);
+                let key = trim_quotes(&b[j..key_end]);
+                let colon = skip_ws(b, key_end);
+                if b.get(colon) == Some(&b':') {
+                    let value = skip_ws(b, colon + 1);
+                    if key == name.as_bytes() {
+                        return Some(value);
+                    }
+                    j = skip_value(b, value);
+                } else {
+                    j = key_end;
+                }
+            }
+        }
+        index += 1;
+        j = skip_ws(b, j);
+        if b.get(j) == Some(&b',') {
+            j = skip_ws(b, j + 1);
+        } else if j == entry_start {
+            // Nothing we understand: stop rather than loop.
+            return None;
+        }
+    }
+    None
+}
+
+fn trim_quotes(s: &[u8]) -> &[u8] {
+    if s.len() >= 2 && s[0] == b'"' && s[s.len() - 1] == b'"' {
+        &s[1..s.len() - 1]
+    } else {
+        s
+    }
+}
+
+fn ident_end(b: &[u8], mut i: usize) -> usize {
+    if i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'_') {
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Skips white space and comments (`//` to the end of the line, nested `/* */`).
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if b[i..].starts_with(b"//") {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+        } else if b[i..].starts_with(b"/*") {
+            let mut depth = 0usize;
+            while i < b.len() {
+                if b[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if b[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+        } else {
+            return i;
+        }
+    }
+}
+
+/// Skips one value (a literal, a string, a bracketed group, or `Name(...)`), returning
+/// the index just after it.
+fn skip_value(b: &[u8], start: usize) -> usize {
+    let mut i = skip_ws(b, start);
+    let Some(&c) = b.get(i) else { return i };
+    match c {
+        b'"' => skip_string(b, i),
+        b'\'' => skip_char(b, i),
+        b'(' | b'[' | b'{' => skip_group(b, i),
+        b'r' if matches!(b.get(i + 1), Some(b'#' | b'"')) => skip_raw_string(b, i),
+        _ if c.is_ascii_alphabetic() || c == b'_' => {
+            i = ident_end(b, i);
+            let after = skip_ws(b, i);
+            if matches!(b.get(after), Some(b'(' | b'{')) {
+                skip_group(b, after)
+            } else {
+                i
+            }
+        }
+        _ => {
+            while i < b.len() && !matches!(b[i], b',' | b')' | b']' | b'}' | b':') {
+                if b[i].is_ascii_whitespace() {
+                    break;
+                }
+                i += 1;
+            }
+            i.max(start + 1).min(b.len())
+        }
+    }
+}
+
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+fn skip_char(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'\'' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+fn skip_raw_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    let mut hashes = 0;
+    while b.get(i) == Some(&b'#') {
+        hashes += 1;
+        i += 1;
+    }
+    i += 1; // the opening quote
+    while i < b.len() {
+        if b[i] == b'"'
+            && b[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&h| h == b'#')
+                .count()
+                == hashes
+        {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn skip_group(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            b'"' => i = skip_string(b, i),
+            b'\'' => i = skip_char(b, i),
+            b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => i = skip_ws(b, i),
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(steps: &[Step]) -> FieldPath {
+        FieldPath(steps.to_vec())
+    }
+
+    const DOC: &str = r#"Scenario(
+    id: "x", // a comment with ( brackets
+    customers: [
+        Customer(id: "a", contract: (arr: 1.0)),
+        /* skipped */ Customer(
+            id: "b",
+            contract: Contract(arr: -5.0, products: ["p)"]),
+        ),
+    ],
+    health_model: Some(Weighted(weights: {Usage: 2.0})),
+)"#;
+
+    #[test]
+    fn finds_nested_fields_and_indices() {
+        let p = path(&[
+            Step::Field("customers".into()),
+            Step::Index(1),
+            Step::Field("contract".into()),
+            Step::Field("arr".into()),
+        ]);
+        assert_eq!(locate(DOC, &p), (7, 37));
+        assert_eq!(p.to_string(), "customers[1].contract.arr");
+    }
+
+    #[test]
+    fn looks_through_some_and_map_keys() {
+        let p = path(&[
+            Step::Field("health_model".into()),
+            Step::Field("weights".into()),
+            Step::Field("Usage".into()),
+        ]);
+        assert_eq!(locate(DOC, &p), (10, 50));
+    }
+
+    #[test]
+    fn stops_at_the_deepest_known_part() {
+        let p = path(&[Step::Field("customers".into()), Step::Index(9)]);
+        assert_eq!(locate(DOC, &p), (3, 16));
+    }
+
+    #[test]
+    fn never_panics_on_garbage() {
+        for text in ["", "(", "(a: [", "\"", "r#\"", "/*", "(x: 'a", "((((]]]"] {
+            let _ = locate(text, &path(&[Step::Field("a".into()), Step::Index(3)]));
+        }
+    }
+}

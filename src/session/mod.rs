@@ -1,0 +1,321 @@
+//! Sessions: the scenario, the seed and every action taken, saved atomically, so the same
+//! inputs always give the same result and a played session can be replayed and checked.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{LoadError, Located, Scenario, content_hash};
+use crate::sim::Simulation;
+use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction};
+
+/// The session file format this program writes.
+pub const FORMAT: u32 = 1;
+
+/// One action as recorded, naming its target by scenario key so files stay readable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedAction {
+    pub quarter: u16,
+    pub action: ActionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub scenario_id: String,
+    /// SHA-256 of `scenario_source`; a mismatch means the file was edited.
+    pub scenario_hash: String,
+    pub scenario_source: String,
+    pub seed: u64,
+    pub quarters_played: u16,
+    /// Actions of the quarters played, in order.
+    pub actions: Vec<RecordedAction>,
+    /// Actions planned for the quarter in progress.
+    #[serde(default)]
+    pub pending: Vec<RecordedAction>,
+    /// SHA-256 of the run summary after `quarters_played` quarters.
+    pub outcome_hash: String,
+}
+
+/// Why a session could not be loaded or replayed.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("{file}: cannot read the session: {message}")]
+    Io { file: String, message: String },
+    #[error("{0}")]
+    Corrupt(Located),
+    #[error("{file}: session format {found} is not supported (this program reads format {FORMAT})")]
+    Format { file: String, found: u32 },
+    #[error(
+        "{file}: the embedded scenario does not match its hash; the file was edited or damaged"
+    )]
+    ScenarioHash { file: String },
+    #[error("{file}: the embedded scenario is invalid:\n{source}")]
+    Scenario { file: String, source: LoadError },
+    #[error("{file}: action {index} ({action} in quarter {quarter}) cannot be replayed: {why}")]
+    Action {
+        file: String,
+        index: usize,
+        action: String,
+        quarter: u16,
+        why: String,
+    },
+    #[error("cannot write {file}: {message}")]
+    Write { file: String, message: String },
+}
+
+/// Resolves a recorded action's target against a running simulation.
+pub fn resolve(sim: &Simulation, a: &RecordedAction) -> Result<PlannedAction, String> {
+    let target = match (&a.customer, &a.segment) {
+        (Some(key), None) => ActionTarget::Customer(
+            sim.find_customer(key)
+                .ok_or_else(|| format!("no customer \"{key}\" in the scenario"))?,
+        ),
+        (None, Some(id)) => ActionTarget::Segment(
+            sim.scenario()
+                .segment_index(id)
+                .ok_or_else(|| format!("no segment \"{id}\" in the scenario"))?,
+        ),
+        _ => return Err("name exactly one of `customer` or `segment`".to_owned()),
+    };
+    Ok(PlannedAction {
+        action: a.action,
+        target,
+    })
+}
+
+/// Turns a planned action back into its recorded form.
+pub fn record(sim: &Simulation, quarter: u16, p: &PlannedAction) -> RecordedAction {
+    let (customer, segment) = match p.target {
+        ActionTarget::Customer(id) => (sim.customer(id).map(|c| c.key), None),
+        ActionTarget::Segment(s) => (
+            None,
+            sim.scenario()
+                .segments
+                .get(usize::from(s))
+                .map(|s| s.id.clone()),
+        ),
+    };
+    RecordedAction {
+        quarter,
+        action: p.action,
+        customer,
+        segment,
+    }
+}
+
+/// SHA-256 of a simulation's summary, as saved in sessions.
+pub fn outcome_hash(sim: &Simulation) -> String {
+    let json = serde_json::to_string(&sim.summary()).expect("summaries serialise");
+    content_hash(&json)
+}
+
+/// A simulation with its history, for interactive play and saving.
+pub struct Recorder {
+    pub sim: Simulation,
+    pub actions: Vec<RecordedAction>,
+}
+
+impl Recorder {
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
+        Recorder {
+            sim: Simulation::new(scenario, seed),
+            actions: Vec::new(),
+        }
+    }
+
+    /// Ends the quarter, moving its plan into the history.
+    pub fn end_quarter(&mut self) {
+        let q = self.sim.clock().quarter;
+        let planned: Vec<RecordedAction> = self
+            .sim
+            .planned()
+            .iter()
+            .map(|p| record(&self.sim, q, p))
+            .collect();
+        self.actions.extend(planned);
+        self.sim.end_quarter();
+    }
+
+    pub fn to_session(&self) -> Session {
+        let q = self.sim.clock().quarter;
+        let scenario = self.sim.scenario();
+        Session {
+            format: FORMAT,
+            scenario_id: scenario.id.clone(),
+            scenario_hash: scenario.content_hash.clone(),
+            scenario_source: scenario.source.clone(),
+            seed: self.sim.seed(),
+            quarters_played: self.sim.metrics().quarters.len() as u16,
+            actions: self.actions.clone(),
+            pending: self
+                .sim
+                .planned()
+                .iter()
+                .map(|p| record(&self.sim, q, p))
+                .collect(),
+            outcome_hash: outcome_hash(&self.sim),
+        }
+    }
+}
+
+impl Session {
+    pub fn load(path: &Path) -> Result<Session, SessionError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| SessionError::Io {
+            file: file.clone(),
+            message: e.to_string(),
+        })?;
+        Session::parse(&file, &text)
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Session, SessionError> {
+        let session: Session = ron::Options::default()
+            .with_recursion_limit(64)
+            .from_str(text)
+            .map_err(|e| {
+                SessionError::Corrupt(Located {
+                    file: file.to_owned(),
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                    message: format!("not a valid session file: {}", e.code),
+                })
+            })?;
+        if session.format != FORMAT {
+            return Err(SessionError::Format {
+                file: file.to_owned(),
+                found: session.format,
+            });
+        }
+        if content_hash(&session.scenario_source) != session.scenario_hash {
+            return Err(SessionError::ScenarioHash {
+                file: file.to_owned(),
+            });
+        }
+        Ok(session)
+    }
+
+    /// Writes the session so that a crash mid-save never destroys the previous save: the
+    /// text goes to a temporary file beside the target, is flushed to disk, and then renamed
+    /// over it in one step.
+    pub fn save(&self, path: &Path) -> Result<(), SessionError> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .expect("sessions serialise");
+        write_atomically(path, text.as_bytes()).map_err(|e| SessionError::Write {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Rebuilds the simulation this session describes: every played quarter re-run with its
+    /// actions, then the pending plan restored.
+    pub fn replay(&self, file: &str) -> Result<Recorder, SessionError> {
+        let scenario = Scenario::parse(
+            &format!("{file} (embedded scenario)"),
+            &self.scenario_source,
+        )
+        .map_err(|source| SessionError::Scenario {
+            file: file.to_owned(),
+            source,
+        })?;
+        let mut rec = Recorder::new(Arc::new(scenario), self.seed);
+        let fail = |index: usize, a: &RecordedAction, why: String| SessionError::Action {
+            file: file.to_owned(),
+            index,
+            action: a.action.spec().id.to_owned(),
+            quarter: a.quarter,
+            why,
+        };
+        for (index, a) in self.actions.iter().chain(&self.pending).enumerate() {
+            if a.quarter < rec.sim.clock().quarter {
+                return Err(fail(
+                    index,
+                    a,
+                    "actions are out of quarter order".to_owned(),
+                ));
+            }
+            if a.quarter > self.quarters_played + 1 {
+                return Err(fail(
+                    index,
+                    a,
+                    format!("the session played only {} quarters", self.quarters_played),
+                ));
+            }
+            while rec.sim.clock().quarter < a.quarter {
+                rec.end_quarter();
+            }
+            let planned = resolve(&rec.sim, a).map_err(|why| fail(index, a, why))?;
+            rec.sim
+                .plan(planned)
+                .map_err(|b| fail(index, a, b.explain().to_owned()))?;
+        }
+        while rec.sim.metrics().quarters.len() < usize::from(self.quarters_played) {
+            if rec.sim.finished() {
+                break;
+            }
+            rec.end_quarter();
+        }
+        Ok(rec)
+    }
+}
+
+/// Writes bytes to `path` atomically (temporary file, fsync, rename).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Reads a recorded-actions file (`csm-sim run --actions`): a RON list of actions.
+pub fn load_actions(path: &Path) -> Result<Vec<RecordedAction>, SessionError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| SessionError::Io {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    ron::Options::default()
+        .with_recursion_limit(64)
+        .from_str(&text)
+        .map_err(|e| {
+            SessionError::Corrupt(Located {
+                file,
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: format!(
+                    "expected a list of actions like [(quarter: 1, action: qbr, customer: \"northwind\")]: {}",
+                    e.code
+                ),
+            })
+        })
+}

@@ -1,0 +1,592 @@
+//! What each action does to a customer, depending on the customer's true state: the right
+//! response to the right barrier works, the wrong one does little or harms.
+
+use super::{ActionKind, ActionOutcome, Blocker};
+use crate::sim::barriers::{Discovery, on_barrier_end};
+use crate::sim::customer::{CustomerMutItem, PlanElement, Role};
+use crate::sim::journal::{Event, Journal};
+use crate::sim::rng::Stream;
+use crate::sim::types::{Band, BarrierKind, Stage};
+
+/// Chance that looking at the data finds a barrier whose symptoms are visible.
+fn data_discovery_chance(severity: f32, visible_for: u16) -> f32 {
+    (0.35 + 0.4 * severity + 0.15 * f32::from(visible_for)).min(0.95)
+}
+
+/// How likely each kind of looking finds each kind of barrier (exam 3.3: observation,
+/// conversation, data). `None` means that source cannot see that barrier.
+fn discovery_chance(how: Discovery, kind: BarrierKind) -> Option<f32> {
+    use BarrierKind::*;
+    match (how, kind) {
+        (Discovery::Conversation, LostSponsor) => Some(0.95),
+        (Discovery::Conversation, MissingFeature) => Some(0.7),
+        (Discovery::Conversation, NotAFit) => Some(0.6),
+        (Discovery::Conversation, StalledImplementation) => Some(0.5),
+        (Discovery::Conversation, QualityIssue) => Some(0.4),
+        (Discovery::Observation, StalledImplementation) => Some(0.8),
+        (Discovery::Observation, NotAFit) => Some(0.5),
+        (Discovery::Observation, QualityIssue) => Some(0.5),
+        (Discovery::Observation, MissingFeature) => Some(0.4),
+        (Discovery::Process, _) => Some(0.6),
+        _ => None,
+    }
+}
+
+/// Looks for hidden barriers by one source; returns the kinds found as a bit mask.
+fn discover(
+    c: &mut CustomerMutItem,
+    how: Discovery,
+    q: u16,
+    rng: &mut Stream,
+    journal: &mut Journal,
+) -> u8 {
+    let mut found = 0u8;
+    for kind in BarrierKind::ALL {
+        let Some(b) = c.barriers.get(kind).copied() else {
+            continue;
+        };
+        if b.discovered {
+            continue;
+        }
+        let p = match how {
+            Discovery::Data => match kind {
+                BarrierKind::LostSponsor => None,
+                _ if b.symptoms_visible(q) => {
+                    Some(data_discovery_chance(b.severity, b.visible_for(q)))
+                }
+                _ => None,
+            },
+            _ => discovery_chance(how, kind),
+        };
+        if let Some(p) = p
+            && rng.chance(p)
+        {
+            c.barriers.discover(kind, q);
+            journal.push(q, c.id.0, Event::BarrierDiscovered { kind, how });
+            found |= 1 << kind.index();
+        }
+    }
+    found
+}
+
+fn found(mask: u8) -> ActionOutcome {
+    if mask == 0 {
+        ActionOutcome::NothingFound
+    } else {
+        ActionOutcome::Discovered(mask)
+    }
+}
+
+/// Moves a barrier towards resolution; the touch model scales how much lands.
+fn progress(
+    c: &mut CustomerMutItem,
+    kind: BarrierKind,
+    amount: f32,
+    q: u16,
+    by: ActionKind,
+    journal: &mut Journal,
+) -> ActionOutcome {
+    let factor = c.profile.touch.effect_factor();
+    let Some(b) = c.barriers.get_mut(kind) else {
+        return ActionOutcome::NoEffect;
+    };
+    b.progress += amount * factor;
+    if b.progress >= 1.0 {
+        c.barriers.remove(kind);
+        on_barrier_end(kind, &mut c.stakeholders);
+        journal.push(q, c.id.0, Event::BarrierResolved { kind, by: Some(by) });
+        ActionOutcome::Resolved(kind)
+    } else {
+        ActionOutcome::Progressed(kind, b.progress)
+    }
+}
+
+/// Applies a response that may address several barriers; reports the strongest result.
+fn respond(
+    c: &mut CustomerMutItem,
+    targets: &[(BarrierKind, f32)],
+    q: u16,
+    by: ActionKind,
+    journal: &mut Journal,
+) -> ActionOutcome {
+    let mut best = ActionOutcome::NoEffect;
+    for &(kind, amount) in targets {
+        let outcome = progress(c, kind, amount, q, by, journal);
+        best = match (best, outcome) {
+            (_, ActionOutcome::Resolved(k)) => ActionOutcome::Resolved(k),
+            (ActionOutcome::NoEffect, o) => o,
+            (b, _) => b,
+        };
+    }
+    best
+}
+
+/// Carries out a one-to-one action on a customer.
+pub(super) fn apply(
+    action: ActionKind,
+    c: &mut CustomerMutItem,
+    q: u16,
+    rng: &mut Stream,
+    journal: &mut Journal,
+) -> ActionOutcome {
+    use ActionKind as A;
+    let qi = q as i16;
+    if c.lifecycle.stage == Stage::Churned {
+        return ActionOutcome::Blocked(Blocker::Churned);
+    }
+    let f = c.profile.touch.effect_factor();
+    if action != A::ReviewAccountData {
+        c.engagement.last_touch = Some(qi);
+    }
+    let sponsor_present = c.stakeholders.sponsor_present();
+    match action {
+        A::ReviewAccountData => found(discover(c, Discovery::Data, q, rng, journal)),
+        A::StakeholderConversation => {
+            c.stakeholders.nudge_customer_side(0.05 * f);
+            found(discover(c, Discovery::Conversation, q, rng, journal))
+        }
+        A::SiteVisit => {
+            c.stakeholders.nudge(Role::Champion, 0.05 * f);
+            found(discover(c, Discovery::Observation, q, rng, journal))
+        }
+        A::BuildSuccessPlan => {
+            for e in [
+                PlanElement::Products,
+                PlanElement::StakeholderRoles,
+                PlanElement::CriticalSuccessFactors,
+                PlanElement::Kpis,
+                PlanElement::UseCases,
+                PlanElement::Raci,
+            ] {
+                c.plan.add(e);
+            }
+            c.plan.last_reviewed = Some(qi);
+            if sponsor_present {
+                c.plan.add(PlanElement::ValidatedOutcomes);
+                c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
+            } else if c.barriers.discover(BarrierKind::LostSponsor, q) {
+                journal.push(
+                    q,
+                    c.id.0,
+                    Event::BarrierDiscovered {
+                        kind: BarrierKind::LostSponsor,
+                        how: Discovery::Process,
+                    },
+                );
+            }
+            match respond(
+                c,
+                &[(BarrierKind::StalledImplementation, 0.2)],
+                q,
+                action,
+                journal,
+            ) {
+                ActionOutcome::NoEffect => ActionOutcome::Done,
+                o => o,
+            }
+        }
+        A::ReviewSuccessPlan => {
+            if c.plan.elements.count_ones() < 3 {
+                return ActionOutcome::Blocked(Blocker::NeedsSuccessPlan);
+            }
+            c.plan.last_reviewed = Some(qi);
+            if sponsor_present {
+                c.plan.add(PlanElement::ValidatedOutcomes);
+            } else {
+                // Outcomes validated with a sponsor who has gone are no longer validated.
+                c.plan.remove(PlanElement::ValidatedOutcomes);
+            }
+            match respond(
+                c,
+                &[
+                    (BarrierKind::StalledImplementation, 0.15),
+                    (BarrierKind::LostSponsor, 0.15),
+                ],
+                q,
+                action,
+                journal,
+            ) {
+                ActionOutcome::NoEffect => ActionOutcome::Done,
+                o => o,
+            }
+        }
+        A::AdoptionPlan => {
+            c.engagement.adoption_plan = Some(qi);
+            c.lifecycle.deployment = (c.lifecycle.deployment + 0.2 * f).min(1.0);
+            c.signals.utilisation = (c.signals.utilisation + 0.03 * f).min(1.0);
+            match respond(
+                c,
+                &[(BarrierKind::StalledImplementation, 0.3)],
+                q,
+                action,
+                journal,
+            ) {
+                ActionOutcome::NoEffect => ActionOutcome::Done,
+                o => o,
+            }
+        }
+        A::Training => {
+            c.signals.utilisation = (c.signals.utilisation + 0.06 * f).min(1.0);
+            c.signals.features_in_use =
+                (c.signals.features_in_use + 1).min(c.signals.features_total);
+            c.stakeholders.nudge(Role::Users, 0.1 * f);
+            match respond(
+                c,
+                &[
+                    (BarrierKind::StalledImplementation, 0.2),
+                    (BarrierKind::MissingFeature, 0.05),
+                ],
+                q,
+                action,
+                journal,
+            ) {
+                ActionOutcome::NoEffect => ActionOutcome::Done,
+                o => o,
+            }
+        }
+        A::Qbr => {
+            if !sponsor_present {
+                if c.barriers.discover(BarrierKind::LostSponsor, q) {
+                    journal.push(
+                        q,
+                        c.id.0,
+                        Event::BarrierDiscovered {
+                            kind: BarrierKind::LostSponsor,
+                            how: Discovery::Process,
+                        },
+                    );
+                }
+                return ActionOutcome::Blocked(Blocker::SponsorGone);
+            }
+            if !(c.plan.is_current(qi) && c.plan.elements.count_ones() >= 5) {
+                return ActionOutcome::Blocked(Blocker::NeedsCurrentPlan);
+            }
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.2 * f);
+            c.stakeholders.nudge(Role::Champion, 0.1 * f);
+            c.plan.add(PlanElement::ValidatedOutcomes);
+            c.plan.last_reviewed = Some(qi);
+            c.engagement.last_qbr = Some(qi);
+            let mask = discover(c, Discovery::Process, q, rng, journal);
+            if c.lifecycle.outcomes_achieved > 0 && !c.barriers.any_known() {
+                c.engagement.expansion_opportunity = true;
+            }
+            if mask == 0 {
+                ActionOutcome::Done
+            } else {
+                ActionOutcome::Discovered(mask)
+            }
+        }
+        A::CaptureSuccess => {
+            if c.lifecycle.outcomes_achieved <= c.engagement.success_captured {
+                return ActionOutcome::Blocked(Blocker::NoNewOutcome);
+            }
+            c.engagement.success_captured = c.lifecycle.outcomes_achieved;
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.1 * f);
+            c.stakeholders.nudge(Role::Champion, 0.1 * f);
+            c.signals.nps = (c.signals.nps + 5.0).min(100.0);
+            ActionOutcome::Done
+        }
+        A::PhasedReplan => respond(
+            c,
+            &[(BarrierKind::StalledImplementation, 0.5)],
+            q,
+            action,
+            journal,
+        ),
+        A::EngageServices => respond(
+            c,
+            &[
+                (BarrierKind::StalledImplementation, 0.6),
+                (BarrierKind::QualityIssue, 0.1),
+            ],
+            q,
+            action,
+            journal,
+        ),
+        A::ExecutiveEscalation => {
+            let o = respond(
+                c,
+                &[
+                    (BarrierKind::StalledImplementation, 0.3),
+                    (BarrierKind::QualityIssue, 0.35),
+                ],
+                q,
+                action,
+                journal,
+            );
+            if o == ActionOutcome::NoEffect {
+                // Escalating when nothing is wrong spends credibility with both sides.
+                c.stakeholders.nudge(Role::AccountManager, -0.1);
+                c.stakeholders.nudge(Role::ExecutiveSponsor, -0.1);
+                ActionOutcome::Backfired
+            } else {
+                o
+            }
+        }
+        A::FindNewSponsor => {
+            if !c.barriers.has(BarrierKind::LostSponsor) {
+                return ActionOutcome::NoEffect;
+            }
+            let champion = *c.stakeholders.get(Role::Champion);
+            let amount = if champion.present {
+                0.6 * (0.7 + 0.3 * champion.sentiment.max(0.0))
+            } else {
+                0.35
+            };
+            respond(c, &[(BarrierKind::LostSponsor, amount)], q, action, journal)
+        }
+        A::ExecutiveAlignment => {
+            if sponsor_present {
+                c.stakeholders.nudge(Role::ExecutiveSponsor, 0.15 * f);
+                ActionOutcome::Done
+            } else {
+                respond(c, &[(BarrierKind::LostSponsor, 0.4)], q, action, journal)
+            }
+        }
+        A::FeatureRequest => {
+            let o = respond(
+                c,
+                &[(BarrierKind::MissingFeature, 0.35)],
+                q,
+                action,
+                journal,
+            );
+            if o != ActionOutcome::NoEffect {
+                c.stakeholders.nudge(Role::Champion, 0.05 * f);
+            }
+            o
+        }
+        A::Workaround => {
+            let o = respond(c, &[(BarrierKind::MissingFeature, 0.4)], q, action, journal);
+            if o != ActionOutcome::NoEffect {
+                c.signals.features_in_use =
+                    (c.signals.features_in_use + 1).min(c.signals.features_total);
+            }
+            o
+        }
+        A::EscalateToSupport => {
+            let o = respond(c, &[(BarrierKind::QualityIssue, 0.5)], q, action, journal);
+            if o != ActionOutcome::NoEffect {
+                c.signals.csat = (c.signals.csat + 0.2).min(5.0);
+            }
+            o
+        }
+        A::RecoveryPlan => {
+            let o = respond(c, &[(BarrierKind::QualityIssue, 0.4)], q, action, journal);
+            if o != ActionOutcome::NoEffect {
+                c.stakeholders.nudge(Role::Users, 0.05 * f);
+                c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
+            }
+            o
+        }
+        A::RescopeUseCases => {
+            let o = respond(
+                c,
+                &[
+                    (BarrierKind::NotAFit, 0.5),
+                    (BarrierKind::MissingFeature, 0.3),
+                ],
+                q,
+                action,
+                journal,
+            );
+            if o != ActionOutcome::NoEffect {
+                c.plan.add(PlanElement::UseCases);
+            }
+            o
+        }
+        A::RenewalRiskAnalysis => {
+            c.engagement.renewal_work_from =
+                Some(c.engagement.renewal_work_from.map_or(qi, |w| w.min(qi)));
+            found(discover(c, Discovery::Process, q, rng, journal))
+        }
+        A::MitigationPlan => {
+            if c.engagement.renewal_work_from.is_none() {
+                return ActionOutcome::Blocked(Blocker::NeedsRiskAnalysis);
+            }
+            c.engagement.mitigation_plan = Some(qi);
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
+            let known: Vec<(BarrierKind, f32)> =
+                c.barriers.known().map(|b| (b.kind, 0.15)).collect();
+            match respond(c, &known, q, action, journal) {
+                ActionOutcome::NoEffect => ActionOutcome::Done,
+                o => o,
+            }
+        }
+        A::TransitionPlan => {
+            c.engagement.transition_plan = Some(qi);
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
+            ActionOutcome::Done
+        }
+        A::ProposeAdditionalFeatures
+        | A::ProposeNewUseCases
+        | A::ProposeAdditionalUserGroups
+        | A::ProposeNewSolution
+        | A::ProposeChangeManagement => propose_expansion(action, c, rng),
+        A::AdvocacyRequest => {
+            let happy = c.signals.nps >= 50.0
+                && c.stakeholders.mean_customer_sentiment() >= 0.4
+                && c.barriers.active().next().is_none();
+            if happy {
+                c.engagement.advocate = true;
+                c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05);
+                ActionOutcome::Done
+            } else {
+                c.stakeholders.nudge(Role::ExecutiveSponsor, -0.1);
+                c.stakeholders.nudge(Role::Champion, -0.1);
+                ActionOutcome::Backfired
+            }
+        }
+        A::AdoptionCampaign | A::OneToManyTraining | A::DigitalRenewalOutreach => {
+            ActionOutcome::Blocked(Blocker::NeedsSegmentTarget)
+        }
+    }
+}
+
+/// Whether an expansion of this kind fits the customer's state (5.1 a–e).
+fn expansion_fits(action: ActionKind, c: &CustomerMutItem) -> bool {
+    let sponsor = c.stakeholders.get(Role::ExecutiveSponsor);
+    match action {
+        ActionKind::ProposeAdditionalFeatures => c.signals.feature_share() >= 0.7,
+        ActionKind::ProposeNewUseCases => {
+            c.plan.has(PlanElement::UseCases) && c.lifecycle.outcomes_achieved >= 1
+        }
+        ActionKind::ProposeAdditionalUserGroups => c.signals.utilisation >= 0.85,
+        ActionKind::ProposeNewSolution => {
+            c.lifecycle.outcomes_achieved >= 2 && sponsor.present && sponsor.sentiment > 0.3
+        }
+        ActionKind::ProposeChangeManagement => {
+            sponsor.present
+                && (c.signals.utilisation < 0.6
+                    || c.barriers.has(BarrierKind::StalledImplementation))
+        }
+        _ => false,
+    }
+}
+
+/// The share of ARR an accepted expansion of this kind adds.
+pub fn expansion_uplift(action: ActionKind) -> f32 {
+    match action {
+        ActionKind::ProposeAdditionalFeatures => 0.10,
+        ActionKind::ProposeNewUseCases => 0.15,
+        ActionKind::ProposeAdditionalUserGroups => 0.20,
+        ActionKind::ProposeNewSolution => 0.30,
+        ActionKind::ProposeChangeManagement => 0.08,
+        _ => 0.0,
+    }
+}
+
+fn propose_expansion(
+    action: ActionKind,
+    c: &mut CustomerMutItem,
+    rng: &mut Stream,
+) -> ActionOutcome {
+    let fits = expansion_fits(action, c);
+    let troubled = c.barriers.active().next().is_some();
+    let true_band_green = c.health.true_score >= 76.0;
+    let p = (0.1
+        + if fits { 0.35 } else { 0.0 }
+        + if c.engagement.expansion_opportunity {
+            0.2
+        } else {
+            0.0
+        }
+        + 0.1 * f32::from(c.lifecycle.outcomes_achieved.min(2))
+        + if true_band_green { 0.15 } else { 0.0 }
+        - if troubled { 0.35 } else { 0.0 })
+    .clamp(0.02, 0.95);
+    if rng.chance(p) {
+        let added = (c.contract.arr as f32 * expansion_uplift(action)).round() as i64;
+        c.contract.arr += added;
+        if action == ActionKind::ProposeAdditionalUserGroups {
+            c.contract.licences += (c.contract.licences as f32 * 0.2).ceil() as u32;
+            // The same people use more seats less intensely at first.
+            c.signals.utilisation /= 1.2;
+        }
+        c.engagement.expansion_opportunity = false;
+        ActionOutcome::ExpansionWon(added)
+    } else if troubled || c.health.band == Band::Red {
+        // Pitching to a customer with open problems reads as not listening.
+        c.stakeholders.nudge(Role::ExecutiveSponsor, -0.1);
+        c.stakeholders.nudge(Role::Champion, -0.05);
+        ActionOutcome::Backfired
+    } else {
+        ActionOutcome::ExpansionDeclined
+    }
+}
+
+/// Carries out a one-to-many action for one customer of the segment; returns whether it
+/// surfaced an expansion opportunity.
+pub(super) fn apply_one_to_many(
+    action: ActionKind,
+    c: &mut CustomerMutItem,
+    q: u16,
+    rng: &mut Stream,
+) -> bool {
+    let qi = q as i16;
+    // One-to-many reaches people with less force than a named CSM would.
+    let reach = match c.profile.touch {
+        crate::sim::types::Touch::Digital => 1.0,
+        crate::sim::types::Touch::Virtual => 0.8,
+        crate::sim::types::Touch::High => 0.5,
+    };
+    match action {
+        ActionKind::AdoptionCampaign => {
+            let u = c.signals.utilisation;
+            c.signals.utilisation = (u + 0.06 * reach * (1.0 - u)).min(1.0);
+            if c.signals.utilisation >= 0.75 && c.barriers.active().next().is_none() {
+                c.engagement.expansion_opportunity = true;
+                return true;
+            }
+            false
+        }
+        ActionKind::OneToManyTraining => {
+            c.signals.utilisation = (c.signals.utilisation + 0.02 * reach).min(1.0);
+            if rng.chance(0.5 * reach) {
+                c.signals.features_in_use =
+                    (c.signals.features_in_use + 1).min(c.signals.features_total);
+            }
+            c.stakeholders.nudge(Role::Users, 0.05 * reach);
+            false
+        }
+        ActionKind::DigitalRenewalOutreach => {
+            if c.contract.renewal_quarter - qi <= 1 {
+                c.engagement.renewal_work_from =
+                    Some(c.engagement.renewal_work_from.map_or(qi, |w| w.min(qi)));
+                c.engagement.last_touch = Some(qi);
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_discovery_grows_with_severity_and_time_and_is_capped() {
+        assert!(data_discovery_chance(0.9, 1) > data_discovery_chance(0.2, 1));
+        assert!(data_discovery_chance(0.5, 3) > data_discovery_chance(0.5, 1));
+        assert!(data_discovery_chance(1.0, 10) <= 0.95);
+    }
+
+    #[test]
+    fn conversation_finds_a_lost_sponsor_and_data_cannot() {
+        assert!(discovery_chance(Discovery::Conversation, BarrierKind::LostSponsor).unwrap() > 0.9);
+        assert_eq!(
+            discovery_chance(Discovery::Data, BarrierKind::LostSponsor),
+            None
+        );
+    }
+
+    #[test]
+    fn bigger_expansions_add_more() {
+        assert!(
+            expansion_uplift(ActionKind::ProposeNewSolution)
+                > expansion_uplift(ActionKind::ProposeAdditionalFeatures)
+        );
+        assert_eq!(expansion_uplift(ActionKind::Qbr), 0.0);
+    }
+}

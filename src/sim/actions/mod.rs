@@ -1,0 +1,296 @@
+//! The trainee's actions: the catalogue, the plan for the current quarter within the CSM's
+//! time budget, and the pipeline step that carries the plan out.
+
+mod catalogue;
+mod effects;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use catalogue::{ActionKind, ActionSpec, CATALOGUE, Family};
+
+use super::Roster;
+use super::clock::Clock;
+use super::customer::{CustomerMut, CustomerRef};
+use super::journal::{Event, Journal, SEGMENT_WIDE};
+use super::metrics::Tally;
+use super::rng::SimRng;
+use super::types::{BarrierKind, Stage};
+
+/// Who an action is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionTarget {
+    /// A customer, by stable id.
+    Customer(u32),
+    /// Every customer of a segment, by index (one-to-many actions).
+    Segment(u16),
+}
+
+/// One action the trainee has planned for the current quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedAction {
+    pub action: ActionKind,
+    pub target: ActionTarget,
+}
+
+/// The actions planned for the current quarter, in the order they were planned.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Plan(pub Vec<PlannedAction>);
+
+/// The CSM's hours for the current quarter.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct Budget {
+    pub capacity: f32,
+    pub planned: f32,
+}
+
+impl Budget {
+    pub fn left(&self) -> f32 {
+        self.capacity - self.planned
+    }
+}
+
+/// Why an action cannot be planned or did not work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Blocker {
+    UnknownCustomer,
+    UnknownSegment,
+    NotYetACustomer,
+    Churned,
+    NeedsCustomerTarget,
+    NeedsSegmentTarget,
+    AlreadyPlanned,
+    OverBudget,
+    NeedsSuccessPlan,
+    NeedsCurrentPlan,
+    NeedsSponsor,
+    /// The sponsor had left; the QBR could not happen (and the loss is now known).
+    SponsorGone,
+    NoKnownSponsorLoss,
+    NeedsRiskAnalysis,
+    NoNewOutcome,
+    PastAdoption,
+}
+
+impl Blocker {
+    pub fn explain(self) -> &'static str {
+        match self {
+            Blocker::UnknownCustomer => "there is no such customer",
+            Blocker::UnknownSegment => "there is no such segment",
+            Blocker::NotYetACustomer => "the contract has not started yet",
+            Blocker::Churned => "the customer has churned",
+            Blocker::NeedsCustomerTarget => "this is a one-to-one action: choose a customer",
+            Blocker::NeedsSegmentTarget => "this is a one-to-many action: choose a segment",
+            Blocker::AlreadyPlanned => "already planned for this target this quarter",
+            Blocker::OverBudget => "not enough CSM hours left this quarter",
+            Blocker::NeedsSuccessPlan => "needs a success plan with at least three elements (2.7)",
+            Blocker::NeedsCurrentPlan => {
+                "a QBR needs a success plan reviewed this or last quarter with at least five elements (4.4)"
+            }
+            Blocker::NeedsSponsor => "needs an executive sponsor to meet (4.3.a)",
+            Blocker::SponsorGone => {
+                "the executive sponsor has left the customer, so there was no one to meet (3.4.b)"
+            }
+            Blocker::NoKnownSponsorLoss => {
+                "as far as you know the sponsor is in place; confirm a loss first (3.3.b)"
+            }
+            Blocker::NeedsRiskAnalysis => "needs a renewal risk analysis this term first (5.5)",
+            Blocker::NoNewOutcome => "no business outcome achieved since the last capture",
+            Blocker::PastAdoption => "the customer is already past onboarding and adoption",
+        }
+    }
+}
+
+/// What an action did.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum ActionOutcome {
+    /// Its effect landed.
+    Done,
+    /// It found these barriers (a bit per `BarrierKind`).
+    Discovered(u8),
+    /// It looked and found nothing new.
+    NothingFound,
+    /// It moved a barrier towards resolution (to this much progress).
+    Progressed(BarrierKind, f32),
+    /// It removed a barrier.
+    Resolved(BarrierKind),
+    /// The right action for a problem the customer does not have.
+    NoEffect,
+    /// It cost goodwill.
+    Backfired,
+    /// It could not happen.
+    Blocked(Blocker),
+    /// The customer bought more: added ARR.
+    ExpansionWon(i64),
+    ExpansionDeclined,
+}
+
+impl ActionOutcome {
+    pub fn describe(&self, action: ActionKind) -> String {
+        match *self {
+            ActionOutcome::Done => "done".to_owned(),
+            ActionOutcome::Discovered(mask) => {
+                let kinds: Vec<String> = BarrierKind::ALL
+                    .iter()
+                    .filter(|k| mask & (1 << k.index()) != 0)
+                    .map(|k| format!("{} ({})", k.label(), k.objective()))
+                    .collect();
+                format!("found {}", kinds.join(", "))
+            }
+            ActionOutcome::NothingFound => "found no new barrier".to_owned(),
+            ActionOutcome::Progressed(kind, p) => format!(
+                "progress on the {} barrier, now {:.0} % of the way ({})",
+                kind.label(),
+                p * 100.0,
+                kind.objective()
+            ),
+            ActionOutcome::Resolved(kind) => {
+                format!(
+                    "resolved the {} barrier ({})",
+                    kind.label(),
+                    kind.objective()
+                )
+            }
+            ActionOutcome::NoEffect => format!(
+                "had no effect: the customer has no problem this responds to ({})",
+                action.spec().objectives.join(", ")
+            ),
+            ActionOutcome::Backfired => {
+                "backfired: stakeholders' sentiment fell (the customer was not ready for it)"
+                    .to_owned()
+            }
+            ActionOutcome::Blocked(b) => format!("could not happen: {}", b.explain()),
+            ActionOutcome::ExpansionWon(arr) => format!(
+                "the customer bought more: +{} ARR (1.8.b)",
+                super::journal::format_money(arr)
+            ),
+            ActionOutcome::ExpansionDeclined => {
+                "the customer declined the proposal for now (5.2)".to_owned()
+            }
+        }
+    }
+}
+
+/// The hours an action costs for a target.
+pub fn cost(action: ActionKind, touch: Option<super::types::Touch>) -> f32 {
+    let spec = action.spec();
+    match touch {
+        Some(t) if !spec.one_to_many => spec.hours * t.cost_factor(),
+        _ => spec.hours,
+    }
+}
+
+/// Checks an action against what the trainee can see of a customer (never hidden state).
+pub fn check_customer_action(
+    action: ActionKind,
+    c: &CustomerRefItem,
+    q: i16,
+) -> Result<(), Blocker> {
+    let spec = action.spec();
+    if spec.one_to_many {
+        return Err(Blocker::NeedsSegmentTarget);
+    }
+    if c.lifecycle.stage == Stage::Churned {
+        return Err(Blocker::Churned);
+    }
+    if !c.contract.active_in(q) {
+        return Err(Blocker::NotYetACustomer);
+    }
+    let sponsor_believed = c.stakeholders.sponsor_present()
+        || !c
+            .barriers
+            .get(BarrierKind::LostSponsor)
+            .is_some_and(|b| b.discovered);
+    match action {
+        ActionKind::ReviewSuccessPlan if c.plan.elements.count_ones() < 3 => {
+            Err(Blocker::NeedsSuccessPlan)
+        }
+        ActionKind::Qbr if !(c.plan.is_current(q) && c.plan.elements.count_ones() >= 5) => {
+            Err(Blocker::NeedsCurrentPlan)
+        }
+        ActionKind::Qbr if !sponsor_believed => Err(Blocker::NeedsSponsor),
+        ActionKind::FindNewSponsor if sponsor_believed => Err(Blocker::NoKnownSponsorLoss),
+        ActionKind::MitigationPlan if c.engagement.renewal_work_from.is_none() => {
+            Err(Blocker::NeedsRiskAnalysis)
+        }
+        ActionKind::CaptureSuccess
+            if c.lifecycle.outcomes_achieved <= c.engagement.success_captured =>
+        {
+            Err(Blocker::NoNewOutcome)
+        }
+        ActionKind::AdoptionPlan if c.lifecycle.stage >= Stage::Adopt => Err(Blocker::PastAdoption),
+        _ => Ok(()),
+    }
+}
+
+/// The read-only view of a customer used when planning.
+pub type CustomerRefItem<'w, 's> = <CustomerRef as bevy::ecs::query::QueryData>::Item<'w, 's>;
+
+/// The pipeline step that carries out the quarter's plan, in the order it was made.
+pub(super) fn carry_out_plan(
+    clock: Res<Clock>,
+    roster: Res<Roster>,
+    plan: Res<Plan>,
+    mut rng: ResMut<SimRng>,
+    mut journal: ResMut<Journal>,
+    mut tally: ResMut<Tally>,
+    mut customers: Query<CustomerMut>,
+) {
+    let q = clock.quarter;
+    for planned in &plan.0 {
+        match planned.target {
+            ActionTarget::Customer(id) => {
+                let Some(&entity) = roster.entities.get(id as usize) else {
+                    continue;
+                };
+                let Ok(mut c) = customers.get_mut(entity) else {
+                    continue;
+                };
+                let hours = cost(planned.action, Some(c.profile.touch));
+                c.engagement.hours += hours;
+                let outcome =
+                    effects::apply(planned.action, &mut c, q, &mut rng.actions, &mut journal);
+                if let ActionOutcome::ExpansionWon(added) = outcome {
+                    tally.add_expansion(added, c.contract.in_start_cohort);
+                }
+                journal.push(
+                    q,
+                    id,
+                    Event::Action {
+                        action: planned.action,
+                        outcome,
+                    },
+                );
+            }
+            ActionTarget::Segment(segment) => {
+                let mut reached = 0;
+                let mut opportunities = 0;
+                for &entity in &roster.entities {
+                    let Ok(mut c) = customers.get_mut(entity) else {
+                        continue;
+                    };
+                    if c.profile.segment != segment
+                        || c.lifecycle.stage == Stage::Churned
+                        || !c.contract.active_in(q as i16)
+                    {
+                        continue;
+                    }
+                    reached += 1;
+                    if effects::apply_one_to_many(planned.action, &mut c, q, &mut rng.actions) {
+                        opportunities += 1;
+                    }
+                }
+                journal.push(
+                    q,
+                    SEGMENT_WIDE,
+                    Event::Campaign {
+                        action: planned.action,
+                        segment,
+                        reached,
+                        opportunities,
+                    },
+                );
+            }
+        }
+    }
+}

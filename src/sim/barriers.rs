@@ -1,0 +1,341 @@
+//! Barriers (exam 3.1, 3.4): what each one does to a customer while it lasts, how it shows in
+//! the data, and how it comes to light when nobody looks for it.
+
+use bevy::prelude::*;
+
+use super::Roster;
+use super::clock::Clock;
+use super::customer::{Lifecycle, Role, Signals, Stakeholders};
+use super::journal::{Event, Journal};
+use super::rng::SimRng;
+use super::types::{BarrierCategory, BarrierKind, Stage};
+
+/// How the CSM (or someone else) learned of a barrier (exam 3.2, 3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Discovery {
+    /// The scenario made it visible from the start.
+    Known,
+    /// Reviewing telemetry, consumption and account data (3.2.a, 3.3.c).
+    Data,
+    /// Talking with stakeholders (3.3.b, 3.2.c).
+    Conversation,
+    /// Observing the customer at work (3.3.a).
+    Observation,
+    /// A structured process: a QBR, a renewal risk analysis (3.2.b).
+    Process,
+    /// The customer escalated it: found late, reactively.
+    CustomerEscalation,
+    /// The vendor's account manager passed it on (4.3.b).
+    AccountManager,
+}
+
+impl Discovery {
+    pub fn label(self) -> &'static str {
+        match self {
+            Discovery::Known => "known from the start",
+            Discovery::Data => "found in the account data",
+            Discovery::Conversation => "found in a stakeholder conversation",
+            Discovery::Observation => "found by observing the customer",
+            Discovery::Process => "found in a structured review",
+            Discovery::CustomerEscalation => "the customer escalated it",
+            Discovery::AccountManager => "the account manager reported it",
+        }
+    }
+}
+
+/// One active barrier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Barrier {
+    pub kind: BarrierKind,
+    pub category: BarrierCategory,
+    /// 0–1.
+    pub severity: f32,
+    /// The quarter it began.
+    pub since: u16,
+    pub discovered: bool,
+    pub discovered_in: Option<u16>,
+    /// Progress of the CSM's responses towards removing it, 0–1.
+    pub progress: f32,
+}
+
+impl Barrier {
+    /// The severity still biting after the responses so far.
+    pub fn effective(&self) -> f32 {
+        self.severity * (1.0 - self.progress).max(0.0)
+    }
+
+    /// Symptoms reach the data one quarter after a barrier begins (the data lags).
+    pub fn symptoms_visible(&self, q: u16) -> bool {
+        q > self.since
+    }
+
+    /// Quarters the symptoms have been visible for.
+    pub fn visible_for(&self, q: u16) -> u16 {
+        q.saturating_sub(self.since)
+    }
+}
+
+/// At most one barrier of each kind at a time; a fixed array, so no allocation.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Barriers(pub [Option<Barrier>; 5]);
+
+impl Barriers {
+    pub fn get(&self, kind: BarrierKind) -> Option<&Barrier> {
+        self.0[kind.index()].as_ref()
+    }
+
+    pub fn get_mut(&mut self, kind: BarrierKind) -> Option<&mut Barrier> {
+        self.0[kind.index()].as_mut()
+    }
+
+    pub fn has(&self, kind: BarrierKind) -> bool {
+        self.0[kind.index()].is_some()
+    }
+
+    /// Adds a barrier unless one of the same kind is already active; returns whether it was added.
+    pub fn insert(&mut self, b: Barrier) -> bool {
+        let slot = &mut self.0[b.kind.index()];
+        if slot.is_some() {
+            return false;
+        }
+        *slot = Some(b);
+        true
+    }
+
+    pub fn remove(&mut self, kind: BarrierKind) -> Option<Barrier> {
+        self.0[kind.index()].take()
+    }
+
+    pub fn active(&self) -> impl Iterator<Item = &Barrier> {
+        self.0.iter().flatten()
+    }
+
+    pub fn known(&self) -> impl Iterator<Item = &Barrier> {
+        self.active().filter(|b| b.discovered)
+    }
+
+    pub fn any_known(&self) -> bool {
+        self.known().next().is_some()
+    }
+
+    /// Marks a barrier discovered; returns true if it was hidden until now.
+    pub fn discover(&mut self, kind: BarrierKind, q: u16) -> bool {
+        match self.get_mut(kind) {
+            Some(b) if !b.discovered => {
+                b.discovered = true;
+                b.discovered_in = Some(q);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Applies what a barrier does when it starts: a lost sponsor is gone at once.
+pub fn on_barrier_start(kind: BarrierKind, stakeholders: &mut Stakeholders) {
+    if kind == BarrierKind::LostSponsor {
+        stakeholders.get_mut(Role::ExecutiveSponsor).present = false;
+    }
+}
+
+/// Applies what removing a barrier does: a new sponsor arrives, cautiously.
+pub fn on_barrier_end(kind: BarrierKind, stakeholders: &mut Stakeholders) {
+    if kind == BarrierKind::LostSponsor {
+        let sponsor = stakeholders.get_mut(Role::ExecutiveSponsor);
+        sponsor.present = true;
+        sponsor.sentiment = 0.1;
+    }
+}
+
+/// One quarter of a barrier's damage to the signals and the people.
+pub fn apply_effects(b: &Barrier, signals: &mut Signals, stakeholders: &mut Stakeholders) {
+    let s = b.effective();
+    match b.kind {
+        BarrierKind::StalledImplementation => {
+            signals.utilisation -= 0.04 * s;
+            stakeholders.nudge(Role::Users, -0.08 * s);
+            stakeholders.nudge(Role::Champion, -0.05 * s);
+        }
+        BarrierKind::LostSponsor => {
+            stakeholders.nudge(Role::Champion, -0.04 * s);
+        }
+        BarrierKind::MissingFeature => {
+            let cap = signals.features_total.saturating_sub(2);
+            if signals.features_in_use > cap {
+                signals.features_in_use = cap;
+            }
+            signals.support_tickets = signals.support_tickets.saturating_add((2.0 * s) as u16);
+            stakeholders.nudge(Role::Champion, -0.08 * s);
+            stakeholders.nudge(Role::Users, -0.04 * s);
+        }
+        BarrierKind::QualityIssue => {
+            signals.open_quality_issues = signals
+                .open_quality_issues
+                .saturating_add((3.0 * s).ceil() as u16);
+            signals.support_tickets = signals.support_tickets.saturating_add((5.0 * s) as u16);
+            signals.csat -= 0.5 * s;
+            signals.nps -= 8.0 * s;
+            stakeholders.nudge(Role::Users, -0.1 * s);
+            stakeholders.nudge(Role::Champion, -0.05 * s);
+        }
+        BarrierKind::NotAFit => {
+            signals.utilisation -= 0.05 * s;
+            signals.nps -= 6.0 * s;
+            stakeholders.nudge(Role::ExecutiveSponsor, -0.06 * s);
+            stakeholders.nudge(Role::Users, -0.05 * s);
+        }
+    }
+    signals.utilisation = signals.utilisation.clamp(0.0, 1.0);
+    signals.csat = signals.csat.clamp(1.0, 5.0);
+    signals.nps = signals.nps.clamp(-100.0, 100.0);
+}
+
+/// How much the vendor fixes a quality issue each quarter without the CSM: engineering
+/// gets there in the end, slowly.
+pub const QUALITY_SELF_REPAIR: f32 = 0.1;
+/// A quality issue at least this severe is escalated by the customer after two quarters.
+pub const ESCALATION_SEVERITY: f32 = 0.4;
+/// Chance per quarter that a present account manager hears that the sponsor left.
+pub const ACCOUNT_MANAGER_HEARS: f32 = 0.2;
+
+/// The barrier pipeline step: damage, slow self-repair, and barriers that surface without
+/// the CSM looking (a customer escalation, word from the account manager).
+pub(super) fn barrier_effects(
+    clock: Res<Clock>,
+    roster: Res<Roster>,
+    mut rng: ResMut<SimRng>,
+    mut journal: ResMut<Journal>,
+    mut customers: Query<(&Lifecycle, &mut Barriers, &mut Signals, &mut Stakeholders)>,
+) {
+    let q = clock.quarter;
+    for (id, &entity) in roster.entities.iter().enumerate() {
+        let Ok((lifecycle, mut barriers, mut signals, mut stakeholders)) =
+            customers.get_mut(entity)
+        else {
+            continue;
+        };
+        if lifecycle.stage == Stage::Churned || barriers.active().next().is_none() {
+            continue;
+        }
+        let id = id as u32;
+        for kind in BarrierKind::ALL {
+            let Some(b) = barriers.get(kind).copied() else {
+                continue;
+            };
+            apply_effects(&b, &mut signals, &mut stakeholders);
+            if kind == BarrierKind::QualityIssue {
+                let done = {
+                    let b = barriers.get_mut(kind).expect("checked above");
+                    b.progress += QUALITY_SELF_REPAIR;
+                    b.progress >= 1.0
+                };
+                if done {
+                    barriers.remove(kind);
+                    journal.push(q, id, Event::BarrierResolved { kind, by: None });
+                    continue;
+                }
+            }
+            if b.discovered {
+                continue;
+            }
+            let surfaced = match kind {
+                BarrierKind::QualityIssue => (b.visible_for(q) >= 2
+                    && b.severity >= ESCALATION_SEVERITY)
+                    .then_some(Discovery::CustomerEscalation),
+                BarrierKind::LostSponsor => (stakeholders.get(Role::AccountManager).present
+                    && rng.observation.chance(ACCOUNT_MANAGER_HEARS))
+                .then_some(Discovery::AccountManager),
+                _ => None,
+            };
+            if let Some(how) = surfaced {
+                barriers.discover(kind, q);
+                journal.push(q, id, Event::BarrierDiscovered { kind, how });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::customer::Stakeholder;
+
+    fn people() -> Stakeholders {
+        Stakeholders(
+            [Stakeholder {
+                present: true,
+                sentiment: 0.5,
+            }; 4],
+        )
+    }
+
+    fn signals() -> Signals {
+        Signals {
+            utilisation: 0.6,
+            features_in_use: 8,
+            features_total: 10,
+            open_quality_issues: 0,
+            support_tickets: 2,
+            csat: 4.2,
+            nps: 40.0,
+            financial_health: 0.7,
+        }
+    }
+
+    fn barrier(kind: BarrierKind, severity: f32) -> Barrier {
+        Barrier {
+            kind,
+            category: kind.default_category(),
+            severity,
+            since: 1,
+            discovered: false,
+            discovered_in: None,
+            progress: 0.0,
+        }
+    }
+
+    #[test]
+    fn quality_issue_hurts_quality_signals_in_proportion_to_severity() {
+        let (mut mild, mut bad) = (signals(), signals());
+        let mut p = people();
+        apply_effects(&barrier(BarrierKind::QualityIssue, 0.2), &mut mild, &mut p);
+        apply_effects(&barrier(BarrierKind::QualityIssue, 0.9), &mut bad, &mut p);
+        assert!(bad.open_quality_issues > mild.open_quality_issues);
+        assert!(bad.csat < mild.csat && mild.csat < 4.2);
+        assert!(bad.nps < mild.nps);
+    }
+
+    #[test]
+    fn progress_reduces_the_damage() {
+        let mut b = barrier(BarrierKind::NotAFit, 0.8);
+        let mut untreated = signals();
+        apply_effects(&b, &mut untreated, &mut people());
+        b.progress = 0.75;
+        let mut treated = signals();
+        apply_effects(&b, &mut treated, &mut people());
+        assert!(treated.utilisation > untreated.utilisation);
+    }
+
+    #[test]
+    fn one_barrier_per_kind_and_discovery_is_remembered() {
+        let mut bs = Barriers::default();
+        assert!(bs.insert(barrier(BarrierKind::LostSponsor, 0.5)));
+        assert!(!bs.insert(barrier(BarrierKind::LostSponsor, 0.9)));
+        assert!(!bs.any_known());
+        assert!(bs.discover(BarrierKind::LostSponsor, 3));
+        assert!(!bs.discover(BarrierKind::LostSponsor, 4));
+        assert_eq!(
+            bs.get(BarrierKind::LostSponsor).unwrap().discovered_in,
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn lost_sponsor_leaves_and_a_new_one_arrives() {
+        let mut p = people();
+        on_barrier_start(BarrierKind::LostSponsor, &mut p);
+        assert!(!p.sponsor_present());
+        on_barrier_end(BarrierKind::LostSponsor, &mut p);
+        assert!(p.sponsor_present());
+    }
+}

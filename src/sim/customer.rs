@@ -1,0 +1,332 @@
+//! Customer components: identity, contract, lifecycle, stakeholders, success plan, signals,
+//! engagement. Customers are plain ECS data; nothing here allocates after spawning.
+
+use bevy::ecs::query::QueryData;
+use bevy::prelude::*;
+
+use super::barriers::Barriers;
+use super::health::Health;
+use super::types::{ConsumptionModel, SizeSegment, Stage, Touch};
+
+/// The stable id of a customer: its index in the portfolio, in the order the scenario lists
+/// and generates customers. Everything that must be deterministic orders by it.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CustomerId(pub u32);
+
+/// Who the customer is. Strings are set once when the customer is spawned.
+#[derive(Component, Debug, Clone)]
+pub struct Profile {
+    /// The id a scenario author gave the customer (or a generated one).
+    pub key: String,
+    pub name: String,
+    pub industry: String,
+    pub segment: u16,
+    pub size: SizeSegment,
+    pub touch: Touch,
+}
+
+/// What the customer bought and when it comes up for renewal (exam 1.6, 1.8).
+#[derive(Component, Debug, Clone)]
+pub struct Contract {
+    /// A bit per product of the scenario's catalogue.
+    pub products: u32,
+    pub licences: u32,
+    /// Annual recurring revenue, in whole currency units.
+    pub arr: i64,
+    pub model: ConsumptionModel,
+    pub start_quarter: i16,
+    pub term_quarters: u8,
+    /// The quarter at whose end the renewal is decided.
+    pub renewal_quarter: i16,
+    pub auto_renew: bool,
+    /// Whether the customer was already a customer when the scenario began (the cohort
+    /// that GRR and NRR are measured on).
+    pub in_start_cohort: bool,
+    /// The quarter the first contract began; before it, this is not yet a customer.
+    pub customer_since: i16,
+}
+
+impl Contract {
+    /// Monthly recurring revenue.
+    pub fn mrr(&self) -> f64 {
+        self.arr as f64 / 12.0
+    }
+
+    /// Whether the customer's first contract has begun by quarter `q`.
+    pub fn active_in(&self, q: i16) -> bool {
+        self.customer_since <= q
+    }
+}
+
+/// Where the customer is in its lifecycle, and what it has achieved.
+#[derive(Component, Debug, Clone)]
+pub struct Lifecycle {
+    pub stage: Stage,
+    pub quarters_in_stage: u16,
+    /// Deployment progress, 0–1: activation and initial training.
+    pub deployment: f32,
+    pub outcomes_achieved: u8,
+    /// The quarter the customer first bought (time to value counts from here).
+    pub purchased: i16,
+    /// Quarters from purchase to the first achieved business outcome.
+    pub time_to_value: Option<u16>,
+    /// The quarter the customer churned in.
+    pub churned_in: Option<u16>,
+}
+
+/// The stakeholder roles the model tracks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    ExecutiveSponsor = 0,
+    Champion = 1,
+    Users = 2,
+    /// The vendor's account manager.
+    AccountManager = 3,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::ExecutiveSponsor,
+        Role::Champion,
+        Role::Users,
+        Role::AccountManager,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::ExecutiveSponsor => "executive sponsor",
+            Role::Champion => "champion",
+            Role::Users => "users",
+            Role::AccountManager => "account manager",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Stakeholder {
+    pub present: bool,
+    /// From -1 (hostile) to 1 (delighted).
+    pub sentiment: f32,
+}
+
+/// The people around the account.
+#[derive(Component, Debug, Clone)]
+pub struct Stakeholders(pub [Stakeholder; 4]);
+
+impl Stakeholders {
+    pub fn get(&self, role: Role) -> &Stakeholder {
+        &self.0[role as usize]
+    }
+
+    pub fn get_mut(&mut self, role: Role) -> &mut Stakeholder {
+        &mut self.0[role as usize]
+    }
+
+    pub fn sponsor_present(&self) -> bool {
+        self.get(Role::ExecutiveSponsor).present
+    }
+
+    /// Moves the sentiment of every present customer-side stakeholder.
+    pub fn nudge_customer_side(&mut self, by: f32) {
+        for role in [Role::ExecutiveSponsor, Role::Champion, Role::Users] {
+            self.nudge(role, by);
+        }
+    }
+
+    pub fn nudge(&mut self, role: Role, by: f32) {
+        let s = self.get_mut(role);
+        if s.present {
+            s.sentiment = (s.sentiment + by).clamp(-1.0, 1.0);
+        }
+    }
+
+    /// The mean sentiment of the customer-side stakeholders who are present.
+    pub fn mean_customer_sentiment(&self) -> f32 {
+        let mut sum = 0.0;
+        let mut n = 0.0;
+        for role in [Role::ExecutiveSponsor, Role::Champion, Role::Users] {
+            let s = self.get(role);
+            if s.present {
+                sum += s.sentiment;
+                n += 1.0;
+            }
+        }
+        if n > 0.0 { sum / n } else { -1.0 }
+    }
+}
+
+/// The elements of a success plan (exam 2.1–2.10, 2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanElement {
+    /// 2.1
+    Products = 0,
+    /// 2.2
+    StakeholderRoles = 1,
+    /// 2.3
+    ValidatedOutcomes = 2,
+    /// 2.4
+    CriticalSuccessFactors = 3,
+    /// 2.10
+    Kpis = 4,
+    /// 2.8
+    UseCases = 5,
+    /// 2.9
+    Raci = 6,
+}
+
+impl PlanElement {
+    pub const ALL: [PlanElement; 7] = [
+        PlanElement::Products,
+        PlanElement::StakeholderRoles,
+        PlanElement::ValidatedOutcomes,
+        PlanElement::CriticalSuccessFactors,
+        PlanElement::Kpis,
+        PlanElement::UseCases,
+        PlanElement::Raci,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanElement::Products => "purchased products (2.1)",
+            PlanElement::StakeholderRoles => "stakeholder roles (2.2)",
+            PlanElement::ValidatedOutcomes => "validated business outcomes (2.3)",
+            PlanElement::CriticalSuccessFactors => "critical success factors (2.4)",
+            PlanElement::Kpis => "KPIs and metrics (2.10)",
+            PlanElement::UseCases => "targeted use cases (2.8)",
+            PlanElement::Raci => "RACI (2.9)",
+        }
+    }
+}
+
+/// The customer's success plan: which elements it has and when it was last reviewed.
+#[derive(Component, Debug, Clone)]
+pub struct SuccessPlan {
+    pub elements: u8,
+    pub last_reviewed: Option<i16>,
+}
+
+impl SuccessPlan {
+    /// How many quarters a reviewed plan stays current.
+    pub const CURRENT_FOR: i16 = 2;
+
+    pub fn mask_from_flags(flags: [bool; 7]) -> u8 {
+        flags
+            .iter()
+            .enumerate()
+            .fold(0, |m, (i, &f)| if f { m | (1 << i) } else { m })
+    }
+
+    pub fn has(&self, e: PlanElement) -> bool {
+        self.elements & (1 << e as u8) != 0
+    }
+
+    pub fn add(&mut self, e: PlanElement) {
+        self.elements |= 1 << e as u8;
+    }
+
+    pub fn remove(&mut self, e: PlanElement) {
+        self.elements &= !(1 << e as u8);
+    }
+
+    /// Share of the seven elements present, 0–1.
+    pub fn completeness(&self) -> f32 {
+        self.elements.count_ones() as f32 / 7.0
+    }
+
+    /// Reviewed within the last two quarters (counting the current one).
+    pub fn is_current(&self, q: i16) -> bool {
+        self.last_reviewed
+            .is_some_and(|r| q - r < Self::CURRENT_FOR)
+    }
+
+    pub fn missing(&self) -> impl Iterator<Item = PlanElement> + '_ {
+        PlanElement::ALL.into_iter().filter(|e| !self.has(*e))
+    }
+}
+
+/// Usage, quality, sentiment and financial signals (exam 2.6, 1.7).
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct Signals {
+    /// Licence utilisation, 0–1.
+    pub utilisation: f32,
+    pub features_in_use: u8,
+    pub features_total: u8,
+    pub open_quality_issues: u16,
+    pub support_tickets: u16,
+    /// Support satisfaction, 1–5.
+    pub csat: f32,
+    /// Net promoter score, -100 to 100.
+    pub nps: f32,
+    /// 0–1.
+    pub financial_health: f32,
+}
+
+impl Signals {
+    pub fn active_users(&self, licences: u32) -> u32 {
+        (self.utilisation * licences as f32).round() as u32
+    }
+
+    pub fn feature_share(&self) -> f32 {
+        f32::from(self.features_in_use) / f32::from(self.features_total.max(1))
+    }
+}
+
+/// What the CSM sees of the signals: last quarter's values with measurement noise.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Observed {
+    pub signals: Signals,
+    /// The true signals at the end of the previous quarter, shown next quarter.
+    pub lagged: Signals,
+}
+
+/// The CSM's work with the account, as far as the model needs to remember it.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Engagement {
+    pub last_touch: Option<i16>,
+    pub last_qbr: Option<i16>,
+    /// The first quarter of renewal work (risk analysis) for the current term.
+    pub renewal_work_from: Option<i16>,
+    pub mitigation_plan: Option<i16>,
+    pub transition_plan: Option<i16>,
+    pub adoption_plan: Option<i16>,
+    /// A QBR or campaign has surfaced an expansion opportunity (5.2, 5.3).
+    pub expansion_opportunity: bool,
+    /// The customer agreed to act as a reference (4.6).
+    pub advocate: bool,
+    /// The last outcome a success moment was captured for (4.2.d).
+    pub success_captured: u8,
+    /// Hours of CSM time spent on this customer so far.
+    pub hours: f32,
+}
+
+/// Read access to everything about one customer.
+#[derive(QueryData)]
+pub struct CustomerRef {
+    pub id: &'static CustomerId,
+    pub profile: &'static Profile,
+    pub contract: &'static Contract,
+    pub lifecycle: &'static Lifecycle,
+    pub stakeholders: &'static Stakeholders,
+    pub plan: &'static SuccessPlan,
+    pub signals: &'static Signals,
+    pub observed: &'static Observed,
+    pub barriers: &'static Barriers,
+    pub health: &'static Health,
+    pub engagement: &'static Engagement,
+}
+
+/// Write access to the parts of a customer that actions and the model change.
+#[derive(QueryData)]
+#[query_data(mutable)]
+pub struct CustomerMut {
+    pub id: &'static CustomerId,
+    pub profile: &'static Profile,
+    pub contract: &'static mut Contract,
+    pub lifecycle: &'static mut Lifecycle,
+    pub stakeholders: &'static mut Stakeholders,
+    pub plan: &'static mut SuccessPlan,
+    pub signals: &'static mut Signals,
+    pub barriers: &'static mut Barriers,
+    pub health: &'static Health,
+    pub engagement: &'static mut Engagement,
+}

@@ -1,0 +1,280 @@
+//! Health models and colour bands (exam 2.6, `domain.md` §3): each component scored 0–100,
+//! combined by the scenario's chosen model, banded red, yellow or green.
+
+use bevy::prelude::*;
+
+use super::ScenarioRes;
+use super::barriers::Barriers;
+use super::clock::Clock;
+use super::customer::{Engagement, Lifecycle, Observed, Role, Signals, Stakeholders, SuccessPlan};
+use super::types::{Band, BarrierKind, HealthComponent, Stage};
+
+const N: usize = HealthComponent::ALL.len();
+
+/// How a scenario turns component scores into one health score.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HealthModel {
+    /// A weighted average of the components (weights need not add up to 1).
+    Weighted {
+        weights: [f32; N],
+        red_below: f32,
+        green_from: f32,
+    },
+    /// The worst of the chosen components.
+    Worst {
+        components: [bool; N],
+        red_below: f32,
+        green_from: f32,
+    },
+}
+
+impl Default for HealthModel {
+    /// Outcome (CO) and experience (CX) halves weighted equally, as `domain.md` §3 suggests,
+    /// banded 0–50 red, 51–75 yellow, 76–100 green.
+    fn default() -> Self {
+        let mut weights = [0.0; N];
+        weights[HealthComponent::Usage.index()] = 0.2;
+        weights[HealthComponent::Engagement.index()] = 0.1;
+        weights[HealthComponent::Outcomes.index()] = 0.1;
+        weights[HealthComponent::Financial.index()] = 0.1;
+        weights[HealthComponent::Nps.index()] = 0.15;
+        weights[HealthComponent::Csat.index()] = 0.15;
+        weights[HealthComponent::Sentiment.index()] = 0.1;
+        weights[HealthComponent::Quality.index()] = 0.1;
+        HealthModel::Weighted {
+            weights,
+            red_below: 51.0,
+            green_from: 76.0,
+        }
+    }
+}
+
+impl HealthModel {
+    pub fn combine(&self, scores: &[f32; N]) -> f32 {
+        match self {
+            HealthModel::Weighted { weights, .. } => {
+                let total: f32 = weights.iter().sum();
+                let sum: f32 = weights.iter().zip(scores).map(|(w, s)| w * s).sum();
+                sum / total
+            }
+            HealthModel::Worst { components, .. } => components
+                .iter()
+                .zip(scores)
+                .filter(|(on, _)| **on)
+                .map(|(_, s)| *s)
+                .fold(100.0, f32::min),
+        }
+    }
+
+    pub fn band(&self, score: f32) -> Band {
+        let (red_below, green_from) = match self {
+            HealthModel::Weighted {
+                red_below,
+                green_from,
+                ..
+            }
+            | HealthModel::Worst {
+                red_below,
+                green_from,
+                ..
+            } => (*red_below, *green_from),
+        };
+        if score < red_below {
+            Band::Red
+        } else if score >= green_from {
+            Band::Green
+        } else {
+            Band::Yellow
+        }
+    }
+
+    /// Whether a component counts in this model at all.
+    pub fn uses(&self, c: HealthComponent) -> bool {
+        match self {
+            HealthModel::Weighted { weights, .. } => weights[c.index()] > 0.0,
+            HealthModel::Worst { components, .. } => components[c.index()],
+        }
+    }
+}
+
+/// A customer's health: what the CSM's dashboard shows (from observed data) and the truth
+/// the renewal decision uses.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Health {
+    pub score: f32,
+    pub band: Band,
+    pub components: [f32; N],
+    /// The same model applied to the true signals; hidden from the trainee.
+    pub true_score: f32,
+}
+
+impl Default for Health {
+    fn default() -> Self {
+        Health {
+            score: 50.0,
+            band: Band::Yellow,
+            components: [50.0; N],
+            true_score: 50.0,
+        }
+    }
+}
+
+/// Maps a value onto 0–100 piecewise linearly so that `red` lands on 51 and `green` on 76:
+/// the bands of `domain.md` §3 carry over to the component's own scale.
+fn banded(value: f32, floor: f32, red: f32, green: f32, top: f32) -> f32 {
+    let v = value.clamp(floor, top);
+    if v < red {
+        51.0 * (v - floor) / (red - floor)
+    } else if v < green {
+        51.0 + 25.0 * (v - red) / (green - red)
+    } else {
+        76.0 + 24.0 * (v - green) / (top - green)
+    }
+}
+
+/// Scores every component from a set of signals and what is known about the account.
+pub fn component_scores(
+    s: &Signals,
+    mean_sentiment: f32,
+    engagement: &Engagement,
+    plan: &SuccessPlan,
+    lifecycle: &Lifecycle,
+    q: i16,
+) -> [f32; N] {
+    let mut out = [0.0; N];
+    out[HealthComponent::Usage.index()] = 100.0 * (0.7 * s.utilisation + 0.3 * s.feature_share());
+    out[HealthComponent::Quality.index()] =
+        (100.0 - 12.0 * f32::from(s.open_quality_issues) - 2.0 * f32::from(s.support_tickets))
+            .clamp(0.0, 100.0);
+    out[HealthComponent::Sentiment.index()] = 50.0 * (mean_sentiment + 1.0);
+    out[HealthComponent::Financial.index()] = 100.0 * s.financial_health;
+    out[HealthComponent::Nps.index()] = banded(s.nps, -100.0, 30.0, 60.0, 100.0);
+    out[HealthComponent::Csat.index()] = banded(s.csat, 1.0, 3.0, 4.0, 5.0);
+    let touch = match engagement.last_touch.map(|t| q - t) {
+        Some(0) => 100.0,
+        Some(1) => 80.0,
+        Some(2) => 50.0,
+        _ => 20.0,
+    };
+    let plan_score = if plan.is_current(q) {
+        100.0 * plan.completeness()
+    } else {
+        40.0 * plan.completeness()
+    };
+    out[HealthComponent::Engagement.index()] = 0.6 * touch + 0.4 * plan_score;
+    out[HealthComponent::Outcomes.index()] =
+        40.0 * lifecycle.deployment + 20.0 * f32::from(lifecycle.outcomes_achieved.min(3));
+    out
+}
+
+/// The quarter's health scoring: the dashboard score from observed data and what the CSM
+/// knows, and the true score from the real state.
+pub(super) fn score_health(
+    clock: Res<Clock>,
+    scenario: Res<ScenarioRes>,
+    mut customers: Query<(
+        &Observed,
+        &Signals,
+        &Stakeholders,
+        &Engagement,
+        &SuccessPlan,
+        &Lifecycle,
+        &Barriers,
+        &mut Health,
+    )>,
+) {
+    let q = clock.quarter as i16;
+    let model = &scenario.0.health_model;
+    for (observed, signals, stakeholders, engagement, plan, lifecycle, barriers, mut health) in
+        &mut customers
+    {
+        if lifecycle.stage == Stage::Churned {
+            continue;
+        }
+        let known_sentiment = believed_sentiment(stakeholders, barriers);
+        let components = component_scores(
+            &observed.signals,
+            known_sentiment,
+            engagement,
+            plan,
+            lifecycle,
+            q,
+        );
+        let score = model.combine(&components);
+        let truth = component_scores(
+            signals,
+            stakeholders.mean_customer_sentiment(),
+            engagement,
+            plan,
+            lifecycle,
+            q,
+        );
+        *health = Health {
+            score,
+            band: model.band(score),
+            components,
+            true_score: model.combine(&truth),
+        };
+    }
+}
+
+/// The mean sentiment as the CSM believes it: a sponsor whose departure has not been
+/// discovered still counts with their last known mood.
+pub fn believed_sentiment(stakeholders: &Stakeholders, barriers: &Barriers) -> f32 {
+    let sponsor = stakeholders.get(Role::ExecutiveSponsor);
+    let sponsor_loss_known = barriers
+        .get(BarrierKind::LostSponsor)
+        .is_some_and(|b| b.discovered);
+    if sponsor.present || sponsor_loss_known {
+        return stakeholders.mean_customer_sentiment();
+    }
+    let mut sum = sponsor.sentiment;
+    let mut n = 1.0;
+    for role in [Role::Champion, Role::Users] {
+        let s = stakeholders.get(role);
+        if s.present {
+            sum += s.sentiment;
+            n += 1.0;
+        }
+    }
+    sum / n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_bands_match_the_domain() {
+        let m = HealthModel::default();
+        assert_eq!(m.band(50.9), Band::Red);
+        assert_eq!(m.band(51.0), Band::Yellow);
+        assert_eq!(m.band(75.9), Band::Yellow);
+        assert_eq!(m.band(76.0), Band::Green);
+    }
+
+    #[test]
+    fn nps_and_csat_thresholds_land_on_band_edges() {
+        assert!((banded(30.0, -100.0, 30.0, 60.0, 100.0) - 51.0).abs() < 1e-4);
+        assert!((banded(60.0, -100.0, 30.0, 60.0, 100.0) - 76.0).abs() < 1e-4);
+        assert!((banded(3.0, 1.0, 3.0, 4.0, 5.0) - 51.0).abs() < 1e-4);
+        assert!((banded(4.0, 1.0, 3.0, 4.0, 5.0) - 76.0).abs() < 1e-4);
+        assert_eq!(banded(-500.0, -100.0, 30.0, 60.0, 100.0), 0.0);
+    }
+
+    #[test]
+    fn worst_model_takes_the_minimum_of_chosen_components() {
+        let mut components = [false; N];
+        components[HealthComponent::Usage.index()] = true;
+        components[HealthComponent::Csat.index()] = true;
+        let m = HealthModel::Worst {
+            components,
+            red_below: 51.0,
+            green_from: 76.0,
+        };
+        let mut scores = [90.0; N];
+        scores[HealthComponent::Csat.index()] = 40.0;
+        scores[HealthComponent::Nps.index()] = 10.0; // not chosen, ignored
+        assert_eq!(m.combine(&scores), 40.0);
+    }
+}

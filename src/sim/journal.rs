@@ -1,0 +1,222 @@
+//! What happened each quarter, and why: compact entries written by the pipeline, turned into
+//! sentences only when somebody reads them.
+
+use bevy::prelude::*;
+
+use super::actions::{ActionKind, ActionOutcome};
+use super::barriers::Discovery;
+use super::renewal::Factors;
+use super::types::{BarrierKind, Stage};
+
+/// The customer field of entries that concern a whole segment.
+pub const SEGMENT_WIDE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Event {
+    BarrierAppeared {
+        kind: BarrierKind,
+        hidden: bool,
+        severity: f32,
+    },
+    BarrierDiscovered {
+        kind: BarrierKind,
+        how: Discovery,
+    },
+    BarrierResolved {
+        kind: BarrierKind,
+        by: Option<ActionKind>,
+    },
+    StageChanged {
+        from: Stage,
+        to: Stage,
+    },
+    OutcomeAchieved {
+        total: u8,
+        time_to_value: Option<u16>,
+    },
+    Action {
+        action: ActionKind,
+        outcome: ActionOutcome,
+    },
+    /// A one-to-many action over a segment.
+    Campaign {
+        action: ActionKind,
+        segment: u16,
+        reached: u32,
+        opportunities: u32,
+    },
+    ContractStarted {
+        arr: i64,
+    },
+    Renewed {
+        arr: i64,
+        chance: f32,
+        factors: Factors,
+    },
+    Downsold {
+        from: i64,
+        to: i64,
+        chance: f32,
+        factors: Factors,
+    },
+    Churned {
+        arr: i64,
+        chance: f32,
+        factors: Factors,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub quarter: u16,
+    pub customer: u32,
+    pub event: Event,
+}
+
+/// Every entry of the run so far, in the order they happened.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Journal {
+    pub entries: Vec<Entry>,
+}
+
+impl Journal {
+    pub fn push(&mut self, quarter: u16, customer: u32, event: Event) {
+        self.entries.push(Entry {
+            quarter,
+            customer,
+            event,
+        });
+    }
+
+    pub fn for_quarter(&self, quarter: u16) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.quarter == quarter)
+    }
+
+    pub fn for_customer(&self, customer: u32) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.customer == customer)
+    }
+}
+
+fn money(v: i64) -> String {
+    let s = v.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0 {
+        format!("-${out}")
+    } else {
+        format!("${out}")
+    }
+}
+
+/// Formats whole currency units with thousands separators.
+pub fn format_money(v: i64) -> String {
+    money(v)
+}
+
+impl Event {
+    /// A sentence a trainee can read, naming the exam objectives involved.
+    pub fn describe(&self, segment_name: impl Fn(u16) -> String) -> String {
+        match *self {
+            Event::BarrierAppeared {
+                kind,
+                hidden,
+                severity,
+            } => format!(
+                "a {} barrier began (severity {:.0} %){} — {}",
+                kind.label(),
+                severity * 100.0,
+                if hidden {
+                    ", not yet visible to you"
+                } else {
+                    ""
+                },
+                kind.objective()
+            ),
+            Event::BarrierDiscovered { kind, how } => format!(
+                "{}: {} ({}, 3.3)",
+                kind.label(),
+                how.label(),
+                kind.objective()
+            ),
+            Event::BarrierResolved { kind, by } => match by {
+                Some(a) => format!(
+                    "{} resolved by {} ({})",
+                    kind.label(),
+                    a.spec().name,
+                    kind.objective()
+                ),
+                None => format!(
+                    "{} resolved by the vendor's engineering without CSM action ({})",
+                    kind.label(),
+                    kind.objective()
+                ),
+            },
+            Event::StageChanged { from, to } => {
+                format!("moved from {} to {} (1.3)", from.label(), to.label())
+            }
+            Event::OutcomeAchieved {
+                total,
+                time_to_value,
+            } => match time_to_value {
+                Some(ttv) => format!(
+                    "achieved its first business outcome: time to value {ttv} quarters (2.10, 4.2.d)"
+                ),
+                None => format!("achieved business outcome number {total} (2.10)"),
+            },
+            Event::Action { action, outcome } => {
+                format!("{}: {}", action.spec().name, outcome.describe(action))
+            }
+            Event::Campaign {
+                action,
+                segment,
+                reached,
+                opportunities,
+            } => format!(
+                "{} for segment {}: reached {reached} customers, surfaced {opportunities} expansion opportunities ({})",
+                action.spec().name,
+                segment_name(segment),
+                action.spec().objectives.join(", ")
+            ),
+            Event::ContractStarted { arr } => {
+                format!("signed a new contract worth {} ARR (1.3)", money(arr))
+            }
+            Event::Renewed {
+                arr,
+                chance,
+                factors,
+            } => format!(
+                "renewed at {} ARR (renewal chance was {:.0} %){} (1.8.c, 5.5)",
+                money(arr),
+                chance * 100.0,
+                factors.explain()
+            ),
+            Event::Downsold {
+                from,
+                to,
+                chance,
+                factors,
+            } => format!(
+                "renewed smaller: {} → {} ARR (renewal chance was {:.0} %){} (1.8.a, 5.6)",
+                money(from),
+                money(to),
+                chance * 100.0,
+                factors.explain()
+            ),
+            Event::Churned {
+                arr,
+                chance,
+                factors,
+            } => format!(
+                "churned, losing {} ARR (renewal chance was {:.0} %){} (1.8.a, 5.5)",
+                money(arr),
+                chance * 100.0,
+                factors.explain()
+            ),
+        }
+    }
+}

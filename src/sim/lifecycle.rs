@@ -1,0 +1,156 @@
+//! Lifecycle progress (exam 1.3): onboarding, deployment, adoption, business outcomes and
+//! time to value.
+
+use bevy::prelude::*;
+
+use super::barriers::Barriers;
+use super::clock::Clock;
+use super::customer::{
+    Contract, CustomerId, Engagement, Lifecycle, PlanElement, Signals, SuccessPlan,
+};
+use super::debug_assert_in_id_order;
+use super::journal::{Event, Journal};
+use super::metrics::Tally;
+use super::rng::SimRng;
+use super::types::{BarrierKind, Stage};
+
+/// The most business outcomes the model tracks per customer.
+pub const MAX_OUTCOMES: u8 = 3;
+
+/// Deployment progress in one quarter of implementation.
+pub fn deployment_rate(
+    adoption_plan: bool,
+    plan_completeness: f32,
+    stalled: f32,
+    not_a_fit: f32,
+) -> f32 {
+    (0.2 + if adoption_plan { 0.15 } else { 0.0 } + 0.05 * plan_completeness)
+        * (1.0 - stalled)
+        * (1.0 - 0.5 * not_a_fit)
+}
+
+/// Chance per quarter of achieving the next business outcome once the product is in use.
+pub fn outcome_chance(
+    validated: bool,
+    plan_completeness: f32,
+    utilisation: f32,
+    blocking: f32,
+) -> f32 {
+    (0.05
+        + if validated { 0.25 } else { 0.0 }
+        + 0.15 * plan_completeness
+        + 0.6 * (utilisation - 0.5).max(0.0)
+        - 0.5 * blocking)
+        .clamp(0.0, 0.9)
+}
+
+fn effective(barriers: &Barriers, kind: BarrierKind) -> f32 {
+    barriers.get(kind).map_or(0.0, |b| b.effective())
+}
+
+/// The lifecycle step of the quarter.
+pub(super) fn progress_lifecycle(
+    clock: Res<Clock>,
+    mut rng: ResMut<SimRng>,
+    mut journal: ResMut<Journal>,
+    mut tally: ResMut<Tally>,
+    mut customers: Query<(
+        &CustomerId,
+        &Contract,
+        &Signals,
+        &SuccessPlan,
+        &Engagement,
+        &Barriers,
+        &mut Lifecycle,
+    )>,
+) {
+    let q = clock.quarter;
+    let qi = q as i16;
+    let rng = &mut rng.lifecycle;
+    let mut last = None;
+    for (id, contract, signals, plan, engagement, barriers, mut life) in &mut customers {
+        debug_assert_in_id_order(&mut last, *id);
+        if life.stage == Stage::Churned || !contract.active_in(qi) {
+            continue;
+        }
+        if contract.customer_since == qi && !contract.in_start_cohort {
+            journal.push(q, id.0, Event::ContractStarted { arr: contract.arr });
+            tally.new_arr += contract.arr;
+        }
+        let stalled = effective(barriers, BarrierKind::StalledImplementation);
+        let not_a_fit = effective(barriers, BarrierKind::NotAFit);
+        let from = life.stage;
+        life.quarters_in_stage = life.quarters_in_stage.saturating_add(1);
+        let next = match life.stage {
+            Stage::Onboard if life.quarters_in_stage >= 1 || engagement.adoption_plan.is_some() => {
+                Some(Stage::Implement)
+            }
+            Stage::Implement => {
+                let rate = deployment_rate(
+                    engagement.adoption_plan.is_some(),
+                    plan.completeness(),
+                    stalled,
+                    not_a_fit,
+                );
+                life.deployment = (life.deployment + rate).min(1.0);
+                (life.deployment >= 1.0).then_some(Stage::Use)
+            }
+            Stage::Use if signals.utilisation >= 0.6 && signals.feature_share() >= 0.4 => {
+                Some(Stage::Adopt)
+            }
+            Stage::Adopt if life.outcomes_achieved >= 2 || contract.renewal_quarter - qi <= 1 => {
+                Some(Stage::ExpandRenew)
+            }
+            _ => None,
+        };
+        if let Some(to) = next {
+            life.stage = to;
+            life.quarters_in_stage = 0;
+            journal.push(q, id.0, Event::StageChanged { from, to });
+        }
+        if life.stage >= Stage::Use && life.outcomes_achieved < MAX_OUTCOMES {
+            let p = outcome_chance(
+                plan.has(PlanElement::ValidatedOutcomes),
+                plan.completeness(),
+                signals.utilisation,
+                stalled + not_a_fit,
+            );
+            if rng.chance(p) {
+                life.outcomes_achieved += 1;
+                let mut first = None;
+                if life.time_to_value.is_none() {
+                    let ttv = (qi - life.purchased + 1).max(1) as u16;
+                    life.time_to_value = Some(ttv);
+                    first = Some(ttv);
+                }
+                journal.push(
+                    q,
+                    id.0,
+                    Event::OutcomeAchieved {
+                        total: life.outcomes_achieved,
+                        time_to_value: first,
+                    },
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stall_stops_deployment_and_a_plan_speeds_it() {
+        assert_eq!(deployment_rate(true, 1.0, 1.0, 0.0), 0.0);
+        assert!(deployment_rate(true, 0.5, 0.0, 0.0) > deployment_rate(false, 0.5, 0.0, 0.0));
+    }
+
+    #[test]
+    fn validated_outcomes_and_usage_make_outcomes_likelier() {
+        let base = outcome_chance(false, 0.3, 0.5, 0.0);
+        assert!(outcome_chance(true, 0.3, 0.5, 0.0) > base);
+        assert!(outcome_chance(false, 0.3, 0.9, 0.0) > base);
+        assert_eq!(outcome_chance(false, 0.0, 0.3, 1.0), 0.0);
+    }
+}

@@ -1,0 +1,354 @@
+//! The simulation: a CSM's portfolio stepped quarter by quarter. Everything in this module
+//! runs without rendering; it never imports the command line or the GUI.
+//!
+//! A quarter is one run of the [`Quarter`] schedule, whose systems are chained in the order
+//! of [`QuarterSystems`]. It runs only when asked ([`Simulation::end_quarter`]).
+
+pub mod actions;
+pub mod barriers;
+pub mod clock;
+pub mod customer;
+mod events;
+pub mod health;
+pub mod journal;
+mod lifecycle;
+pub mod metrics;
+pub mod renewal;
+pub mod rng;
+mod signals;
+mod spawn;
+pub mod summary;
+pub mod types;
+pub mod view;
+
+use std::sync::Arc;
+
+use bevy::ecs::schedule::{ScheduleLabel, SingleThreadedExecutor};
+use bevy::prelude::*;
+
+use crate::scenario::Scenario;
+use actions::{ActionTarget, Blocker, Budget, Plan, PlannedAction};
+use clock::Clock;
+use customer::{CustomerId, CustomerRef};
+use journal::Journal;
+use metrics::{Metrics, Tally};
+use rng::SimRng;
+use types::Stage;
+
+/// The schedule that plays one quarter.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Quarter;
+
+/// The steps of a quarter, in order. Each says what it may change.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuarterSystems {
+    /// Scripted and random barriers begin; sponsors move on. Changes `Barriers`, `Stakeholders`.
+    Events,
+    /// Organic drift of usage, quality, sentiment and finances. Changes `Signals`, `Stakeholders`.
+    Drift,
+    /// Barriers do their damage and some surface by themselves. Changes `Signals`,
+    /// `Stakeholders`, `Barriers`.
+    Barriers,
+    /// The trainee's plan is carried out. Changes any customer component and the `Tally`.
+    Actions,
+    /// Deployment, stage changes, business outcomes. Changes `Lifecycle`.
+    Lifecycle,
+    /// What the CSM sees next quarter. Changes `Observed`.
+    Observe,
+    /// Health scores. Changes `Health`.
+    Health,
+    /// Contracts that come due are renewed, downsold or lost. Changes `Contract`,
+    /// `Lifecycle`, `Engagement` and the `Tally`.
+    Renewals,
+    /// Portfolio figures for the quarter. Changes `Metrics`.
+    Metrics,
+    /// The quarter closes: the clock moves on, the plan and budget start afresh.
+    Close,
+}
+
+/// The scenario being played, shared.
+#[derive(Resource, Debug, Clone)]
+pub struct ScenarioRes(pub Arc<Scenario>);
+
+/// Customer entities by stable id.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Roster {
+    pub entities: Vec<Entity>,
+}
+
+/// Checks, in debug builds, that a query visits customers in id order. Customers are never
+/// given or stripped of components after spawning, so they stay in one table in spawn
+/// order; systems that draw random numbers rely on that for determinism.
+#[inline]
+pub(crate) fn debug_assert_in_id_order(last: &mut Option<CustomerId>, id: CustomerId) {
+    debug_assert!(last.is_none_or(|l| l < id), "customers out of id order");
+    *last = Some(id);
+}
+
+fn close_quarter(
+    mut clock: ResMut<Clock>,
+    mut plan: ResMut<Plan>,
+    mut budget: ResMut<Budget>,
+    mut tally: ResMut<Tally>,
+) {
+    clock.quarter += 1;
+    plan.0.clear();
+    budget.planned = 0.0;
+    *tally = Tally::default();
+}
+
+/// Builds the quarter schedule, single-threaded: a world of a few hundred customers gains
+/// nothing from threads, and a batch runs worlds in parallel instead.
+pub fn quarter_schedule() -> Schedule {
+    let mut schedule = Schedule::new(Quarter);
+    schedule.set_executor(SingleThreadedExecutor::new());
+    schedule.configure_sets(
+        (
+            QuarterSystems::Events,
+            QuarterSystems::Drift,
+            QuarterSystems::Barriers,
+            QuarterSystems::Actions,
+            QuarterSystems::Lifecycle,
+            QuarterSystems::Observe,
+            QuarterSystems::Health,
+            QuarterSystems::Renewals,
+            QuarterSystems::Metrics,
+            QuarterSystems::Close,
+        )
+            .chain(),
+    );
+    schedule.add_systems((
+        events::apply_scenario_events.in_set(QuarterSystems::Events),
+        signals::drift_signals.in_set(QuarterSystems::Drift),
+        barriers::barrier_effects.in_set(QuarterSystems::Barriers),
+        actions::carry_out_plan.in_set(QuarterSystems::Actions),
+        lifecycle::progress_lifecycle.in_set(QuarterSystems::Lifecycle),
+        signals::observe_signals.in_set(QuarterSystems::Observe),
+        health::score_health.in_set(QuarterSystems::Health),
+        renewal::decide_renewals.in_set(QuarterSystems::Renewals),
+        metrics::sum_metrics.in_set(QuarterSystems::Metrics),
+        close_quarter.in_set(QuarterSystems::Close),
+    ));
+    schedule
+}
+
+/// Puts a scenario into a world: resources, customers, starting health and metrics.
+pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
+    let mut rng = SimRng::new(seed);
+    let entities = spawn::spawn_customers(world, &scenario, &mut rng.generation);
+    world.insert_resource(Roster { entities });
+    world.insert_resource(Clock {
+        quarter: 1,
+        quarters: scenario.quarters,
+    });
+    world.insert_resource(Budget {
+        capacity: scenario.capacity_hours,
+        planned: 0.0,
+    });
+    world.insert_resource(Plan::default());
+    world.insert_resource(Journal::default());
+    world.insert_resource(Tally::default());
+    world.insert_resource(rng);
+    world.insert_resource(ScenarioRes(scenario));
+    // Score health once so the trainee sees a dashboard before the first quarter ends.
+    let _ = world.run_system_once(health::score_health);
+    let mut start_arr = 0;
+    let mut start_customers = 0;
+    let mut q = world.query::<(&customer::Contract, &customer::Lifecycle)>();
+    for (contract, life) in q.iter(world) {
+        if contract.in_start_cohort && life.stage != Stage::Churned {
+            start_arr += contract.arr;
+            start_customers += 1;
+        }
+    }
+    world.insert_resource(Metrics {
+        start_arr,
+        start_customers,
+        quarter_start_arr: start_arr,
+        ..Default::default()
+    });
+}
+
+/// Adds the simulation to a Bevy app: the quarter schedule and a scenario to play.
+pub struct SimPlugin {
+    pub scenario: Arc<Scenario>,
+    pub seed: u64,
+}
+
+impl Plugin for SimPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_schedule(quarter_schedule());
+        install(app.world_mut(), self.scenario.clone(), self.seed);
+    }
+}
+
+/// A simulation in its own world, driven directly: the CLI, batch runs and tests use it.
+pub struct Simulation {
+    world: World,
+    seed: u64,
+    /// Read access to customers, built once: no archetype is added after spawning.
+    customers: QueryState<CustomerRef>,
+}
+
+use bevy::ecs::system::RunSystemOnce;
+
+impl Simulation {
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
+        let mut world = World::new();
+        world.add_schedule(quarter_schedule());
+        install(&mut world, scenario, seed);
+        let customers = world.query::<CustomerRef>();
+        Simulation {
+            world,
+            seed,
+            customers,
+        }
+    }
+
+    /// Starts the same scenario again with another seed, reusing the world and its
+    /// schedule (batch runs do this thousands of times).
+    pub fn restart(&mut self, seed: u64) {
+        let scenario = self.scenario().clone();
+        let entities = std::mem::take(&mut self.world.resource_mut::<Roster>().entities);
+        for e in entities {
+            self.world.despawn(e);
+        }
+        install(&mut self.world, scenario, seed);
+        self.customers.update_archetypes(&self.world);
+        self.seed = seed;
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.world.resource::<ScenarioRes>().0
+    }
+
+    pub fn clock(&self) -> Clock {
+        *self.world.resource::<Clock>()
+    }
+
+    pub fn finished(&self) -> bool {
+        self.clock().finished()
+    }
+
+    pub fn budget(&self) -> Budget {
+        *self.world.resource::<Budget>()
+    }
+
+    pub fn planned(&self) -> &[PlannedAction] {
+        &self.world.resource::<Plan>().0
+    }
+
+    pub fn journal(&self) -> &Journal {
+        self.world.resource::<Journal>()
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        self.world.resource::<Metrics>()
+    }
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    pub fn customer_count(&self) -> u32 {
+        self.world.resource::<Roster>().entities.len() as u32
+    }
+
+    /// The stable id of the customer with this scenario key.
+    pub fn find_customer(&self, key: &str) -> Option<u32> {
+        let roster = self.world.resource::<Roster>();
+        roster
+            .entities
+            .iter()
+            .position(|&e| {
+                self.world
+                    .get::<customer::Profile>(e)
+                    .is_some_and(|p| p.key == key)
+            })
+            .map(|i| i as u32)
+    }
+
+    /// Checks whether an action could be planned now, and what it would cost.
+    pub fn check(&self, planned: PlannedAction) -> Result<f32, Blocker> {
+        if self.finished() {
+            return Err(Blocker::Churned);
+        }
+        let q = self.clock().q();
+        let hours = match planned.target {
+            ActionTarget::Customer(id) => {
+                let entity = *self
+                    .world
+                    .resource::<Roster>()
+                    .entities
+                    .get(id as usize)
+                    .ok_or(Blocker::UnknownCustomer)?;
+                let c = self
+                    .customers
+                    .get_manual(&self.world, entity)
+                    .map_err(|_| Blocker::UnknownCustomer)?;
+                actions::check_customer_action(planned.action, &c, q)?;
+                actions::cost(planned.action, Some(c.profile.touch))
+            }
+            ActionTarget::Segment(s) => {
+                if usize::from(s) >= self.scenario().segments.len() {
+                    return Err(Blocker::UnknownSegment);
+                }
+                if !planned.action.spec().one_to_many {
+                    return Err(Blocker::NeedsCustomerTarget);
+                }
+                actions::cost(planned.action, None)
+            }
+        };
+        if self.planned().contains(&planned) {
+            return Err(Blocker::AlreadyPlanned);
+        }
+        if hours > self.budget().left() + 1e-4 {
+            return Err(Blocker::OverBudget);
+        }
+        Ok(hours)
+    }
+
+    /// Plans an action for the current quarter; returns its cost in hours.
+    pub fn plan(&mut self, planned: PlannedAction) -> Result<f32, Blocker> {
+        let hours = self.check(planned)?;
+        self.world.resource_mut::<Plan>().0.push(planned);
+        self.world.resource_mut::<Budget>().planned += hours;
+        Ok(hours)
+    }
+
+    /// Removes a planned action before the quarter ends, giving its hours back.
+    pub fn unplan(&mut self, index: usize) -> Option<PlannedAction> {
+        let planned = *self.planned().get(index)?;
+        let touch = match planned.target {
+            ActionTarget::Customer(id) => {
+                let e = self.world.resource::<Roster>().entities[id as usize];
+                self.world.get::<customer::Profile>(e).map(|p| p.touch)
+            }
+            ActionTarget::Segment(_) => None,
+        };
+        self.world.resource_mut::<Plan>().0.remove(index);
+        let hours = actions::cost(planned.action, touch);
+        let mut budget = self.world.resource_mut::<Budget>();
+        budget.planned = (budget.planned - hours).max(0.0);
+        Some(planned)
+    }
+
+    /// Plays the current quarter to its end. Does nothing once the scenario is over.
+    pub fn end_quarter(&mut self) {
+        if !self.finished() {
+            self.world.run_schedule(Quarter);
+        }
+    }
+
+    pub(crate) fn customer_query(&self) -> &QueryState<CustomerRef> {
+        &self.customers
+    }
+
+    pub fn world_mut(&mut self) -> &mut World {
+        &mut self.world
+    }
+}

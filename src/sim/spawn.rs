@@ -1,0 +1,186 @@
+//! Turns a scenario's listed and generated customers into entities, in stable id order.
+
+use bevy::prelude::*;
+
+use super::barriers::Barriers;
+use super::customer::{
+    Contract, CustomerId, Engagement, Lifecycle, Observed, Profile, Signals, Stakeholder,
+    Stakeholders, SuccessPlan,
+};
+use super::health::Health;
+use super::rng::Stream;
+use super::types::Stage;
+use crate::scenario::{CustomerSpec, GenerateSpec, Scenario};
+
+/// Every component a customer has. Customers are spawned once with all of them and nothing
+/// is ever inserted or removed afterwards, so they stay in one table in id order.
+#[derive(Bundle)]
+pub struct CustomerBundle {
+    pub id: CustomerId,
+    pub profile: Profile,
+    pub contract: Contract,
+    pub lifecycle: Lifecycle,
+    pub stakeholders: Stakeholders,
+    pub plan: SuccessPlan,
+    pub signals: Signals,
+    pub observed: Observed,
+    pub barriers: Barriers,
+    pub health: Health,
+    pub engagement: Engagement,
+}
+
+fn bundle(id: u32, spec: &CustomerSpec, scenario: &Scenario) -> CustomerBundle {
+    let segment = &scenario.segments[usize::from(spec.segment)];
+    let signals = Signals {
+        utilisation: spec.utilisation,
+        features_in_use: spec.features_in_use,
+        features_total: spec.features_total,
+        open_quality_issues: spec.open_quality_issues,
+        support_tickets: spec.support_tickets,
+        csat: spec.csat,
+        nps: spec.nps,
+        financial_health: spec.financial_health,
+    };
+    let term = i16::from(spec.term_quarters);
+    let stakeholders = Stakeholders(spec.stakeholders.clone().map(|s| Stakeholder {
+        present: s.present,
+        sentiment: s.sentiment,
+    }));
+    CustomerBundle {
+        id: CustomerId(id),
+        profile: Profile {
+            key: spec.key.clone(),
+            name: spec.name.clone(),
+            industry: spec.industry.clone(),
+            segment: spec.segment,
+            size: spec.size,
+            touch: segment.touch,
+        },
+        contract: Contract {
+            products: spec.products,
+            licences: spec.licences,
+            arr: spec.arr,
+            model: spec.model,
+            start_quarter: spec.start_quarter,
+            term_quarters: spec.term_quarters,
+            renewal_quarter: spec.start_quarter + term - 1,
+            auto_renew: spec.auto_renew,
+            in_start_cohort: spec.start_quarter <= 1,
+            customer_since: spec.start_quarter,
+        },
+        lifecycle: Lifecycle {
+            stage: spec.stage,
+            quarters_in_stage: spec.quarters_in_stage,
+            deployment: spec.deployment,
+            outcomes_achieved: spec.outcomes_achieved,
+            purchased: spec.start_quarter,
+            // Customers who start with outcomes reached value by the scenario's start.
+            time_to_value: (spec.outcomes_achieved > 0)
+                .then(|| (1 - spec.start_quarter).max(1) as u16),
+            churned_in: None,
+        },
+        stakeholders,
+        plan: SuccessPlan {
+            elements: spec.plan_elements,
+            last_reviewed: spec.plan_last_reviewed,
+        },
+        signals,
+        observed: Observed {
+            signals,
+            lagged: signals,
+        },
+        barriers: Barriers::default(),
+        health: Health::default(),
+        engagement: Engagement::default(),
+    }
+}
+
+/// Draws one generated customer.
+fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> CustomerSpec {
+    let [u_arr, u_lic, u_util, u_sent] = rng.four();
+    let [u_auto, u_sponsor, u_plan, u_fin] = rng.four();
+    let lerp = |r: crate::scenario::Range, u: f32| r.min + (r.max - r.min) * u;
+    let spread = i16::from(g.start_spread.min(g.term_quarters).max(1));
+    let start = 1 - (n as i16 % spread);
+    let utilisation = lerp(g.utilisation, u_util);
+    let sentiment = lerp(g.sentiment, u_sent);
+    let person = |present: bool| crate::scenario::StakeholderSpec { present, sentiment };
+    let full_plan = u_plan < g.success_plan_share;
+    let features_total = 10u8;
+    CustomerSpec {
+        name: format!("{} {}", g.name_prefix, n + 1),
+        key,
+        industry: String::new(),
+        segment: g.segment,
+        size: g.size,
+        products: g.products,
+        licences: lerp(g.licences, u_lic).round().max(1.0) as u32,
+        arr: lerp(g.arr, u_arr).round().max(1.0) as i64,
+        model: g.model,
+        start_quarter: start,
+        term_quarters: g.term_quarters,
+        auto_renew: u_auto < g.auto_renew_share,
+        stage: if utilisation >= 0.6 {
+            Stage::Adopt
+        } else {
+            Stage::Use
+        },
+        quarters_in_stage: 1,
+        stakeholders: [
+            person(u_sponsor < g.sponsor_share),
+            person(true),
+            person(true),
+            person(true),
+        ],
+        plan_elements: if full_plan { 0x7f } else { 0x01 },
+        plan_last_reviewed: full_plan.then_some(0),
+        utilisation,
+        features_in_use: (utilisation * f32::from(features_total) * 0.7).round() as u8,
+        features_total,
+        open_quality_issues: 0,
+        support_tickets: 2,
+        csat: 3.6 + 0.8 * sentiment.max(0.0),
+        nps: 60.0 * sentiment,
+        financial_health: 0.5 + 0.4 * u_fin,
+        deployment: 1.0,
+        outcomes_achieved: u8::from(utilisation >= 0.6),
+    }
+}
+
+/// Spawns the scenario's customers: listed ones first, then each `generate` entry in order.
+/// Returns the entities in id order.
+pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream) -> Vec<Entity> {
+    let total = scenario.customer_count() as usize;
+    let mut entities = Vec::with_capacity(total);
+    let mut id = 0u32;
+    let listed: Vec<CustomerBundle> = scenario
+        .customers
+        .iter()
+        .map(|spec| {
+            let b = bundle(id, spec, scenario);
+            id += 1;
+            b
+        })
+        .collect();
+    entities.extend(world.spawn_batch(listed));
+    for g in &scenario.generate {
+        // Spawn in chunks so a million customers never need a million bundles at once.
+        let mut made = 0u32;
+        while made < g.count {
+            let chunk = (g.count - made).min(65_536);
+            let batch: Vec<CustomerBundle> = (0..chunk)
+                .map(|k| {
+                    let n = made + k;
+                    let key = format!("{}-{}", scenario.segments[usize::from(g.segment)].id, id);
+                    let spec = generated_spec(g, n, key, rng);
+                    let b = bundle(id, &spec, scenario);
+                    id += 1;
+                    b
+                })
+                .collect();
+            entities.extend(world.spawn_batch(batch));
+            made += chunk;
+        }
+    }
+    entities
+}

@@ -1,0 +1,115 @@
+//! The result of a run: business figures overall and per quarter, and the scenario's
+//! targets met or missed.
+
+use serde::Serialize;
+
+use super::Simulation;
+use super::metrics::QuarterMetrics;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TargetResult {
+    pub name: &'static str,
+    pub target: f64,
+    pub actual: f64,
+    pub met: bool,
+}
+
+/// A run's results, as printed by `csm-sim run --json`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RunSummary {
+    pub scenario: String,
+    pub scenario_hash: String,
+    pub seed: u64,
+    /// Quarters played.
+    pub quarters: u16,
+    pub start_arr: i64,
+    pub end_arr: i64,
+    pub grr: f64,
+    pub nrr: f64,
+    pub churned_arr: i64,
+    pub contraction_arr: i64,
+    pub expansion_arr: i64,
+    pub new_arr: i64,
+    /// Customers at the start.
+    pub customers: u32,
+    pub churned_customers: u32,
+    pub ltv: f64,
+    /// Mean quarters from purchase to first outcome, over customers that got there.
+    pub mean_time_to_value: Option<f64>,
+    pub customers_with_value: u32,
+    pub targets: Vec<TargetResult>,
+    pub per_quarter: Vec<QuarterMetrics>,
+}
+
+impl Simulation {
+    pub fn summary(&self) -> RunSummary {
+        let m = self.metrics();
+        let scenario = self.scenario();
+        let mut ttv_sum = 0u64;
+        let mut ttv_n = 0u32;
+        self.each_customer(|c| {
+            if let Some(t) = c.lifecycle.time_to_value {
+                ttv_sum += u64::from(t);
+                ttv_n += 1;
+            }
+        });
+        let mean_time_to_value = (ttv_n > 0).then(|| ttv_sum as f64 / f64::from(ttv_n));
+        let mut targets = Vec::new();
+        let t = &scenario.targets;
+        if let Some(v) = t.nrr_min {
+            targets.push(TargetResult {
+                name: "NRR at least",
+                target: v,
+                actual: m.nrr(),
+                met: m.nrr() >= v,
+            });
+        }
+        if let Some(v) = t.grr_min {
+            targets.push(TargetResult {
+                name: "GRR at least",
+                target: v,
+                actual: m.grr(),
+                met: m.grr() >= v,
+            });
+        }
+        if let Some(v) = t.max_churned_customers {
+            let actual = m.churned_customers();
+            targets.push(TargetResult {
+                name: "churned customers at most",
+                target: f64::from(v),
+                actual: f64::from(actual),
+                met: actual <= v,
+            });
+        }
+        if let Some(v) = t.max_time_to_value {
+            let actual = mean_time_to_value.unwrap_or(f64::INFINITY);
+            targets.push(TargetResult {
+                name: "mean time to value at most (quarters)",
+                target: v,
+                actual: if actual.is_finite() { actual } else { -1.0 },
+                met: actual <= v,
+            });
+        }
+        RunSummary {
+            scenario: scenario.id.clone(),
+            scenario_hash: scenario.content_hash.clone(),
+            seed: self.seed(),
+            quarters: m.quarters.len() as u16,
+            start_arr: m.start_arr,
+            end_arr: m.end_arr(),
+            grr: m.grr(),
+            nrr: m.nrr(),
+            churned_arr: m.churned_arr(),
+            contraction_arr: m.contraction_arr(),
+            expansion_arr: m.expansion_arr(),
+            new_arr: m.quarters.iter().map(|q| q.new_arr).sum(),
+            customers: m.start_customers,
+            churned_customers: m.churned_customers(),
+            ltv: m.ltv(),
+            mean_time_to_value,
+            customers_with_value: ttv_n,
+            targets,
+            per_quarter: m.quarters.clone(),
+        }
+    }
+}

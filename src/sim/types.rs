@@ -1,0 +1,247 @@
+//! The small vocabulary of the domain (touch models, stages, barrier kinds, …) shared by scenarios and the model.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How a customer is engaged (exam 1.9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Touch {
+    /// A named CSM (1.9.a).
+    High,
+    /// Low or virtual touch: pooled CSMs, remote meetings (1.9.b).
+    Virtual,
+    /// Tech or digital touch: one-to-many automation (1.9.c).
+    Digital,
+}
+
+impl Touch {
+    pub const ALL: [Touch; 3] = [Touch::High, Touch::Virtual, Touch::Digital];
+
+    /// What share of a one-to-one action's hours this touch model needs.
+    pub fn cost_factor(self) -> f32 {
+        match self {
+            Touch::High => 1.0,
+            Touch::Virtual => 0.6,
+            Touch::Digital => 0.35,
+        }
+    }
+
+    /// How much an action's effect lands with this touch model: a digital-touch customer
+    /// has fewer people paying attention to a one-to-one effort than a high-touch one.
+    pub fn effect_factor(self) -> f32 {
+        match self {
+            Touch::High => 1.0,
+            Touch::Virtual => 0.85,
+            Touch::Digital => 0.7,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Touch::High => "high",
+            Touch::Virtual => "virtual",
+            Touch::Digital => "digital",
+        }
+    }
+}
+
+/// The customer's size segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SizeSegment {
+    Small,
+    Medium,
+    Large,
+    Enterprise,
+}
+
+/// How the customer buys (exam 1.6).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsumptionModel {
+    /// Perpetual or term software licences with support (1.6.a).
+    Licence,
+    /// Service subscription (1.6.b).
+    #[default]
+    Subscription,
+    /// Enterprise agreement covering a portfolio (1.6.c).
+    EnterpriseAgreement,
+}
+
+/// Where the customer is in its lifecycle (exam 1.3, `domain.md` §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stage {
+    Onboard,
+    Implement,
+    Use,
+    Adopt,
+    /// Expand or renew: the contract boundary is near or outcomes have been achieved.
+    ExpandRenew,
+    Churned,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Onboard => "onboard",
+            Stage::Implement => "implement",
+            Stage::Use => "use",
+            Stage::Adopt => "adopt",
+            Stage::ExpandRenew => "expand/renew",
+            Stage::Churned => "churned",
+        }
+    }
+}
+
+/// The common barriers of the exam's 3.4 a–e.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum BarrierKind {
+    /// 3.4.a
+    StalledImplementation,
+    /// 3.4.b
+    LostSponsor,
+    /// 3.4.c
+    MissingFeature,
+    /// 3.4.d
+    QualityIssue,
+    /// 3.4.e
+    NotAFit,
+}
+
+impl BarrierKind {
+    pub const ALL: [BarrierKind; 5] = [
+        BarrierKind::StalledImplementation,
+        BarrierKind::LostSponsor,
+        BarrierKind::MissingFeature,
+        BarrierKind::QualityIssue,
+        BarrierKind::NotAFit,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn objective(self) -> &'static str {
+        match self {
+            BarrierKind::StalledImplementation => "3.4.a",
+            BarrierKind::LostSponsor => "3.4.b",
+            BarrierKind::MissingFeature => "3.4.c",
+            BarrierKind::QualityIssue => "3.4.d",
+            BarrierKind::NotAFit => "3.4.e",
+        }
+    }
+
+    /// The category (exam 3.1) a barrier of this kind has unless a scenario says otherwise.
+    pub fn default_category(self) -> BarrierCategory {
+        match self {
+            BarrierKind::StalledImplementation => BarrierCategory::Operational,
+            BarrierKind::LostSponsor => BarrierCategory::Business,
+            BarrierKind::MissingFeature => BarrierCategory::Technical,
+            BarrierKind::QualityIssue => BarrierCategory::Technical,
+            BarrierKind::NotAFit => BarrierCategory::Business,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BarrierKind::StalledImplementation => "stalled implementation",
+            BarrierKind::LostSponsor => "lost executive sponsor",
+            BarrierKind::MissingFeature => "missing product feature",
+            BarrierKind::QualityIssue => "quality or performance issue",
+            BarrierKind::NotAFit => "product not the best fit",
+        }
+    }
+}
+
+impl fmt::Display for BarrierKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The barrier categories of the exam's 3.1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BarrierCategory {
+    Business,
+    Operational,
+    Technical,
+    Cultural,
+}
+
+impl BarrierCategory {
+    pub fn objective(self) -> &'static str {
+        match self {
+            BarrierCategory::Business => "3.1.a",
+            BarrierCategory::Operational => "3.1.b",
+            BarrierCategory::Technical => "3.1.c",
+            BarrierCategory::Cultural => "3.1.d",
+        }
+    }
+}
+
+/// The components a health model can weigh (exam 2.6, `domain.md` §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum HealthComponent {
+    /// Sustained product use: licence utilisation and features in use (2.6.a).
+    Usage,
+    /// Open quality issues and support tickets (2.6.b).
+    Quality,
+    /// The CSM's tracking of stakeholder mood (2.6.c).
+    Sentiment,
+    /// The customer's financial health (2.6.d).
+    Financial,
+    /// Net promoter score, banded 60/30 as in `domain.md` §3.
+    Nps,
+    /// Support satisfaction on a 1–5 scale, banded 4/3.
+    Csat,
+    /// Regular contact and a current success plan.
+    Engagement,
+    /// Deployment and business outcomes achieved (return on investment).
+    Outcomes,
+}
+
+impl HealthComponent {
+    pub const ALL: [HealthComponent; 8] = [
+        HealthComponent::Usage,
+        HealthComponent::Quality,
+        HealthComponent::Sentiment,
+        HealthComponent::Financial,
+        HealthComponent::Nps,
+        HealthComponent::Csat,
+        HealthComponent::Engagement,
+        HealthComponent::Outcomes,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthComponent::Usage => "usage",
+            HealthComponent::Quality => "quality",
+            HealthComponent::Sentiment => "sentiment",
+            HealthComponent::Financial => "financial",
+            HealthComponent::Nps => "NPS",
+            HealthComponent::Csat => "CSAT",
+            HealthComponent::Engagement => "engagement",
+            HealthComponent::Outcomes => "outcomes",
+        }
+    }
+}
+
+/// A health colour band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Band {
+    Red,
+    Yellow,
+    Green,
+}
+
+impl Band {
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Red => "red",
+            Band::Yellow => "yellow",
+            Band::Green => "green",
+        }
+    }
+}

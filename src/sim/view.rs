@@ -1,0 +1,225 @@
+//! What the trainee can see of a customer: observed signals, known barriers, believed
+//! stakeholders. Hidden state never leaves the simulation through here.
+
+use serde::Serialize;
+
+use super::actions::CustomerRefItem;
+use super::customer::{Engagement, PlanElement, Role, Signals};
+use super::health::Health;
+use super::types::{
+    Band, BarrierCategory, BarrierKind, ConsumptionModel, SizeSegment, Stage, Touch,
+};
+use super::{Roster, Simulation};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StakeholderView {
+    pub role: &'static str,
+    /// As far as the CSM knows.
+    pub present: bool,
+    pub sentiment: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KnownBarrier {
+    pub kind: BarrierKind,
+    pub category: BarrierCategory,
+    pub severity: f32,
+    pub since: u16,
+    pub discovered_in: Option<u16>,
+    pub progress: f32,
+}
+
+/// One customer as the CSM sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerView {
+    pub id: u32,
+    pub key: String,
+    pub name: String,
+    pub industry: String,
+    pub segment: String,
+    pub size: SizeSegment,
+    pub touch: Touch,
+    pub stage: Stage,
+    pub quarters_in_stage: u16,
+    pub active: bool,
+    pub arr: i64,
+    pub mrr: f64,
+    pub licences: u32,
+    pub active_users: u32,
+    pub products: Vec<String>,
+    pub model: ConsumptionModel,
+    pub renewal_quarter: i16,
+    pub auto_renew: bool,
+    pub health_score: f32,
+    pub health_band: Band,
+    pub health_components: Vec<(&'static str, f32)>,
+    pub signals: SignalsView,
+    pub stakeholders: Vec<StakeholderView>,
+    pub plan_elements: Vec<&'static str>,
+    pub plan_missing: Vec<&'static str>,
+    pub plan_current: bool,
+    pub known_barriers: Vec<KnownBarrier>,
+    pub deployment: f32,
+    pub outcomes_achieved: u8,
+    pub time_to_value: Option<u16>,
+    pub last_touch: Option<i16>,
+    pub last_qbr: Option<i16>,
+    pub renewal_work_from: Option<i16>,
+    pub mitigation_plan: bool,
+    pub transition_plan: bool,
+    pub expansion_opportunity: bool,
+    pub advocate: bool,
+    pub hours_spent: f32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SignalsView {
+    pub utilisation: f32,
+    pub features_in_use: u8,
+    pub features_total: u8,
+    pub open_quality_issues: u16,
+    pub support_tickets: u16,
+    pub csat: f32,
+    pub nps: f32,
+    pub financial_health: f32,
+}
+
+impl From<&Signals> for SignalsView {
+    fn from(s: &Signals) -> Self {
+        SignalsView {
+            utilisation: s.utilisation,
+            features_in_use: s.features_in_use,
+            features_total: s.features_total,
+            open_quality_issues: s.open_quality_issues,
+            support_tickets: s.support_tickets,
+            csat: s.csat,
+            nps: s.nps,
+            financial_health: s.financial_health,
+        }
+    }
+}
+
+fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
+    let scenario = sim.scenario();
+    let q = sim.clock().q();
+    let health: &Health = c.health;
+    let engagement: &Engagement = c.engagement;
+    let sponsor_loss_known = c
+        .barriers
+        .get(BarrierKind::LostSponsor)
+        .is_some_and(|b| b.discovered);
+    let stakeholders = Role::ALL
+        .iter()
+        .map(|&role| {
+            let s = c.stakeholders.get(role);
+            let present = if role == Role::ExecutiveSponsor {
+                s.present || !sponsor_loss_known
+            } else {
+                s.present
+            };
+            StakeholderView {
+                role: role.label(),
+                present,
+                sentiment: s.sentiment,
+            }
+        })
+        .collect();
+    CustomerView {
+        id: c.id.0,
+        key: c.profile.key.clone(),
+        name: c.profile.name.clone(),
+        industry: c.profile.industry.clone(),
+        segment: scenario.segments[usize::from(c.profile.segment)].id.clone(),
+        size: c.profile.size,
+        touch: c.profile.touch,
+        stage: c.lifecycle.stage,
+        quarters_in_stage: c.lifecycle.quarters_in_stage,
+        active: c.contract.active_in(q) && c.lifecycle.stage != Stage::Churned,
+        arr: c.contract.arr,
+        mrr: c.contract.mrr(),
+        licences: c.contract.licences,
+        active_users: c.observed.signals.active_users(c.contract.licences),
+        products: scenario
+            .product_names(c.contract.products)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        model: c.contract.model,
+        renewal_quarter: c.contract.renewal_quarter,
+        auto_renew: c.contract.auto_renew,
+        health_score: health.score,
+        health_band: health.band,
+        health_components: super::types::HealthComponent::ALL
+            .iter()
+            .filter(|comp| scenario.health_model.uses(**comp))
+            .map(|comp| (comp.label(), health.components[comp.index()]))
+            .collect(),
+        signals: (&c.observed.signals).into(),
+        stakeholders,
+        plan_elements: PlanElement::ALL
+            .iter()
+            .filter(|e| c.plan.has(**e))
+            .map(|e| e.label())
+            .collect(),
+        plan_missing: c.plan.missing().map(PlanElement::label).collect(),
+        plan_current: c.plan.is_current(q),
+        known_barriers: c
+            .barriers
+            .known()
+            .map(|b| KnownBarrier {
+                kind: b.kind,
+                category: b.category,
+                severity: b.severity,
+                since: b.since,
+                discovered_in: b.discovered_in,
+                progress: b.progress,
+            })
+            .collect(),
+        deployment: c.lifecycle.deployment,
+        outcomes_achieved: c.lifecycle.outcomes_achieved,
+        time_to_value: c.lifecycle.time_to_value,
+        last_touch: engagement.last_touch,
+        last_qbr: engagement.last_qbr,
+        renewal_work_from: engagement.renewal_work_from,
+        mitigation_plan: engagement.mitigation_plan.is_some(),
+        transition_plan: engagement.transition_plan.is_some(),
+        expansion_opportunity: engagement.expansion_opportunity,
+        advocate: engagement.advocate,
+        hours_spent: engagement.hours,
+    }
+}
+
+impl Simulation {
+    /// One customer as the CSM sees it.
+    pub fn customer(&self, id: u32) -> Option<CustomerView> {
+        let entity = *self
+            .world()
+            .resource::<Roster>()
+            .entities
+            .get(id as usize)?;
+        let c = self
+            .customer_query()
+            .get_manual(self.world(), entity)
+            .ok()?;
+        Some(view(&c, self))
+    }
+
+    /// Every customer as the CSM sees it, in id order.
+    pub fn customers(&self) -> Vec<CustomerView> {
+        let mut out: Vec<CustomerView> = self
+            .customer_query()
+            .iter_manual(self.world())
+            .map(|c| view(&c, self))
+            .collect();
+        out.sort_by_key(|v| v.id);
+        out
+    }
+
+    /// Calls `f` for every customer, in id order, with read access to its components (the
+    /// playbook uses this; it must only look at what a CSM could see).
+    pub fn each_customer(&self, mut f: impl FnMut(&CustomerRefItem)) {
+        for c in self.customer_query().iter_manual(self.world()) {
+            f(&c);
+        }
+    }
+}
