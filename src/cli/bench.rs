@@ -12,6 +12,7 @@ use super::run::Driver;
 use crate::playbook::Playbook;
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
+use crate::sim::profile::{STEPS, StepTimes};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,6 +34,9 @@ pub struct Args {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+    /// Also print the time spent in each step of the quarter for portfolio (a).
+    #[arg(long)]
+    profile: bool,
 }
 
 /// A generated scenario of `n` customers in three touch models, with random barriers.
@@ -113,10 +117,25 @@ pub fn bench(args: Args) -> anyhow::Result<ExitCode> {
     let scenario = Arc::new(generated_scenario(args.customers, args.quarters));
     let start = Instant::now();
     let mut sim = Simulation::new(scenario, 1);
+    let generation = start.elapsed().as_secs_f64();
+    if args.profile {
+        sim.world_mut().insert_resource(StepTimes::default());
+    }
     while !sim.finished() {
         sim.end_quarter();
     }
     let seconds = start.elapsed().as_secs_f64();
+    if !args.json {
+        eprintln!(
+            "(a) generation took {generation:.2} s, the quarters {:.2} s",
+            seconds - generation
+        );
+    }
+    if let Some(times) = sim.world().get_resource::<StepTimes>() {
+        for (step, t) in STEPS.iter().zip(times.totals) {
+            eprintln!("    {:<10} {:>7.3} s", format!("{step:?}"), t.as_secs_f64());
+        }
+    }
     let cq = u64::from(args.customers) * u64::from(args.quarters);
     let peak = peak_rss();
     let full_size = args.customers == 1_000_000 && args.quarters == 12;

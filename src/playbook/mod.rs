@@ -104,18 +104,14 @@ impl Playbook {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Playbook, LoadError> {
-        ron::Options::default()
-            .with_recursion_limit(64)
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .from_str(text)
-            .map_err(|e| {
-                LoadError::Invalid(vec![Located {
-                    file: file.to_owned(),
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                    message: e.code.to_string(),
-                }])
-            })
+        crate::scenario::ron_options().from_str(text).map_err(|e| {
+            LoadError::Invalid(vec![Located {
+                file: file.to_owned(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            }])
+        })
     }
 
     /// Checks that every segment the playbook names exists in the scenario.
@@ -276,8 +272,8 @@ impl Facts {
         Facts {
             id: c.id.0,
             arr: c.contract.arr,
-            segment: c.profile.segment,
-            touch: c.profile.touch,
+            segment: c.account.segment,
+            touch: c.account.touch,
             stage: c.lifecycle.stage,
             health: c.health.score,
             band: c.health.band,

@@ -59,6 +59,15 @@ pub(crate) fn describe_ron_error(code: &ron::Error) -> String {
             Some(outer) => format!("`{outer}` is missing the required field `{field}`"),
             None => format!("the required field `{field}` is missing"),
         },
+        ron::Error::ExpectedInteger => "expected a whole number here, like 4".to_owned(),
+        ron::Error::ExpectedFloat => "expected a number here, like 0.5 or 120000".to_owned(),
+        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
+            "expected text in double quotes here, like \"enterprise\"".to_owned()
+        }
+        ron::Error::ExpectedBoolean => "expected true or false here".to_owned(),
+        ron::Error::ExpectedArray => {
+            "expected a list in square brackets here, like [..]".to_owned()
+        }
         other => format!("{other}"),
     }
 }

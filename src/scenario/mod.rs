@@ -177,18 +177,14 @@ impl Scenario {
 
     /// Parses and validates scenario text; `file` is only used in messages.
     pub fn parse(file: &str, text: &str) -> Result<Scenario, LoadError> {
-        let raw: raw::RawScenario = ron::Options::default()
-            .with_recursion_limit(64)
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .from_str(text)
-            .map_err(|e| {
-                LoadError::Invalid(vec![Located {
-                    file: file.to_owned(),
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                    message: error::describe_ron_error(&e.code),
-                }])
-            })?;
+        let raw: raw::RawScenario = ron_options().from_str(text).map_err(|e| {
+            LoadError::Invalid(vec![Located {
+                file: file.to_owned(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: error::describe_ron_error(&e.code),
+            }])
+        })?;
         validate::validate(file, text, raw)
     }
 
@@ -217,6 +213,14 @@ impl Scenario {
             .map(|(_, p)| p.as_str())
             .collect()
     }
+}
+
+/// How every RON file of the program is read: `Some(..)` may be left out, and nesting is
+/// limited so that hostile input is an error rather than a stack overflow.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_recursion_limit(64)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// SHA-256 of a text, in hex.

@@ -222,7 +222,7 @@ pub struct RawSignals {
     pub features_total: i64,
     #[serde(default)]
     pub open_quality_issues: i64,
-    #[serde(default)]
+    #[serde(default = "default_tickets")]
     pub support_tickets: i64,
     /// Support satisfaction, 1–5.
     #[serde(default = "default_csat")]
@@ -240,6 +240,9 @@ pub struct RawSignals {
 
 pub fn default_features_total() -> i64 {
     10
+}
+pub fn default_tickets() -> i64 {
+    2
 }
 pub fn default_csat() -> f64 {
     4.0

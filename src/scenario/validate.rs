@@ -658,7 +658,7 @@ fn customer(
         features_in_use: None,
         features_total: raw::default_features_total(),
         open_quality_issues: 0,
-        support_tickets: 2,
+        support_tickets: raw::default_tickets(),
         csat: raw::default_csat(),
         nps: raw::default_nps(),
         financial_health: raw::default_financial(),

@@ -178,17 +178,14 @@ impl Session {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Session, SessionError> {
-        let session: Session = ron::Options::default()
-            .with_recursion_limit(64)
-            .from_str(text)
-            .map_err(|e| {
-                SessionError::Corrupt(Located {
-                    file: file.to_owned(),
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                    message: format!("not a valid session file: {}", e.code),
-                })
-            })?;
+        let session: Session = crate::scenario::ron_options().from_str(text).map_err(|e| {
+            SessionError::Corrupt(Located {
+                file: file.to_owned(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: format!("not a valid session file: {}", e.code),
+            })
+        })?;
         if session.format != FORMAT {
             return Err(SessionError::Format {
                 file: file.to_owned(),
@@ -304,9 +301,8 @@ pub fn load_actions(path: &Path) -> Result<Vec<RecordedAction>, SessionError> {
         file: file.clone(),
         message: e.to_string(),
     })?;
-    ron::Options::default()
-        .with_recursion_limit(64)
-        .from_str(&text)
+    crate::scenario::ron_options()
+            .from_str(&text)
         .map_err(|e| {
             SessionError::Corrupt(Located {
                 file,
@@ -318,4 +314,72 @@ pub fn load_actions(path: &Path) -> Result<Vec<RecordedAction>, SessionError> {
                 ),
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("csm-session-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_the_file_and_leaves_no_temporary() {
+        let dir = temp("ok");
+        let path = dir.join("s.ron");
+        write_atomically(&path, b"first").unwrap();
+        write_atomically(&path, b"second").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_save() {
+        let dir = temp("fail");
+        // The target is a non-empty directory, so the final rename fails after the
+        // temporary file was written: the old content must survive and the temporary go.
+        let path = dir.join("s.ron");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("keep"), "previous").unwrap();
+        assert!(write_atomically(&path, b"new").is_err());
+        assert_eq!(
+            std::fs::read_to_string(path.join("keep")).unwrap(),
+            "previous"
+        );
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_session_round_trips_through_its_file() {
+        let scenario = Arc::new(Scenario::load("tutorial").unwrap());
+        let mut rec = Recorder::new(scenario, 4);
+        let northwind = rec.sim.find_customer("northwind").unwrap();
+        rec.sim
+            .plan(PlannedAction {
+                action: ActionKind::BuildSuccessPlan,
+                target: ActionTarget::Customer(northwind),
+            })
+            .unwrap();
+        rec.end_quarter();
+        rec.sim
+            .plan(PlannedAction {
+                action: ActionKind::Qbr,
+                target: ActionTarget::Customer(northwind),
+            })
+            .unwrap();
+        let session = rec.to_session();
+        let dir = temp("round");
+        let path = dir.join("s.ron");
+        session.save(&path).unwrap();
+        let loaded = Session::load(&path).unwrap();
+        assert_eq!(loaded, session);
+        let replayed = loaded.replay("s.ron").unwrap();
+        assert_eq!(outcome_hash(&replayed.sim), session.outcome_hash);
+        assert_eq!(replayed.sim.planned(), rec.sim.planned());
+        assert_eq!(replayed.actions, rec.actions);
+    }
 }

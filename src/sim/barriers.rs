@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
-use super::Roster;
 use super::clock::Clock;
-use super::customer::{Lifecycle, Role, Signals, Stakeholders};
+use super::customer::{CustomerId, Lifecycle, Role, Signals, Stakeholders};
+use super::debug_assert_in_id_order;
 use super::journal::{Event, Journal};
 use super::rng::SimRng;
 use super::types::{BarrierCategory, BarrierKind, Stage};
@@ -75,39 +75,58 @@ impl Barrier {
     }
 }
 
-/// At most one barrier of each kind at a time; a fixed array, so no allocation.
+/// At most one barrier of each kind at a time; a fixed array, so no allocation. A bit mask
+/// of the occupied slots comes first, so the common question "any barrier?" reads one byte.
 #[derive(Component, Debug, Clone, Default)]
-pub struct Barriers(pub [Option<Barrier>; 5]);
+pub struct Barriers {
+    mask: u8,
+    slots: [Option<Barrier>; 5],
+}
 
 impl Barriers {
     pub fn get(&self, kind: BarrierKind) -> Option<&Barrier> {
-        self.0[kind.index()].as_ref()
+        if self.mask & (1 << kind.index()) == 0 {
+            return None;
+        }
+        self.slots[kind.index()].as_ref()
     }
 
     pub fn get_mut(&mut self, kind: BarrierKind) -> Option<&mut Barrier> {
-        self.0[kind.index()].as_mut()
+        self.slots[kind.index()].as_mut()
     }
 
     pub fn has(&self, kind: BarrierKind) -> bool {
-        self.0[kind.index()].is_some()
+        self.mask & (1 << kind.index()) != 0
+    }
+
+    /// Whether no barrier is active.
+    pub fn is_empty(&self) -> bool {
+        self.mask == 0
     }
 
     /// Adds a barrier unless one of the same kind is already active; returns whether it was added.
     pub fn insert(&mut self, b: Barrier) -> bool {
-        let slot = &mut self.0[b.kind.index()];
+        let slot = &mut self.slots[b.kind.index()];
         if slot.is_some() {
             return false;
         }
         *slot = Some(b);
+        self.mask |= 1 << b.kind.index();
         true
     }
 
     pub fn remove(&mut self, kind: BarrierKind) -> Option<Barrier> {
-        self.0[kind.index()].take()
+        self.mask &= !(1 << kind.index());
+        self.slots[kind.index()].take()
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Barrier> {
-        self.0.iter().flatten()
+        let slots = if self.mask == 0 {
+            &[][..]
+        } else {
+            &self.slots[..]
+        };
+        slots.iter().flatten()
     }
 
     pub fn known(&self) -> impl Iterator<Item = &Barrier> {
@@ -169,9 +188,10 @@ pub fn apply_effects(b: &Barrier, signals: &mut Signals, stakeholders: &mut Stak
             stakeholders.nudge(Role::Users, -0.04 * s);
         }
         BarrierKind::QualityIssue => {
+            // One more than the issues opened, since the drift step closes one a quarter.
             signals.open_quality_issues = signals
                 .open_quality_issues
-                .saturating_add((3.0 * s).ceil() as u16);
+                .saturating_add((3.0 * s).ceil() as u16 + 1);
             signals.support_tickets = signals.support_tickets.saturating_add((5.0 * s) as u16);
             signals.csat -= 0.5 * s;
             signals.nps -= 8.0 * s;
@@ -202,22 +222,24 @@ pub const ACCOUNT_MANAGER_HEARS: f32 = 0.2;
 /// the CSM looking (a customer escalation, word from the account manager).
 pub(super) fn barrier_effects(
     clock: Res<Clock>,
-    roster: Res<Roster>,
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
-    mut customers: Query<(&Lifecycle, &mut Barriers, &mut Signals, &mut Stakeholders)>,
+    mut customers: Query<(
+        &CustomerId,
+        &Lifecycle,
+        &mut Barriers,
+        &mut Signals,
+        &mut Stakeholders,
+    )>,
 ) {
     let q = clock.quarter;
-    for (id, &entity) in roster.entities.iter().enumerate() {
-        let Ok((lifecycle, mut barriers, mut signals, mut stakeholders)) =
-            customers.get_mut(entity)
-        else {
-            continue;
-        };
-        if lifecycle.stage == Stage::Churned || barriers.active().next().is_none() {
+    let mut last = None;
+    for (id, lifecycle, mut barriers, mut signals, mut stakeholders) in &mut customers {
+        debug_assert_in_id_order(&mut last, *id);
+        if barriers.is_empty() || lifecycle.stage == Stage::Churned {
             continue;
         }
-        let id = id as u32;
+        let id = id.0;
         for kind in BarrierKind::ALL {
             let Some(b) = barriers.get(kind).copied() else {
                 continue;

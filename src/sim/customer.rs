@@ -13,13 +13,20 @@ use super::types::{ConsumptionModel, SizeSegment, Stage, Touch};
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CustomerId(pub u32);
 
-/// Who the customer is. Strings are set once when the customer is spawned.
+/// Who the customer is. Strings are set once when the customer is spawned; the model's
+/// systems never read them.
 #[derive(Component, Debug, Clone)]
 pub struct Profile {
     /// The id a scenario author gave the customer (or a generated one).
     pub key: String,
     pub name: String,
     pub industry: String,
+}
+
+/// How the customer is served: its segment and touch model. Small and separate from
+/// [`Profile`] because the model reads it for every customer every quarter.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Account {
     pub segment: u16,
     pub size: SizeSegment,
     pub touch: Touch,
@@ -304,6 +311,7 @@ pub struct Engagement {
 pub struct CustomerRef {
     pub id: &'static CustomerId,
     pub profile: &'static Profile,
+    pub account: &'static Account,
     pub contract: &'static Contract,
     pub lifecycle: &'static Lifecycle,
     pub stakeholders: &'static Stakeholders,
@@ -320,7 +328,7 @@ pub struct CustomerRef {
 #[query_data(mutable)]
 pub struct CustomerMut {
     pub id: &'static CustomerId,
-    pub profile: &'static Profile,
+    pub account: &'static Account,
     pub contract: &'static mut Contract,
     pub lifecycle: &'static mut Lifecycle,
     pub stakeholders: &'static mut Stakeholders,

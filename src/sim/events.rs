@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::barriers::{Barrier, Barriers, Discovery, on_barrier_start};
 use super::clock::Clock;
-use super::customer::{Contract, CustomerId, Lifecycle, Profile, Stakeholders};
+use super::customer::{Account, Contract, CustomerId, Lifecycle, Stakeholders};
 use super::journal::{Event, Journal};
 use super::rng::SimRng;
 use super::types::{BarrierCategory, BarrierKind, Stage};
@@ -69,7 +69,7 @@ pub(super) fn apply_scenario_events(
     mut journal: ResMut<Journal>,
     mut customers: Query<(
         &CustomerId,
-        &Profile,
+        &Account,
         &Contract,
         &Lifecycle,
         &mut Barriers,
@@ -86,12 +86,12 @@ pub(super) fn apply_scenario_events(
         .collect();
     let rng = &mut rng.events;
     let mut last = None;
-    for (id, profile, contract, lifecycle, mut barriers, mut people) in &mut customers {
+    for (id, account, contract, lifecycle, mut barriers, mut people) in &mut customers {
         debug_assert_in_id_order(&mut last, *id);
         if lifecycle.stage == Stage::Churned || !contract.active_in(q as i16) {
             continue;
         }
-        let segment = profile.segment;
+        let segment = account.segment;
         for e in &todays {
             let hit = match e.target {
                 Target::Customer(index) => index == id.0,

@@ -97,15 +97,13 @@ impl HealthModel {
     }
 }
 
-/// A customer's health: what the CSM's dashboard shows (from observed data) and the truth
-/// the renewal decision uses.
+/// A customer's health as the CSM's dashboard shows it, from observed data. The renewal
+/// decision uses [`true_health`] instead, computed only when a decision needs it.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct Health {
     pub score: f32,
     pub band: Band,
     pub components: [f32; N],
-    /// The same model applied to the true signals; hidden from the trainee.
-    pub true_score: f32,
 }
 
 impl Default for Health {
@@ -114,7 +112,6 @@ impl Default for Health {
             score: 50.0,
             band: Band::Yellow,
             components: [50.0; N],
-            true_score: 50.0,
         }
     }
 }
@@ -167,14 +164,33 @@ pub fn component_scores(
     out
 }
 
+/// The same model applied to the true state: what really drives a renewal decision.
+pub fn true_health(
+    model: &HealthModel,
+    signals: &Signals,
+    stakeholders: &Stakeholders,
+    engagement: &Engagement,
+    plan: &SuccessPlan,
+    lifecycle: &Lifecycle,
+    q: i16,
+) -> f32 {
+    model.combine(&component_scores(
+        signals,
+        stakeholders.mean_customer_sentiment(),
+        engagement,
+        plan,
+        lifecycle,
+        q,
+    ))
+}
+
 /// The quarter's health scoring: the dashboard score from observed data and what the CSM
-/// knows, and the true score from the real state.
+/// knows.
 pub(super) fn score_health(
     clock: Res<Clock>,
     scenario: Res<ScenarioRes>,
     mut customers: Query<(
         &Observed,
-        &Signals,
         &Stakeholders,
         &Engagement,
         &SuccessPlan,
@@ -185,7 +201,7 @@ pub(super) fn score_health(
 ) {
     let q = clock.quarter as i16;
     let model = &scenario.0.health_model;
-    for (observed, signals, stakeholders, engagement, plan, lifecycle, barriers, mut health) in
+    for (observed, stakeholders, engagement, plan, lifecycle, barriers, mut health) in
         &mut customers
     {
         if lifecycle.stage == Stage::Churned {
@@ -201,19 +217,10 @@ pub(super) fn score_health(
             q,
         );
         let score = model.combine(&components);
-        let truth = component_scores(
-            signals,
-            stakeholders.mean_customer_sentiment(),
-            engagement,
-            plan,
-            lifecycle,
-            q,
-        );
         *health = Health {
             score,
             band: model.band(score),
             components,
-            true_score: model.combine(&truth),
         };
     }
 }

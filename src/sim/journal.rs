@@ -73,14 +73,40 @@ pub struct Entry {
     pub event: Event,
 }
 
+/// How much the journal keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything.
+    #[default]
+    Full,
+    /// Only exceptions: no routine renewals, stage changes, outcomes or unseen barrier
+    /// starts. Used for portfolios too large for anyone to read entry by entry, where the
+    /// full journal would cost more memory than the customers themselves.
+    Exceptions,
+}
+
+/// Portfolios larger than this keep only exceptions in the journal.
+pub const FULL_DETAIL_UP_TO: usize = 20_000;
+
 /// Every entry of the run so far, in the order they happened.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct Journal {
     pub entries: Vec<Entry>,
+    pub detail: Detail,
 }
 
 impl Journal {
+    pub fn with_detail(detail: Detail) -> Self {
+        Journal {
+            entries: Vec::new(),
+            detail,
+        }
+    }
+
     pub fn push(&mut self, quarter: u16, customer: u32, event: Event) {
+        if self.detail == Detail::Exceptions && event.is_routine() {
+            return;
+        }
         self.entries.push(Entry {
             quarter,
             customer,
@@ -119,6 +145,17 @@ pub fn format_money(v: i64) -> String {
 }
 
 impl Event {
+    /// Events a large portfolio's journal leaves out.
+    pub fn is_routine(&self) -> bool {
+        matches!(
+            self,
+            Event::Renewed { .. }
+                | Event::StageChanged { .. }
+                | Event::OutcomeAchieved { .. }
+                | Event::BarrierAppeared { hidden: true, .. }
+        )
+    }
+
     /// A sentence a trainee can read, naming the exam objectives involved.
     pub fn describe(&self, segment_name: impl Fn(u16) -> String) -> String {
         match *self {

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::barriers::Barriers;
+use super::barriers::{Barrier, Barriers};
 use super::clock::Clock;
 use super::customer::{
     Contract, CustomerId, Engagement, Lifecycle, PlanElement, Signals, SuccessPlan,
@@ -45,7 +45,7 @@ pub fn outcome_chance(
 }
 
 fn effective(barriers: &Barriers, kind: BarrierKind) -> f32 {
-    barriers.get(kind).map_or(0.0, |b| b.effective())
+    barriers.get(kind).map_or(0.0, Barrier::effective)
 }
 
 /// The lifecycle step of the quarter.

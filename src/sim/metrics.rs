@@ -191,7 +191,7 @@ pub(super) fn sum_metrics(
         end_arr += contract.arr;
         active += 1;
         bands[health.band as usize] += 1;
-        health_tenths += (health.score * 10.0).round() as i64;
+        health_tenths += (health.score * 10.0 + 0.5) as i64;
     }
     let start = metrics.quarter_start_arr;
     let record = QuarterMetrics {

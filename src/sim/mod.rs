@@ -13,6 +13,7 @@ pub mod health;
 pub mod journal;
 mod lifecycle;
 pub mod metrics;
+pub mod profile;
 pub mod renewal;
 pub mod rng;
 mod signals;
@@ -129,7 +130,12 @@ pub fn quarter_schedule() -> Schedule {
         metrics::sum_metrics.in_set(QuarterSystems::Metrics),
         close_quarter.in_set(QuarterSystems::Close),
     ));
+    profile::add_timers(&mut schedule);
     schedule
+}
+
+fn roster_len(world: &World) -> usize {
+    world.resource::<Roster>().entities.len()
 }
 
 /// Puts a scenario into a world: resources, customers, starting health and metrics.
@@ -146,7 +152,13 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
         planned: 0.0,
     });
     world.insert_resource(Plan::default());
-    world.insert_resource(Journal::default());
+    world.insert_resource(Journal::with_detail(
+        if roster_len(world) > journal::FULL_DETAIL_UP_TO {
+            journal::Detail::Exceptions
+        } else {
+            journal::Detail::Full
+        },
+    ));
     world.insert_resource(Tally::default());
     world.insert_resource(rng);
     world.insert_resource(ScenarioRes(scenario));
@@ -291,7 +303,7 @@ impl Simulation {
                     .get_manual(&self.world, entity)
                     .map_err(|_| Blocker::UnknownCustomer)?;
                 actions::check_customer_action(planned.action, &c, q)?;
-                actions::cost(planned.action, Some(c.profile.touch))
+                actions::cost(planned.action, Some(c.account.touch))
             }
             ActionTarget::Segment(s) => {
                 if usize::from(s) >= self.scenario().segments.len() {
@@ -326,7 +338,7 @@ impl Simulation {
         let touch = match planned.target {
             ActionTarget::Customer(id) => {
                 let e = self.world.resource::<Roster>().entities[id as usize];
-                self.world.get::<customer::Profile>(e).map(|p| p.touch)
+                self.world.get::<customer::Account>(e).map(|a| a.touch)
             }
             ActionTarget::Segment(_) => None,
         };

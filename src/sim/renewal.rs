@@ -5,11 +5,13 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
+use super::ScenarioRes;
 use super::barriers::Barriers;
 use super::clock::Clock;
+use super::customer::SuccessPlan;
 use super::customer::{Contract, CustomerId, Engagement, Lifecycle, Signals, Stakeholders};
 use super::debug_assert_in_id_order;
-use super::health::Health;
+use super::health::true_health;
 use super::journal::{Event, Journal};
 use super::metrics::Tally;
 use super::rng::SimRng;
@@ -233,9 +235,10 @@ pub(super) fn decide_renewals(
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut tally: ResMut<Tally>,
+    scenario: Res<ScenarioRes>,
     mut customers: Query<(
         &CustomerId,
-        &Health,
+        &SuccessPlan,
         &Stakeholders,
         &Barriers,
         &Signals,
@@ -248,7 +251,8 @@ pub(super) fn decide_renewals(
     let qi = q as i16;
     let rng = &mut rng.renewals;
     let mut last = None;
-    for (id, health, people, barriers, signals, mut contract, mut life, mut engagement) in
+    let model = &scenario.0.health_model;
+    for (id, plan, people, barriers, signals, mut contract, mut life, mut engagement) in
         &mut customers
     {
         debug_assert_in_id_order(&mut last, *id);
@@ -260,7 +264,7 @@ pub(super) fn decide_renewals(
             open[b.kind.index()] = b.effective();
         }
         let inputs = RenewalInputs {
-            true_health: health.true_score,
+            true_health: true_health(model, signals, people, &engagement, plan, &life, qi),
             sponsor_present: people.sponsor_present(),
             barriers: open,
             lead: engagement.renewal_work_from.map(|w| qi - w),

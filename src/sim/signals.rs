@@ -3,12 +3,11 @@
 
 use bevy::prelude::*;
 
-use super::barriers::Barriers;
 use super::clock::Clock;
-use super::customer::{Contract, Profile};
+use super::customer::{Account, Contract};
 use super::customer::{CustomerId, Engagement, Lifecycle, Observed, Role, Signals, Stakeholders};
 use super::rng::{SimRng, centred};
-use super::types::{BarrierKind, Stage, Touch};
+use super::types::{Stage, Touch};
 use super::{ScenarioRes, debug_assert_in_id_order};
 
 /// Where utilisation heads in each stage when nothing holds it back.
@@ -40,11 +39,10 @@ pub(super) fn drift_signals(
     mut rng: ResMut<SimRng>,
     mut customers: Query<(
         &CustomerId,
-        &Profile,
+        &Account,
         &Contract,
         &Lifecycle,
         &Engagement,
-        &Barriers,
         &mut Signals,
         &mut Stakeholders,
     )>,
@@ -53,16 +51,14 @@ pub(super) fn drift_signals(
     let segments = &scenario.0.segments;
     let rng = &mut rng.drift;
     let mut last = None;
-    for (id, profile, contract, lifecycle, engagement, barriers, mut s, mut people) in
-        &mut customers
-    {
+    for (id, account, contract, lifecycle, engagement, mut s, mut people) in &mut customers {
         debug_assert_in_id_order(&mut last, *id);
         if lifecycle.stage == Stage::Churned || !contract.active_in(q) {
             continue;
         }
         let [u1, u2, u3, u4] = rng.four();
         let [u5, u6, u7, _] = rng.four();
-        let volatility = segments[usize::from(profile.segment)].volatility;
+        let volatility = segments[usize::from(account.segment)].volatility;
 
         let target = utilisation_potential(lifecycle.stage);
         s.utilisation =
@@ -73,10 +69,9 @@ pub(super) fn drift_signals(
         } else if s.utilisation < share - 0.2 && u2 > 0.8 && s.features_in_use > 0 {
             s.features_in_use -= 1;
         }
-        s.support_tickets = (f32::from(s.support_tickets) * 0.6 + 1.0 + 2.0 * u3).round() as u16;
-        if s.open_quality_issues > 0 && !barriers.has(BarrierKind::QualityIssue) {
-            s.open_quality_issues -= 1;
-        }
+        s.support_tickets = (f32::from(s.support_tickets) * 0.6 + 1.5 + 2.0 * u3) as u16;
+        // Support closes an issue a quarter; an active quality barrier opens more.
+        s.open_quality_issues = s.open_quality_issues.saturating_sub(1);
         let issues = f32::from(s.open_quality_issues.min(10));
         s.csat = (s.csat + 0.3 * (4.3 - 0.15 * issues - s.csat) + centred(u4, 0.1)).clamp(1.0, 5.0);
         let mood = people.mean_customer_sentiment();
@@ -87,7 +82,7 @@ pub(super) fn drift_signals(
 
         let neglected = engagement.last_touch.is_none_or(|t| q - t >= 2);
         if neglected {
-            let penalty = neglect_penalty(profile.touch);
+            let penalty = neglect_penalty(account.touch);
             people.nudge(Role::ExecutiveSponsor, -penalty);
             people.nudge(Role::Champion, -penalty);
         }

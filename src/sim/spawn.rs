@@ -4,7 +4,7 @@ use bevy::prelude::*;
 
 use super::barriers::Barriers;
 use super::customer::{
-    Contract, CustomerId, Engagement, Lifecycle, Observed, Profile, Signals, Stakeholder,
+    Account, Contract, CustomerId, Engagement, Lifecycle, Observed, Profile, Signals, Stakeholder,
     Stakeholders, SuccessPlan,
 };
 use super::health::Health;
@@ -18,6 +18,7 @@ use crate::scenario::{CustomerSpec, GenerateSpec, Scenario};
 pub struct CustomerBundle {
     pub id: CustomerId,
     pub profile: Profile,
+    pub account: Account,
     pub contract: Contract,
     pub lifecycle: Lifecycle,
     pub stakeholders: Stakeholders,
@@ -29,7 +30,7 @@ pub struct CustomerBundle {
     pub engagement: Engagement,
 }
 
-fn bundle(id: u32, spec: &CustomerSpec, scenario: &Scenario) -> CustomerBundle {
+fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
     let segment = &scenario.segments[usize::from(spec.segment)];
     let signals = Signals {
         utilisation: spec.utilisation,
@@ -42,16 +43,18 @@ fn bundle(id: u32, spec: &CustomerSpec, scenario: &Scenario) -> CustomerBundle {
         financial_health: spec.financial_health,
     };
     let term = i16::from(spec.term_quarters);
-    let stakeholders = Stakeholders(spec.stakeholders.clone().map(|s| Stakeholder {
+    let stakeholders = Stakeholders(spec.stakeholders.map(|s| Stakeholder {
         present: s.present,
         sentiment: s.sentiment,
     }));
     CustomerBundle {
         id: CustomerId(id),
         profile: Profile {
-            key: spec.key.clone(),
-            name: spec.name.clone(),
-            industry: spec.industry.clone(),
+            key: spec.key,
+            name: spec.name,
+            industry: spec.industry,
+        },
+        account: Account {
             segment: spec.segment,
             size: spec.size,
             touch: segment.touch,
@@ -152,35 +155,27 @@ fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> Cu
 pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream) -> Vec<Entity> {
     let total = scenario.customer_count() as usize;
     let mut entities = Vec::with_capacity(total);
-    let mut id = 0u32;
-    let listed: Vec<CustomerBundle> = scenario
-        .customers
-        .iter()
-        .map(|spec| {
-            let b = bundle(id, spec, scenario);
-            id += 1;
-            b
-        })
-        .collect();
-    entities.extend(world.spawn_batch(listed));
+    let listed = scenario.customers.len() as u32;
+    entities.extend(
+        world.spawn_batch(
+            scenario
+                .customers
+                .iter()
+                .zip(0..listed)
+                .map(|(spec, id)| bundle(id, spec.clone(), scenario)),
+        ),
+    );
+    let mut id = listed;
     for g in &scenario.generate {
-        // Spawn in chunks so a million customers never need a million bundles at once.
-        let mut made = 0u32;
-        while made < g.count {
-            let chunk = (g.count - made).min(65_536);
-            let batch: Vec<CustomerBundle> = (0..chunk)
-                .map(|k| {
-                    let n = made + k;
-                    let key = format!("{}-{}", scenario.segments[usize::from(g.segment)].id, id);
-                    let spec = generated_spec(g, n, key, rng);
-                    let b = bundle(id, &spec, scenario);
-                    id += 1;
-                    b
-                })
-                .collect();
-            entities.extend(world.spawn_batch(batch));
-            made += chunk;
-        }
+        let first = id;
+        let segment = &scenario.segments[usize::from(g.segment)].id;
+        // An exact-size iterator lets Bevy reserve the table once, with no copy of a
+        // million bundles in between.
+        entities.extend(world.spawn_batch((0..g.count).map(|n| {
+            let key = format!("{segment}-{}", first + n);
+            bundle(first + n, generated_spec(g, n, key, rng), scenario)
+        })));
+        id += g.count;
     }
     entities
 }

@@ -4,6 +4,7 @@
 use super::{ActionKind, ActionOutcome, Blocker};
 use crate::sim::barriers::{Discovery, on_barrier_end};
 use crate::sim::customer::{CustomerMutItem, PlanElement, Role};
+use crate::sim::health::{HealthModel, true_health};
 use crate::sim::journal::{Event, Journal};
 use crate::sim::rng::Stream;
 use crate::sim::types::{Band, BarrierKind, Stage};
@@ -86,7 +87,7 @@ fn progress(
     by: ActionKind,
     journal: &mut Journal,
 ) -> ActionOutcome {
-    let factor = c.profile.touch.effect_factor();
+    let factor = c.account.touch.effect_factor();
     let Some(b) = c.barriers.get_mut(kind) else {
         return ActionOutcome::NoEffect;
     };
@@ -128,13 +129,14 @@ pub(super) fn apply(
     q: u16,
     rng: &mut Stream,
     journal: &mut Journal,
+    model: &HealthModel,
 ) -> ActionOutcome {
     use ActionKind as A;
     let qi = q as i16;
     if c.lifecycle.stage == Stage::Churned {
         return ActionOutcome::Blocked(Blocker::Churned);
     }
-    let f = c.profile.touch.effect_factor();
+    let f = c.account.touch.effect_factor();
     if action != A::ReviewAccountData {
         c.engagement.last_touch = Some(qi);
     }
@@ -422,7 +424,7 @@ pub(super) fn apply(
         | A::ProposeNewUseCases
         | A::ProposeAdditionalUserGroups
         | A::ProposeNewSolution
-        | A::ProposeChangeManagement => propose_expansion(action, c, rng),
+        | A::ProposeChangeManagement => propose_expansion(action, c, rng, model),
         A::AdvocacyRequest => {
             let happy = c.signals.nps >= 50.0
                 && c.stakeholders.mean_customer_sentiment() >= 0.4
@@ -480,10 +482,20 @@ fn propose_expansion(
     action: ActionKind,
     c: &mut CustomerMutItem,
     rng: &mut Stream,
+    model: &HealthModel,
 ) -> ActionOutcome {
     let fits = expansion_fits(action, c);
     let troubled = c.barriers.active().next().is_some();
-    let true_band_green = c.health.true_score >= 76.0;
+    let q = c.engagement.last_touch.unwrap_or(0);
+    let true_band_green = true_health(
+        model,
+        &c.signals,
+        &c.stakeholders,
+        &c.engagement,
+        &c.plan,
+        &c.lifecycle,
+        q,
+    ) >= 76.0;
     let p = (0.1
         + if fits { 0.35 } else { 0.0 }
         + if c.engagement.expansion_opportunity {
@@ -525,7 +537,7 @@ pub(super) fn apply_one_to_many(
 ) -> bool {
     let qi = q as i16;
     // One-to-many reaches people with less force than a named CSM would.
-    let reach = match c.profile.touch {
+    let reach = match c.account.touch {
         crate::sim::types::Touch::Digital => 1.0,
         crate::sim::types::Touch::Virtual => 0.8,
         crate::sim::types::Touch::High => 0.5,

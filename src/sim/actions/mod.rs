@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 
 pub use catalogue::{ActionKind, ActionSpec, CATALOGUE, Family};
 
-use super::Roster;
 use super::clock::Clock;
 use super::customer::{CustomerMut, CustomerRef};
 use super::journal::{Event, Journal, SEGMENT_WIDE};
 use super::metrics::Tally;
 use super::rng::SimRng;
 use super::types::{BarrierKind, Stage};
+use super::{Roster, ScenarioRes};
 
 /// Who an action is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +229,7 @@ pub type CustomerRefItem<'w, 's> = <CustomerRef as bevy::ecs::query::QueryData>:
 /// The pipeline step that carries out the quarter's plan, in the order it was made.
 pub(super) fn carry_out_plan(
     clock: Res<Clock>,
+    scenario: Res<ScenarioRes>,
     roster: Res<Roster>,
     plan: Res<Plan>,
     mut rng: ResMut<SimRng>,
@@ -246,10 +247,16 @@ pub(super) fn carry_out_plan(
                 let Ok(mut c) = customers.get_mut(entity) else {
                     continue;
                 };
-                let hours = cost(planned.action, Some(c.profile.touch));
+                let hours = cost(planned.action, Some(c.account.touch));
                 c.engagement.hours += hours;
-                let outcome =
-                    effects::apply(planned.action, &mut c, q, &mut rng.actions, &mut journal);
+                let outcome = effects::apply(
+                    planned.action,
+                    &mut c,
+                    q,
+                    &mut rng.actions,
+                    &mut journal,
+                    &scenario.0.health_model,
+                );
                 if let ActionOutcome::ExpansionWon(added) = outcome {
                     tally.add_expansion(added, c.contract.in_start_cohort);
                 }
@@ -269,7 +276,7 @@ pub(super) fn carry_out_plan(
                     let Ok(mut c) = customers.get_mut(entity) else {
                         continue;
                     };
-                    if c.profile.segment != segment
+                    if c.account.segment != segment
                         || c.lifecycle.stage == Stage::Churned
                         || !c.contract.active_in(q as i16)
                     {

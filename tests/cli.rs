@@ -1,0 +1,319 @@
+//! The `csm-sim` program as a user runs it: exit codes, messages, JSON, play, save, replay.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("csm-sim-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn play(args: &[&str], input: &str) -> Output {
+    let mut child = bin()
+        .arg("play")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn no_command_runs_the_default_scenario() {
+    let o = run(&[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("tutorial") && out.contains("NRR"), "{out}");
+}
+
+#[test]
+fn check_accepts_every_shipped_scenario() {
+    let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    assert!(files.len() >= 5);
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert_eq!(out.matches(": ok").count(), files.len(), "{out}");
+}
+
+#[test]
+fn check_rejects_a_broken_file_with_its_location() {
+    let dir = temp_dir("check");
+    let path = dir.join("bad.ron");
+    std::fs::write(&path, "Scenario(\n  id: \"x\",\n  quarters: -1,\n)").unwrap();
+    let o = run(&["check", path.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.starts_with(&format!("{}:", path.display())), "{err}");
+    assert!(err.contains(":1:") || err.contains(":4:"), "{err}");
+}
+
+#[test]
+fn bad_input_exits_non_zero_with_a_clear_message() {
+    let o = run(&["fly"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["run", "/no/such/file.ron"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("/no/such/file.ron: cannot read the file"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn run_json_has_the_promised_fields() {
+    let o = run(&[
+        "run",
+        "sponsor-loss",
+        "--seed",
+        "3",
+        "--playbook",
+        "sensible",
+        "--json",
+    ]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "scenario",
+        "seed",
+        "quarters",
+        "start_arr",
+        "end_arr",
+        "grr",
+        "nrr",
+        "churned_arr",
+        "expansion_arr",
+        "customers",
+        "churned_customers",
+        "per_quarter",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["seed"], 3);
+    assert_eq!(v["per_quarter"].as_array().unwrap().len(), 6);
+    // The same command gives the same bytes.
+    assert_eq!(
+        out,
+        text(&run(&[
+            "run",
+            "sponsor-loss",
+            "--seed",
+            "3",
+            "--playbook",
+            "sensible",
+            "--json"
+        ]))
+        .0
+    );
+}
+
+#[test]
+fn run_with_recorded_actions() {
+    let dir = temp_dir("actions");
+    let path = dir.join("actions.ron");
+    std::fs::write(
+        &path,
+        r#"[
+    (quarter: 1, action: build_success_plan, customer: "northwind"),
+    (quarter: 2, action: qbr, customer: "northwind"),
+    (quarter: 1, action: phased_replan, customer: "contoso"),
+]"#,
+    )
+    .unwrap();
+    let o = run(&[
+        "run",
+        "tutorial",
+        "--actions",
+        path.to_str().unwrap(),
+        "--json",
+    ]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("\"nrr\""));
+
+    std::fs::write(
+        &path,
+        "[(quarter: 1, action: qbr, customer: \"northwind\")]",
+    )
+    .unwrap();
+    let o = run(&["run", "tutorial", "--actions", path.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("cannot be planned") && err.contains("success plan"),
+        "{err}"
+    );
+}
+
+#[test]
+fn batch_results_do_not_depend_on_the_number_of_threads() {
+    let one = run(&[
+        "batch",
+        "sponsor-loss",
+        "--seeds",
+        "40",
+        "--playbook",
+        "sensible",
+        "--threads",
+        "1",
+        "--json",
+    ]);
+    let two = run(&[
+        "batch",
+        "sponsor-loss",
+        "--seeds",
+        "40",
+        "--playbook",
+        "sensible",
+        "--threads",
+        "2",
+        "--json",
+    ]);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(one.stdout, two.stdout);
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let nrr = &v["nrr"];
+    assert!(nrr["p5"].as_f64().unwrap() <= nrr["mean"].as_f64().unwrap());
+    assert!(nrr["mean"].as_f64().unwrap() <= nrr["p95"].as_f64().unwrap());
+}
+
+#[test]
+fn play_save_resume_and_replay() {
+    let dir = temp_dir("play");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    let o = play(
+        &["tutorial", "--save", save_arg],
+        "help\nportfolio\nshow northwind\nactions northwind\ndo build_success_plan northwind\ndo teleport northwind\nplan\nend\ndo qbr northwind\nquit\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Northwind Traders"), "{out}");
+    assert!(out.contains("Planned Build the success plan"), "{out}");
+    assert!(out.contains("Unknown action \"teleport\""), "{out}");
+    assert!(out.contains("What happened in quarter 1"), "{out}");
+    assert!(out.contains("Saved to"), "{out}");
+
+    let o = run(&["replay", save_arg]);
+    let (_, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("reproduced"), "{err}");
+
+    // Resume: the pending QBR is still planned, and the game goes on to the end.
+    let o = play(
+        &["--resume", save_arg, "--save", save_arg],
+        "plan\nend\nend\nend\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Quarterly success review"), "{out}");
+    assert!(out.contains("The scenario is over"), "{out}");
+    let o = run(&["replay", save_arg]);
+    assert!(o.status.success(), "{}", text(&o).1);
+}
+
+#[test]
+fn a_tampered_session_is_caught() {
+    let dir = temp_dir("tamper");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    let o = play(
+        &["tutorial", "--save", save_arg],
+        "do build_success_plan northwind\nend\nquit\n",
+    );
+    assert!(o.status.success());
+    let original = std::fs::read_to_string(&save).unwrap();
+
+    // A changed outcome hash: the replay does not reproduce it.
+    let start = original.find("outcome_hash: \"").unwrap() + "outcome_hash: \"".len();
+    let mut forged = original.clone();
+    forged.replace_range(start..start + 4, "0000");
+    std::fs::write(&save, &forged).unwrap();
+    let o = run(&["replay", save_arg]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("MISMATCH"));
+
+    // An edited scenario: the hash check refuses it.
+    std::fs::write(
+        &save,
+        original.replacen("Northwind Traders", "Southwind Traders", 1),
+    )
+    .unwrap();
+    let o = run(&["replay", save_arg]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("does not match its hash"),
+        "{}",
+        text(&o).1
+    );
+
+    // Garbage: a located error, no panic.
+    std::fs::write(&save, "Session(format: 1, \u{0}").unwrap();
+    let o = run(&["replay", save_arg]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains(&format!("{save_arg}:1:")), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn a_failed_save_keeps_the_game_going() {
+    let o = play(&["tutorial", "--save", "/no/such/dir/s.ron"], "end\nquit\n");
+    let (out, _) = text(&o);
+    assert!(o.status.success());
+    assert!(out.contains("Could not save"), "{out}");
+    assert!(out.contains("What happened in quarter 1"), "{out}");
+}
+
+#[test]
+fn bench_runs_small() {
+    let o = run(&[
+        "bench",
+        "--customers",
+        "2000",
+        "--seeds",
+        "20",
+        "--quarters",
+        "4",
+        "--json",
+    ]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert!(v[0]["customer_quarters_per_second"].as_f64().unwrap() > 0.0);
+}

@@ -1,0 +1,354 @@
+//! Headless tests of the simulation: a Bevy app stepping quarters, the judgement the model
+//! rewards, and determinism.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use csm_sim::playbook::Playbook;
+use csm_sim::scenario::Scenario;
+use csm_sim::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker, PlannedAction};
+use csm_sim::sim::barriers::Barriers;
+use csm_sim::sim::clock::Clock;
+use csm_sim::sim::customer::CustomerId;
+use csm_sim::sim::journal::Event;
+use csm_sim::sim::metrics::Metrics;
+use csm_sim::sim::types::BarrierKind;
+use csm_sim::sim::{Quarter, SimPlugin, Simulation};
+
+fn scenario(name: &str) -> Arc<Scenario> {
+    Arc::new(Scenario::load(name).unwrap())
+}
+
+/// One high-touch customer with whatever barrier the test injects in quarter 1.
+fn one_customer(barrier: &str, hidden: bool) -> Arc<Scenario> {
+    let text = format!(
+        r#"Scenario(
+    id: "one", title: "One", quarters: 6, capacity_hours: 100, seed: 3,
+    products: ["Suite"],
+    segments: [Segment(id: "ent", touch: High, sponsor_turnover: 0.0)],
+    customers: [Customer(id: "acme", name: "Acme", segment: "ent", size: Large,
+        contract: Contract(products: ["Suite"], licences: 500, arr: 100000, start_quarter: -1, term_quarters: 8),
+        stage: Use, signals: Signals(utilisation: 0.6),
+        success_plan: SuccessPlan(products: true, stakeholder_roles: true, critical_success_factors: true, kpis: true, use_cases: true, raci: true, last_reviewed: 0))],
+    events: [Event(quarter: 1, target: Customer("acme"), barrier: {barrier}, severity: 0.8, hidden: {hidden})],
+)"#
+    );
+    Arc::new(Scenario::parse("one.ron", &text).unwrap())
+}
+
+fn plan(sim: &mut Simulation, action: ActionKind, customer: u32) -> Result<f32, Blocker> {
+    sim.plan(PlannedAction {
+        action,
+        target: ActionTarget::Customer(customer),
+    })
+}
+
+fn outcomes_of(sim: &Simulation, action: ActionKind) -> Vec<ActionOutcome> {
+    sim.journal()
+        .entries
+        .iter()
+        .filter_map(|e| match e.event {
+            Event::Action { action: a, outcome } if a == action => Some(outcome),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_bevy_app_steps_quarters_only_when_asked() {
+    let mut app = App::new();
+    app.add_plugins(MinimalPlugins).add_plugins(SimPlugin {
+        scenario: scenario("tutorial"),
+        seed: 1,
+    });
+    // Ordinary app updates never advance the quarter: only the trainee does.
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<Clock>().quarter, 1);
+    assert!(app.world().resource::<Metrics>().quarters.is_empty());
+    app.world_mut().run_schedule(Quarter);
+    app.world_mut().run_schedule(Quarter);
+    assert_eq!(app.world().resource::<Clock>().quarter, 3);
+    let metrics = app.world().resource::<Metrics>();
+    assert_eq!(metrics.quarters.len(), 2);
+    assert_eq!(metrics.start_arr, 850_000);
+    // Three customers, all still in the world in id order.
+    let mut ids: Vec<u32> = app
+        .world_mut()
+        .query::<&CustomerId>()
+        .iter(app.world())
+        .map(|c| c.0)
+        .collect();
+    let sorted = {
+        let mut s = ids.clone();
+        s.sort();
+        s
+    };
+    assert_eq!(ids, sorted);
+    ids.dedup();
+    assert_eq!(ids.len(), 3);
+}
+
+#[test]
+fn the_scenario_ends_after_its_last_quarter() {
+    let mut sim = Simulation::new(scenario("tutorial"), 1);
+    for _ in 0..10 {
+        sim.end_quarter();
+    }
+    assert!(sim.finished());
+    assert_eq!(sim.metrics().quarters.len(), 4);
+}
+
+#[test]
+fn planning_spends_the_budget_and_undo_gives_it_back() {
+    let mut sim = Simulation::new(scenario("tutorial"), 1);
+    let before = sim.budget().left();
+    let hours = plan(&mut sim, ActionKind::StakeholderConversation, 0).unwrap();
+    assert!((sim.budget().left() - (before - hours)).abs() < 1e-4);
+    assert_eq!(
+        plan(&mut sim, ActionKind::StakeholderConversation, 0),
+        Err(Blocker::AlreadyPlanned)
+    );
+    sim.unplan(0).unwrap();
+    assert!((sim.budget().left() - before).abs() < 1e-4);
+    // Spending everything blocks the next action.
+    let mut blocked = false;
+    for spec in csm_sim::sim::actions::CATALOGUE {
+        for customer in 0..3 {
+            if plan(&mut sim, spec.kind, customer) == Err(Blocker::OverBudget) {
+                blocked = true;
+            }
+        }
+    }
+    assert!(blocked, "the budget never ran out");
+    assert!(sim.budget().left() >= 0.0);
+}
+
+#[test]
+fn a_qbr_needs_a_current_plan() {
+    let mut sim = Simulation::new(scenario("tutorial"), 1);
+    let northwind = sim.find_customer("northwind").unwrap();
+    assert_eq!(
+        plan(&mut sim, ActionKind::Qbr, northwind),
+        Err(Blocker::NeedsCurrentPlan)
+    );
+    plan(&mut sim, ActionKind::BuildSuccessPlan, northwind).unwrap();
+    sim.end_quarter();
+    assert!(plan(&mut sim, ActionKind::Qbr, northwind).is_ok());
+}
+
+#[test]
+fn a_hidden_sponsor_loss_is_found_by_talking_not_by_data() {
+    let mut sim = Simulation::new(one_customer("LostSponsor", true), 3);
+    sim.end_quarter();
+    assert!(sim.customer(0).unwrap().known_barriers.is_empty());
+    plan(&mut sim, ActionKind::ReviewAccountData, 0).unwrap();
+    sim.end_quarter();
+    assert_eq!(
+        outcomes_of(&sim, ActionKind::ReviewAccountData),
+        vec![ActionOutcome::NothingFound]
+    );
+    plan(&mut sim, ActionKind::StakeholderConversation, 0).unwrap();
+    sim.end_quarter();
+    let known = sim.customer(0).unwrap().known_barriers;
+    // Either the conversation found it (95 %) or the account manager reported it first.
+    assert!(
+        known.iter().any(|b| b.kind == BarrierKind::LostSponsor),
+        "{known:?}"
+    );
+}
+
+#[test]
+fn a_qbr_without_a_sponsor_fails_and_reveals_the_loss() {
+    let mut sim = Simulation::new(one_customer("LostSponsor", true), 3);
+    // The sponsor leaves in quarter 1; the CSM still believes in them, so the QBR can be planned.
+    plan(&mut sim, ActionKind::Qbr, 0).unwrap();
+    sim.end_quarter();
+    let qbrs = outcomes_of(&sim, ActionKind::Qbr);
+    assert_eq!(qbrs, vec![ActionOutcome::Blocked(Blocker::SponsorGone)]);
+    assert!(
+        sim.customer(0)
+            .unwrap()
+            .known_barriers
+            .iter()
+            .any(|b| b.kind == BarrierKind::LostSponsor)
+    );
+}
+
+/// Runs three quarters of one response against a visible barrier; returns the progress left.
+fn respond(barrier: &str, kind: BarrierKind, action: ActionKind) -> Option<f32> {
+    let mut sim = Simulation::new(one_customer(barrier, false), 3);
+    for _ in 0..3 {
+        let _ = plan(&mut sim, action, 0);
+        sim.end_quarter();
+    }
+    sim.world()
+        .get::<Barriers>(sim_entity(&sim))
+        .unwrap()
+        .get(kind)
+        .map(|b| b.progress)
+}
+
+fn sim_entity(sim: &Simulation) -> Entity {
+    sim.world().resource::<csm_sim::sim::Roster>().entities[0]
+}
+
+#[test]
+fn the_right_response_resolves_a_barrier_and_the_wrong_one_does_nothing() {
+    let cases = [
+        (
+            "StalledImplementation",
+            BarrierKind::StalledImplementation,
+            ActionKind::PhasedReplan,
+            ActionKind::FeatureRequest,
+        ),
+        (
+            "QualityIssue",
+            BarrierKind::QualityIssue,
+            ActionKind::EscalateToSupport,
+            ActionKind::Workaround,
+        ),
+        (
+            "MissingFeature",
+            BarrierKind::MissingFeature,
+            ActionKind::Workaround,
+            ActionKind::EscalateToSupport,
+        ),
+        (
+            "NotAFit",
+            BarrierKind::NotAFit,
+            ActionKind::RescopeUseCases,
+            ActionKind::PhasedReplan,
+        ),
+    ];
+    for (name, kind, right, wrong) in cases {
+        assert_eq!(
+            respond(name, kind, right),
+            None,
+            "{right:?} did not resolve {name}"
+        );
+        let left = respond(name, kind, wrong);
+        let natural = if kind == BarrierKind::QualityIssue {
+            0.31
+        } else {
+            0.0
+        };
+        assert!(
+            left.is_some_and(|p| p <= natural),
+            "{wrong:?} moved {name}: {left:?}"
+        );
+    }
+}
+
+#[test]
+fn escalating_nothing_backfires() {
+    let text = Scenario::load("tutorial").unwrap().source;
+    let mut sim = Simulation::new(Arc::new(Scenario::parse("t", &text).unwrap()), 1);
+    let fabrikam = sim.find_customer("fabrikam").unwrap();
+    plan(&mut sim, ActionKind::ExecutiveEscalation, fabrikam).unwrap();
+    sim.end_quarter();
+    assert_eq!(
+        outcomes_of(&sim, ActionKind::ExecutiveEscalation),
+        vec![ActionOutcome::Backfired]
+    );
+}
+
+#[test]
+fn one_to_many_actions_need_a_segment() {
+    let mut sim = Simulation::new(scenario("mixed-portfolio"), 1);
+    assert_eq!(
+        plan(&mut sim, ActionKind::AdoptionCampaign, 0),
+        Err(Blocker::NeedsSegmentTarget)
+    );
+    let smb = sim.scenario().segment_index("smb").unwrap();
+    let hours = sim
+        .plan(PlannedAction {
+            action: ActionKind::AdoptionCampaign,
+            target: ActionTarget::Segment(smb),
+        })
+        .unwrap();
+    assert_eq!(hours, ActionKind::AdoptionCampaign.spec().hours);
+    sim.end_quarter();
+    let reached = sim.journal().entries.iter().find_map(|e| match e.event {
+        Event::Campaign { reached, .. } => Some(reached),
+        _ => None,
+    });
+    assert_eq!(reached, Some(30));
+}
+
+fn summary_json(name: &str, seed: u64, playbook: bool) -> String {
+    let mut sim = Simulation::new(scenario(name), seed);
+    let p = Playbook::load("sensible").unwrap();
+    while !sim.finished() {
+        if playbook {
+            p.plan_quarter(&mut sim);
+        }
+        sim.end_quarter();
+    }
+    serde_json::to_string(&sim.summary()).unwrap()
+}
+
+#[test]
+fn same_inputs_give_byte_identical_results() {
+    for name in ["sponsor-loss", "mixed-portfolio"] {
+        assert_eq!(summary_json(name, 5, true), summary_json(name, 5, true));
+    }
+    assert_ne!(
+        summary_json("mixed-portfolio", 5, true),
+        summary_json("mixed-portfolio", 6, true)
+    );
+}
+
+/// The golden run: if the model changes on purpose, update the hash below with the value
+/// this test prints, and say why in the commit message.
+#[test]
+fn golden_run_is_pinned() {
+    let json = summary_json("mixed-portfolio", 2024, true);
+    let hash = csm_sim::scenario::content_hash(&json);
+    assert_eq!(
+        hash, "ee1f09c5d53ca67366049458435332042788308c7c044e28ca5d086237a9e965",
+        "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
+    );
+}
+
+#[test]
+fn restarting_a_simulation_equals_a_fresh_one() {
+    let s = scenario("sponsor-loss");
+    let mut reused = Simulation::new(s.clone(), 1);
+    while !reused.finished() {
+        reused.end_quarter();
+    }
+    reused.restart(9);
+    while !reused.finished() {
+        reused.end_quarter();
+    }
+    let mut fresh = Simulation::new(s, 9);
+    while !fresh.finished() {
+        fresh.end_quarter();
+    }
+    assert_eq!(reused.summary(), fresh.summary());
+}
+
+#[test]
+fn the_sensible_playbook_beats_doing_nothing_on_sponsor_loss() {
+    let s = scenario("sponsor-loss");
+    let p = Playbook::load("sensible").unwrap();
+    let (mut with, mut without) = (0.0, 0.0);
+    let seeds = 200;
+    for seed in 0..seeds {
+        let mut a = Simulation::new(s.clone(), seed);
+        let mut b = Simulation::new(s.clone(), seed);
+        while !a.finished() {
+            p.plan_quarter(&mut a);
+            a.end_quarter();
+            b.end_quarter();
+        }
+        with += a.metrics().nrr();
+        without += b.metrics().nrr();
+    }
+    let (with, without) = (with / seeds as f64, without / seeds as f64);
+    assert!(
+        with > without + 0.1,
+        "playbook NRR {with:.3} vs nothing {without:.3}"
+    );
+}
