@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "ee1f09c5d53ca67366049458435332042788308c7c044e28ca5d086237a9e965",
+        hash, "59d4aa19ae96cb13d8424cfa3bebd0f8dc59c67d972f166fd8449a3ea8fe051a",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

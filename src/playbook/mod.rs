@@ -153,6 +153,7 @@ impl Playbook {
             }
         });
         facts.sort_by(|a, b| b.arr.cmp(&a.arr).then(a.id.cmp(&b.id)));
+        let scenario = sim.scenario().clone();
         for rule in &self.rules {
             if sim.budget().left() <= 0.0 {
                 break;
@@ -168,7 +169,7 @@ impl Playbook {
                         if max_per_quarter.is_some_and(|m| planned >= m) {
                             break;
                         }
-                        let segment = &sim.scenario().segments[usize::from(f.segment)].id;
+                        let segment = &scenario.segments[usize::from(f.segment)].id;
                         if when.iter().all(|c| f.meets(c, segment))
                             && sim
                                 .plan(PlannedAction {
@@ -186,7 +187,7 @@ impl Playbook {
                     action,
                     every,
                 } => {
-                    let Some(index) = sim.scenario().segment_index(segment) else {
+                    let Some(index) = scenario.segment_index(segment) else {
                         continue;
                     };
                     if due(q, *every) {
@@ -204,9 +205,8 @@ impl Playbook {
                     if !due(q, *every) {
                         continue;
                     }
-                    let segments: Vec<u16> = (0..sim.scenario().segments.len() as u16)
-                        .filter(|&i| sim.scenario().segments[usize::from(i)].touch == *touch)
-                        .collect();
+                    let segments = (0..scenario.segments.len() as u16)
+                        .filter(|&i| scenario.segments[usize::from(i)].touch == *touch);
                     for index in segments {
                         let _ = sim.plan(PlannedAction {
                             action: *action,

@@ -142,6 +142,15 @@ fn roster_len(world: &World) -> usize {
 pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
     let mut rng = SimRng::new(seed);
     let entities = spawn::spawn_customers(world, &scenario, &mut rng.generation);
+    let mut by_segment = vec![Vec::new(); scenario.segments.len()];
+    let mut accounts = world.query::<(&CustomerId, &customer::Account)>();
+    for (id, account) in accounts.iter(world) {
+        by_segment[usize::from(account.segment)].push(id.0);
+    }
+    world.insert_resource(events::Population {
+        count: entities.len() as u32,
+        by_segment,
+    });
     world.insert_resource(Roster { entities });
     world.insert_resource(Clock {
         quarter: 1,
@@ -286,10 +295,11 @@ impl Simulation {
 
     /// Checks whether an action could be planned now, and what it would cost.
     pub fn check(&self, planned: PlannedAction) -> Result<f32, Blocker> {
-        if self.finished() {
-            return Err(Blocker::Churned);
+        let clock = self.world.resource::<Clock>();
+        if clock.finished() {
+            return Err(Blocker::ScenarioOver);
         }
-        let q = self.clock().q();
+        let q = clock.q();
         let hours = match planned.target {
             ActionTarget::Customer(id) => {
                 let entity = *self
@@ -315,10 +325,10 @@ impl Simulation {
                 actions::cost(planned.action, None)
             }
         };
-        if self.planned().contains(&planned) {
+        if self.world.resource::<Plan>().0.contains(&planned) {
             return Err(Blocker::AlreadyPlanned);
         }
-        if hours > self.budget().left() + 1e-4 {
+        if hours > self.world.resource::<Budget>().left() + 1e-4 {
             return Err(Blocker::OverBudget);
         }
         Ok(hours)

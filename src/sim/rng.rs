@@ -22,6 +22,12 @@ impl Stream {
         (self.0.next_u32() >> 8) as f32 * (1.0 / (1u32 << 24) as f32)
     }
 
+    /// A uniform number in [0, 1) with 53 bits of precision.
+    #[inline]
+    pub fn unit_f64(&mut self) -> f64 {
+        (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
     /// True with probability `p`.
     #[inline]
     pub fn chance(&mut self, p: f32) -> bool {

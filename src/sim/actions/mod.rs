@@ -53,6 +53,8 @@ impl Budget {
 /// Why an action cannot be planned or did not work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Blocker {
+    /// Every quarter of the scenario has been played.
+    ScenarioOver,
     UnknownCustomer,
     UnknownSegment,
     NotYetACustomer,
@@ -75,6 +77,7 @@ pub enum Blocker {
 impl Blocker {
     pub fn explain(self) -> &'static str {
         match self {
+            Blocker::ScenarioOver => "the scenario is over",
             Blocker::UnknownCustomer => "there is no such customer",
             Blocker::UnknownSegment => "there is no such segment",
             Blocker::NotYetACustomer => "the contract has not started yet",
