@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "59d4aa19ae96cb13d8424cfa3bebd0f8dc59c67d972f166fd8449a3ea8fe051a",
+        hash, "1e902cd148d26f349faf42f632e4b84531ad0dadd7c52af6a2f4313a3ff31d64",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

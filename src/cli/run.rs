@@ -29,6 +29,9 @@ pub struct Args {
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
+    /// Also print the full journal: every event, action and outcome with its reasons.
+    #[arg(long, conflicts_with = "json")]
+    journal: bool,
 }
 
 /// Who decides what the CSM does.
@@ -91,7 +94,7 @@ pub(crate) fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyho
     })
 }
 
-fn report(sim: &Simulation, json: bool) -> anyhow::Result<()> {
+fn report(sim: &Simulation, json: bool, journal: bool) -> anyhow::Result<()> {
     let summary = sim.summary();
     if json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
@@ -102,7 +105,13 @@ fn report(sim: &Simulation, json: bool) -> anyhow::Result<()> {
     println!();
     print!("{}", format::quarter_table(&summary));
     println!();
-    if sim.customer_count() <= 100 {
+    if journal {
+        println!("Journal:");
+        for e in &sim.journal().entries {
+            println!("  {}", format::entry(sim, e));
+        }
+        println!();
+    } else if sim.customer_count() <= 100 {
         println!("What happened at renewal, and why:");
         for e in sim
             .journal()
@@ -124,7 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let seed = args.seed.unwrap_or(scenario.seed);
     let mut sim = Simulation::new(scenario, seed);
     play_out(&mut sim, &driver)?;
-    report(&sim, args.json)?;
+    report(&sim, args.json, args.journal)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -144,6 +153,6 @@ pub fn run_default() -> anyhow::Result<ExitCode> {
         builtin::DEFAULT
     );
     println!();
-    report(&sim, false)?;
+    report(&sim, false, false)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -33,6 +33,8 @@ pub enum Condition {
     PlanElementsAtLeast(u8),
     /// No CSM contact for at least this many quarters (or never).
     UntouchedFor(i16),
+    /// No QBR for at least this many quarters (or never).
+    NoQbrFor(i16),
     OutcomesAtLeast(u8),
     NewOutcomeToCapture,
     ExpansionOpportunity,
@@ -254,6 +256,7 @@ struct Facts {
     plan_elements: u8,
     plan_current: bool,
     untouched_for: i16,
+    no_qbr_for: i16,
     outcomes: u8,
     new_outcome: bool,
     expansion_opportunity: bool,
@@ -286,6 +289,7 @@ impl Facts {
             plan_elements: c.plan.elements.count_ones() as u8,
             plan_current: c.plan.is_current(q),
             untouched_for: c.engagement.last_touch.map_or(i16::MAX, |t| q - t),
+            no_qbr_for: c.engagement.last_qbr.map_or(i16::MAX, |t| q - t),
             outcomes: c.lifecycle.outcomes_achieved,
             new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
             expansion_opportunity: c.engagement.expansion_opportunity,
@@ -311,6 +315,7 @@ impl Facts {
             Condition::PlanStale => !self.plan_current,
             Condition::PlanElementsAtLeast(n) => self.plan_elements >= *n,
             Condition::UntouchedFor(n) => self.untouched_for >= *n,
+            Condition::NoQbrFor(n) => self.no_qbr_for >= *n,
             Condition::OutcomesAtLeast(n) => self.outcomes >= *n,
             Condition::NewOutcomeToCapture => self.new_outcome,
             Condition::ExpansionOpportunity => self.expansion_opportunity,
