@@ -352,3 +352,18 @@ fn the_sensible_playbook_beats_doing_nothing_on_sponsor_loss() {
         "playbook NRR {with:.3} vs nothing {without:.3}"
     );
 }
+
+#[test]
+fn the_quarter_pipeline_has_no_ambiguous_order() {
+    use bevy::ecs::schedule::{LogLevel, ScheduleBuildSettings};
+    let mut world = World::new();
+    csm_sim::sim::install(&mut world, scenario("tutorial"), 1);
+    let mut schedule = csm_sim::sim::quarter_schedule();
+    schedule.set_build_settings(ScheduleBuildSettings {
+        ambiguity_detection: LogLevel::Error,
+        ..Default::default()
+    });
+    schedule
+        .initialize(&mut world)
+        .expect("every system of the quarter must have a definite order");
+}

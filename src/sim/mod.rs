@@ -67,6 +67,22 @@ pub enum QuarterSystems {
     Close,
 }
 
+impl QuarterSystems {
+    /// The steps in the order a quarter runs them.
+    pub const ORDER: [QuarterSystems; 10] = [
+        QuarterSystems::Events,
+        QuarterSystems::Drift,
+        QuarterSystems::Barriers,
+        QuarterSystems::Actions,
+        QuarterSystems::Lifecycle,
+        QuarterSystems::Observe,
+        QuarterSystems::Health,
+        QuarterSystems::Renewals,
+        QuarterSystems::Metrics,
+        QuarterSystems::Close,
+    ];
+}
+
 /// The scenario being played, shared.
 #[derive(Resource, Debug, Clone)]
 pub struct ScenarioRes(pub Arc<Scenario>);
@@ -103,21 +119,10 @@ fn close_quarter(
 pub fn quarter_schedule() -> Schedule {
     let mut schedule = Schedule::new(Quarter);
     schedule.set_executor(SingleThreadedExecutor::new());
-    schedule.configure_sets(
-        (
-            QuarterSystems::Events,
-            QuarterSystems::Drift,
-            QuarterSystems::Barriers,
-            QuarterSystems::Actions,
-            QuarterSystems::Lifecycle,
-            QuarterSystems::Observe,
-            QuarterSystems::Health,
-            QuarterSystems::Renewals,
-            QuarterSystems::Metrics,
-            QuarterSystems::Close,
-        )
-            .chain(),
-    );
+    // The one place the order of the steps is set.
+    for pair in QuarterSystems::ORDER.windows(2) {
+        schedule.configure_sets(pair[1].after(pair[0]));
+    }
     schedule.add_systems((
         events::apply_scenario_events.in_set(QuarterSystems::Events),
         signals::drift_signals.in_set(QuarterSystems::Drift),

@@ -8,18 +8,7 @@ use bevy::prelude::*;
 use super::QuarterSystems;
 
 /// The steps in pipeline order, as timed.
-pub const STEPS: [QuarterSystems; 10] = [
-    QuarterSystems::Events,
-    QuarterSystems::Drift,
-    QuarterSystems::Barriers,
-    QuarterSystems::Actions,
-    QuarterSystems::Lifecycle,
-    QuarterSystems::Observe,
-    QuarterSystems::Health,
-    QuarterSystems::Renewals,
-    QuarterSystems::Metrics,
-    QuarterSystems::Close,
-];
+pub const STEPS: [QuarterSystems; 10] = QuarterSystems::ORDER;
 
 /// Time spent in each step so far.
 #[derive(Resource, Debug, Clone)]
