@@ -317,3 +317,21 @@ fn bench_runs_small() {
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert!(v[0]["customer_quarters_per_second"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn a_closed_output_pipe_is_not_a_crash() {
+    use std::io::Read;
+    let mut child = bin()
+        .args(["run", "mixed-portfolio", "--journal"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{err}");
+}

@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "1e902cd148d26f349faf42f632e4b84531ad0dadd7c52af6a2f4313a3ff31d64",
+        hash, "f540a60640db2f8876f89e6c9a1fb4b598cf9fa6c03012b07159c8fdf7986119",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

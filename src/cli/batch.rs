@@ -182,34 +182,37 @@ pub fn batch(args: Args) -> anyhow::Result<ExitCode> {
     let results = run_seeds(&scenario, first, args.seeds, &driver, threads)?;
     let r = report(&scenario, first, &results);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+        outln!("{}", serde_json::to_string_pretty(&r)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} — {} seeds from {}", scenario.title, r.seeds, first);
-    println!(
+    outln!("{} — {} seeds from {}", scenario.title, r.seeds, first)?;
+    outln!(
         "{:<14} {:>10} {:>10} {:>10}",
-        "", "mean", "5th pct", "95th pct"
-    );
+        "",
+        "mean",
+        "5th pct",
+        "95th pct"
+    )?;
     let pct = |v: f64| format!("{:.1} %", v * 100.0);
     for (name, s) in [("NRR", r.nrr), ("GRR", r.grr), ("logo churn", r.churn)] {
-        println!(
+        outln!(
             "{name:<14} {:>10} {:>10} {:>10}",
             pct(s.mean),
             pct(s.p5),
             pct(s.p95)
-        );
+        )?;
     }
     let money = |v: f64| super::format::money(v.round() as i64);
     for (name, s) in [
         ("churned ARR", r.churned_arr),
         ("expansion ARR", r.expansion_arr),
     ] {
-        println!(
+        outln!(
             "{name:<14} {:>10} {:>10} {:>10}",
             money(s.mean),
             money(s.p5),
             money(s.p95)
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

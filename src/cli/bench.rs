@@ -191,11 +191,11 @@ pub fn bench(args: Args) -> anyhow::Result<ExitCode> {
     });
 
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&results)?);
+        outln!("{}", serde_json::to_string_pretty(&results)?)?;
     } else {
         for m in &results {
-            println!("{}", m.name);
-            println!(
+            outln!("{}", m.name)?;
+            outln!(
                 "  {:.2} s, {:.2} million customer-quarters per second, peak memory {}; target ≤ {} s{} — {}",
                 m.seconds,
                 m.customer_quarters_per_second / 1e6,
@@ -208,9 +208,9 @@ pub fn bench(args: Args) -> anyhow::Result<ExitCode> {
                 m.target_memory_bytes
                     .map_or(String::new(), |b| format!(" and ≤ {} MiB", b >> 20)),
                 if m.met { "met" } else { "MISSED" }
-            );
+            )?;
         }
-        println!("(portfolio (a) ended with GRR {:.1} %)", grr * 100.0);
+        outln!("(portfolio (a) ended with GRR {:.1} %)", grr * 100.0)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,7 +18,7 @@ pub fn check(args: Args) -> anyhow::Result<ExitCode> {
             Ok(s) => {
                 let listed = s.customers.len();
                 let generated = s.customer_count() - listed as u64;
-                println!(
+                outln!(
                     "{file}: ok — \"{}\" ({}), {} quarters, {} customers ({listed} listed, {generated} generated), {} segments, {} scripted events, {} random barriers, {:.0} CSM hours a quarter",
                     s.title,
                     s.id,
@@ -28,12 +28,12 @@ pub fn check(args: Args) -> anyhow::Result<ExitCode> {
                     s.events.len(),
                     s.random_barriers.len(),
                     s.capacity_hours,
-                );
+                )?;
                 if !s.learning_objectives.is_empty() {
-                    println!(
+                    outln!(
                         "  learning objectives: {}",
                         s.learning_objectives.join(", ")
-                    );
+                    )?;
                 }
             }
             Err(e) => {

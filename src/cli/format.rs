@@ -19,7 +19,7 @@ pub fn quarter_table(s: &RunSummary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>6} {:>13}",
+        "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>9} {:>6} {:>13}",
         "Q",
         "ARR (end)",
         "ATR",
@@ -29,13 +29,14 @@ pub fn quarter_table(s: &RunSummary) -> String {
         "new",
         "GRR",
         "NRR",
+        "NRR, run",
         "cust.",
         "red/yel/green"
     );
     for q in &s.per_quarter {
         let _ = writeln!(
             out,
-            "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>6} {:>13}",
+            "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>9} {:>6} {:>13}",
             q.quarter,
             money(q.end_arr),
             money(q.atr),
@@ -45,6 +46,7 @@ pub fn quarter_table(s: &RunSummary) -> String {
             money(q.new_arr),
             pct(q.grr),
             pct(q.nrr),
+            pct(q.cumulative_nrr),
             q.customers,
             format!("{}/{}/{}", q.red, q.yellow, q.green),
         );

@@ -1,6 +1,23 @@
 //! The command-line program: one file per subcommand. Errors are reported here, once, as
 //! `FILE:LINE:COLUMN: message` where a file is at fault, with a non-zero exit code.
 
+/// Prints a line to standard output, returning an error instead of panicking when the
+/// output is gone (for example `csm-sim run | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// Prints to standard output without a newline; see [`outln`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod batch;
 mod bench;
 mod check;
@@ -68,13 +85,14 @@ pub fn main() -> ExitCode {
         Some(Command::Replay(a)) => replay::replay(a),
         Some(Command::Batch(a)) => batch::batch(a),
         Some(Command::Bench(a)) => bench::bench(a),
-        Some(Command::Scenarios) => {
-            list_scenarios();
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Scenarios) => list_scenarios()
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Into::into),
     };
     match result {
         Ok(code) => code,
+        // Whoever read our output stopped reading: not an error worth a message.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e:#}");
             ExitCode::from(2)
@@ -82,18 +100,27 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn list_scenarios() {
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn list_scenarios() -> std::io::Result<()> {
     for (name, text) in builtin::ALL {
         match Scenario::parse(name, text) {
-            Ok(s) => println!(
+            Ok(s) => outln!(
                 "{name:<18} {:>2} quarters {:>6} customers  {}",
                 s.quarters,
                 s.customer_count(),
                 s.title
-            ),
-            Err(e) => println!("{name:<18} (invalid: {e})"),
+            )?,
+            Err(e) => outln!("{name:<18} (invalid: {e})")?,
         }
     }
+    Ok(())
 }
 
 /// Loads a scenario by path or built-in name, or the default one.

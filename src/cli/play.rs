@@ -45,12 +45,12 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
         Some(path) => {
             let session = Session::load(path)?;
             let rec = session.replay(&path.display().to_string())?;
-            println!(
+            outln!(
                 "Resumed {} at quarter {} with {} actions replayed.",
                 path.display(),
                 rec.sim.clock().quarter,
                 rec.actions.len()
-            );
+            )?;
             rec
         }
         None => {

@@ -21,16 +21,16 @@ pub fn replay(args: Args) -> anyhow::Result<ExitCode> {
     let hash = outcome_hash(&rec.sim);
     let summary = rec.sim.summary();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
-        println!(
+        outln!(
             "{file}: scenario {} (seed {}), {} quarters played, {} actions",
             session.scenario_id,
             session.seed,
             session.quarters_played,
             session.actions.len()
-        );
-        print!("{}", super::format::totals(&summary));
+        )?;
+        out!("{}", super::format::totals(&summary))?;
     }
     if hash == session.outcome_hash {
         eprintln!(

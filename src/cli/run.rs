@@ -97,33 +97,33 @@ pub(crate) fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyho
 fn report(sim: &Simulation, json: bool, journal: bool) -> anyhow::Result<()> {
     let summary = sim.summary();
     if json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
         return Ok(());
     }
     let s = sim.scenario();
-    println!("{} — {} (seed {})", s.title, s.id, summary.seed);
-    println!();
-    print!("{}", format::quarter_table(&summary));
-    println!();
+    outln!("{} — {} (seed {})", s.title, s.id, summary.seed)?;
+    outln!()?;
+    out!("{}", format::quarter_table(&summary))?;
+    outln!()?;
     if journal {
-        println!("Journal:");
+        outln!("Journal:")?;
         for e in &sim.journal().entries {
-            println!("  {}", format::entry(sim, e));
+            outln!("  {}", format::entry(sim, e))?;
         }
-        println!();
+        outln!()?;
     } else if sim.customer_count() <= 100 {
-        println!("What happened at renewal, and why:");
+        outln!("What happened at renewal, and why:")?;
         for e in sim
             .journal()
             .entries
             .iter()
             .filter(|e| format::is_outcome(e))
         {
-            println!("  {}", format::entry(sim, e));
+            outln!("  {}", format::entry(sim, e))?;
         }
-        println!();
+        outln!()?;
     }
-    print!("{}", format::totals(&summary));
+    out!("{}", format::totals(&summary))?;
     Ok(())
 }
 
@@ -144,15 +144,15 @@ pub fn run_default() -> anyhow::Result<ExitCode> {
     let seed = scenario.seed;
     let mut sim = Simulation::new(scenario, seed);
     play_out(&mut sim, &Driver::Playbook(Playbook::load("sensible")?))?;
-    println!(
+    outln!(
         "Running the built-in \"{}\" scenario with the built-in sensible playbook.",
         builtin::DEFAULT
-    );
-    println!(
+    )?;
+    outln!(
         "Play it yourself with `csm-sim play {}`; see `csm-sim --help` for every command.",
         builtin::DEFAULT
-    );
-    println!();
+    )?;
+    outln!()?;
     report(&sim, false, false)?;
     Ok(ExitCode::SUCCESS)
 }

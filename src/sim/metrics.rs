@@ -81,6 +81,12 @@ pub struct QuarterMetrics {
     pub red: u32,
     pub mean_health: f64,
     pub hours_planned: f64,
+    /// GRR of the starting cohort from the scenario's start to the end of this quarter.
+    pub cumulative_grr: f64,
+    /// NRR of the starting cohort from the scenario's start to the end of this quarter.
+    pub cumulative_nrr: f64,
+    /// Lifetime value as of the end of this quarter (see [`Metrics::ltv`]).
+    pub ltv: f64,
 }
 
 /// The run's figures so far.
@@ -223,12 +229,21 @@ pub(super) fn sum_metrics(
             health_tenths as f64 / 10.0 / f64::from(active)
         },
         hours_planned: f64::from(budget.planned),
+        cumulative_grr: 0.0,
+        cumulative_nrr: 0.0,
+        ltv: 0.0,
     };
     metrics.cohort_churned += tally.cohort_churned;
     metrics.cohort_contraction += tally.cohort_contraction;
     metrics.cohort_expansion += tally.cohort_expansion;
     metrics.quarter_start_arr = end_arr;
     metrics.quarters.push(record);
+    let (grr, nrr, ltv) = (metrics.grr(), metrics.nrr(), metrics.ltv());
+    if let Some(last) = metrics.quarters.last_mut() {
+        last.cumulative_grr = grr;
+        last.cumulative_nrr = nrr;
+        last.ltv = ltv;
+    }
 }
 
 #[cfg(test)]
