@@ -103,15 +103,15 @@ fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> Cu
     let [u_arr, u_lic, u_util, u_sent] = rng.four();
     let [u_auto, u_sponsor, u_plan, u_fin] = rng.four();
     let lerp = |r: crate::scenario::Range, u: f32| r.min + (r.max - r.min) * u;
-    let spread = i16::from(g.start_spread.min(g.term_quarters).max(1));
-    let start = 1 - (n as i16 % spread);
+    let spread = u32::from(g.start_spread.min(g.term_quarters).max(1));
+    let start = 1 - (n % spread) as i16;
     let utilisation = lerp(g.utilisation, u_util);
     let sentiment = lerp(g.sentiment, u_sent);
     let person = |present: bool| crate::scenario::StakeholderSpec { present, sentiment };
     let full_plan = u_plan < g.success_plan_share;
     let features_total = 10u8;
     CustomerSpec {
-        name: format!("{} {}", g.name_prefix, n + 1),
+        name: joined(&g.name_prefix, ' ', n + 1),
         key,
         industry: String::new(),
         segment: g.segment,
@@ -150,6 +150,31 @@ fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> Cu
     }
 }
 
+/// `prefix`, a separator and a number, without the formatting machinery (a million of
+/// these are made for a large portfolio).
+fn joined(prefix: &str, separator: char, n: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(prefix.len() + 1 + digits.len() - at);
+    out.push_str(prefix);
+    out.push(separator);
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out
+}
+
+/// Generated customers are made in chunks of this many on a second thread while the main
+/// thread spawns the previous chunk.
+const CHUNK: u32 = 8192;
+
 /// Spawns the scenario's customers: listed ones first, then each `generate` entry in order.
 /// Returns the entities in id order.
 pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream) -> Vec<Entity> {
@@ -165,17 +190,78 @@ pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream)
                 .map(|(spec, id)| bundle(id, spec.clone(), scenario)),
         ),
     );
-    let mut id = listed;
-    for g in &scenario.generate {
-        let first = id;
-        let segment = &scenario.segments[usize::from(g.segment)].id;
-        // An exact-size iterator lets Bevy reserve the table once, with no copy of a
-        // million bundles in between.
-        entities.extend(world.spawn_batch((0..g.count).map(|n| {
-            let key = format!("{segment}-{}", first + n);
-            bundle(first + n, generated_spec(g, n, key, rng), scenario)
-        })));
-        id += g.count;
+    let generated = total as u32 - listed;
+    if generated == 0 {
+        return entities;
     }
+    // One thread draws and builds bundles, in id order and from the one generation stream,
+    // while this one spawns them: the result is the same as doing both in turn.
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<CustomerBundle>>(2);
+        scope.spawn(move || {
+            let mut id = listed;
+            for g in &scenario.generate {
+                let segment = &scenario.segments[usize::from(g.segment)].id;
+                let mut n = 0;
+                while n < g.count {
+                    let end = (n + CHUNK).min(g.count);
+                    let chunk: Vec<CustomerBundle> = (n..end)
+                        .map(|k| {
+                            let key = joined(segment, '-', id + k - n);
+                            bundle(id + k - n, generated_spec(g, k, key, rng), scenario)
+                        })
+                        .collect();
+                    id += end - n;
+                    n = end;
+                    if send.send(chunk).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        // One batch over everything to come, so Bevy sizes its tables once.
+        entities.extend(world.spawn_batch(Incoming {
+            chunks: receive,
+            current: Vec::new().into_iter(),
+            remaining: generated as usize,
+        }));
+    });
     entities
+}
+
+/// The generated bundles as they arrive from the drawing thread, with an exact length.
+struct Incoming {
+    chunks: std::sync::mpsc::Receiver<Vec<CustomerBundle>>,
+    current: std::vec::IntoIter<CustomerBundle>,
+    remaining: usize,
+}
+
+impl Iterator for Incoming {
+    type Item = CustomerBundle;
+
+    fn next(&mut self) -> Option<CustomerBundle> {
+        loop {
+            if let Some(b) = self.current.next() {
+                self.remaining -= 1;
+                return Some(b);
+            }
+            self.current = self.chunks.recv().ok()?.into_iter();
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_writes_numbers_like_format() {
+        for n in [0, 7, 10, 99, 12345, u32::MAX] {
+            assert_eq!(joined("SMB", ' ', n), format!("SMB {n}"));
+        }
+    }
 }
