@@ -502,11 +502,7 @@ fn health_model(
                      Sentiment, Financial, Nps, Csat, Engagement, Outcomes)",
                 );
             }
-            HealthModel::Weighted {
-                weights: w,
-                red_below: red,
-                green_from: green,
-            }
+            HealthModel::weighted(w, red, green)
         }
         raw::RawHealthModel::Worst { components, .. } => {
             if components.is_empty() {

@@ -81,6 +81,15 @@ pub struct Lifecycle {
     pub churned_in: Option<u16>,
 }
 
+impl Lifecycle {
+    /// Whether this is a customer in quarter `q`: its first contract has begun and it has
+    /// not churned. Read for every customer by most steps, so it needs only this component.
+    #[inline]
+    pub fn is_customer(&self, q: i16) -> bool {
+        self.stage != Stage::Churned && self.purchased <= q
+    }
+}
+
 /// The stakeholder roles the model tracks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {

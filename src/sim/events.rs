@@ -6,10 +6,10 @@ use bevy::prelude::*;
 use super::ScenarioRes;
 use super::barriers::{Barrier, Barriers, Discovery, on_barrier_start};
 use super::clock::Clock;
-use super::customer::{Contract, CustomerId, Lifecycle, Stakeholders};
+use super::customer::{CustomerId, Lifecycle, Stakeholders};
 use super::journal::{Event, Journal};
 use super::rng::{SimRng, Stream};
-use super::types::{BarrierCategory, BarrierKind, Stage};
+use super::types::{BarrierCategory, BarrierKind};
 use crate::scenario::Target;
 
 /// Starts a barrier on a customer unless one of that kind is already active.
@@ -144,13 +144,7 @@ pub(super) fn apply_scenario_events(
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut starts: Local<Vec<Start>>,
-    mut customers: Query<(
-        &CustomerId,
-        &Contract,
-        &Lifecycle,
-        &mut Barriers,
-        &mut Stakeholders,
-    )>,
+    mut customers: Query<(&CustomerId, &Lifecycle, &mut Barriers, &mut Stakeholders)>,
 ) {
     let q = clock.quarter;
     let scenario = &scenario.0;
@@ -212,12 +206,12 @@ pub(super) fn apply_scenario_events(
     // Stable: several barriers for one customer keep the order above.
     starts.sort_by_key(|s| s.id);
     let mut next = starts.iter().peekable();
-    for (id, contract, lifecycle, mut barriers, mut people) in &mut customers {
+    for (id, lifecycle, mut barriers, mut people) in &mut customers {
         let Some(due) = next.peek() else { break };
         if due.id != id.0 {
             continue;
         }
-        let live = lifecycle.stage != Stage::Churned && contract.active_in(q as i16);
+        let live = lifecycle.is_customer(q as i16);
         while let Some(s) = next.next_if(|s| s.id == id.0) {
             if live && (!s.sponsor_only || people.sponsor_present()) {
                 inject(

@@ -14,7 +14,8 @@ const N: usize = HealthComponent::ALL.len();
 /// How a scenario turns component scores into one health score.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HealthModel {
-    /// A weighted average of the components (weights need not add up to 1).
+    /// A weighted average of the components. The weights are stored divided by their sum
+    /// (see [`HealthModel::weighted`]), so they add up to 1.
     Weighted {
         weights: [f32; N],
         red_below: f32,
@@ -41,21 +42,25 @@ impl Default for HealthModel {
         weights[HealthComponent::Csat.index()] = 0.15;
         weights[HealthComponent::Sentiment.index()] = 0.1;
         weights[HealthComponent::Quality.index()] = 0.1;
-        HealthModel::Weighted {
-            weights,
-            red_below: 51.0,
-            green_from: 76.0,
-        }
+        HealthModel::weighted(weights, 51.0, 76.0)
     }
 }
 
 impl HealthModel {
+    /// A weighted model; weights need not add up to 1 (at least one must be above 0).
+    pub fn weighted(weights: [f32; N], red_below: f32, green_from: f32) -> Self {
+        let total: f32 = weights.iter().sum();
+        HealthModel::Weighted {
+            weights: weights.map(|w| w / total),
+            red_below,
+            green_from,
+        }
+    }
+
     pub fn combine(&self, scores: &[f32; N]) -> f32 {
         match self {
             HealthModel::Weighted { weights, .. } => {
-                let total: f32 = weights.iter().sum();
-                let sum: f32 = weights.iter().zip(scores).map(|(w, s)| w * s).sum();
-                sum / total
+                weights.iter().zip(scores).map(|(w, s)| w * s).sum()
             }
             HealthModel::Worst { components, .. } => components
                 .iter()
@@ -118,14 +123,16 @@ impl Default for Health {
 
 /// Maps a value onto 0–100 piecewise linearly so that `red` lands on 51 and `green` on 76:
 /// the bands of `domain.md` §3 carry over to the component's own scale.
+#[inline(always)]
 fn banded(value: f32, floor: f32, red: f32, green: f32, top: f32) -> f32 {
     let v = value.clamp(floor, top);
+    // Called with constants, so the reciprocals are computed when compiling.
     if v < red {
-        51.0 * (v - floor) / (red - floor)
+        (v - floor) * (51.0 / (red - floor))
     } else if v < green {
-        51.0 + 25.0 * (v - red) / (green - red)
+        51.0 + (v - red) * (25.0 / (green - red))
     } else {
-        76.0 + 24.0 * (v - green) / (top - green)
+        76.0 + (v - green) * (24.0 / (top - green))
     }
 }
 

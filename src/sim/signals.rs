@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use super::clock::Clock;
-use super::customer::{Account, Contract};
+use super::customer::Account;
 use super::customer::{CustomerId, Engagement, Lifecycle, Observed, Role, Signals, Stakeholders};
 use super::rng::{SimRng, centred};
 use super::types::{Stage, Touch};
@@ -40,7 +40,6 @@ pub(super) fn drift_signals(
     mut customers: Query<(
         &CustomerId,
         &Account,
-        &Contract,
         &Lifecycle,
         &Engagement,
         &mut Signals,
@@ -51,9 +50,9 @@ pub(super) fn drift_signals(
     let segments = &scenario.0.segments;
     let rng = &mut rng.drift;
     let mut last = None;
-    for (id, account, contract, lifecycle, engagement, mut s, mut people) in &mut customers {
+    for (id, account, lifecycle, engagement, mut s, mut people) in &mut customers {
         debug_assert_in_id_order(&mut last, *id);
-        if lifecycle.stage == Stage::Churned || !contract.active_in(q) {
+        if !lifecycle.is_customer(q) {
             continue;
         }
         let [u1, u2, u3, u4] = rng.four();
@@ -107,14 +106,14 @@ pub fn observe(lagged: &Signals, u: [f32; 4]) -> Signals {
 pub(super) fn observe_signals(
     clock: Res<Clock>,
     mut rng: ResMut<SimRng>,
-    mut customers: Query<(&CustomerId, &Contract, &Lifecycle, &Signals, &mut Observed)>,
+    mut customers: Query<(&CustomerId, &Lifecycle, &Signals, &mut Observed)>,
 ) {
     let q = clock.q();
     let rng = &mut rng.observation;
     let mut last = None;
-    for (id, contract, lifecycle, signals, mut observed) in &mut customers {
+    for (id, lifecycle, signals, mut observed) in &mut customers {
         debug_assert_in_id_order(&mut last, *id);
-        if lifecycle.stage == Stage::Churned || !contract.active_in(q) {
+        if !lifecycle.is_customer(q) {
             continue;
         }
         let shown = observe(&observed.lagged, rng.four());
