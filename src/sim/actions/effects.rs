@@ -424,7 +424,7 @@ pub(super) fn apply(
         | A::ProposeNewUseCases
         | A::ProposeAdditionalUserGroups
         | A::ProposeNewSolution
-        | A::ProposeChangeManagement => propose_expansion(action, c, rng, model),
+        | A::ProposeChangeManagement => propose_expansion(action, c, qi, rng, model),
         A::AdvocacyRequest => {
             let happy = c.signals.nps >= 50.0
                 && c.stakeholders.mean_customer_sentiment() >= 0.4
@@ -481,12 +481,12 @@ pub fn expansion_uplift(action: ActionKind) -> f32 {
 fn propose_expansion(
     action: ActionKind,
     c: &mut CustomerMutItem,
+    q: i16,
     rng: &mut Stream,
     model: &HealthModel,
 ) -> ActionOutcome {
     let fits = expansion_fits(action, c);
     let troubled = c.barriers.active().next().is_some();
-    let q = c.engagement.last_touch.unwrap_or(0);
     let true_band_green = true_health(
         model,
         &c.signals,
