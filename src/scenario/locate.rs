@@ -187,8 +187,8 @@ fn skip_value(b: &[u8], start: usize) -> usize {
     let mut i = skip_ws(b, start);
     let Some(&c) = b.get(i) else { return i };
     match c {
-        b'"' => skip_string(b, i),
-        b'\'' => skip_char(b, i),
+        b'"' => skip_quoted(b, i, b'"'),
+        b'\'' => skip_quoted(b, i, b'\''),
         b'(' | b'[' | b'{' => skip_group(b, i),
         b'r' if matches!(b.get(i + 1), Some(b'#' | b'"')) => skip_raw_string(b, i),
         _ if c.is_ascii_alphabetic() || c == b'_' => {
@@ -212,24 +212,13 @@ fn skip_value(b: &[u8], start: usize) -> usize {
     }
 }
 
-fn skip_string(b: &[u8], mut i: usize) -> usize {
+/// Skips a string or character literal opening at `i` with the quote `quote`.
+fn skip_quoted(b: &[u8], mut i: usize, quote: u8) -> usize {
     i += 1;
     while i < b.len() {
         match b[i] {
             b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    b.len()
-}
-
-fn skip_char(b: &[u8], mut i: usize) -> usize {
-    i += 1;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'\'' => return i + 1,
+            c if c == quote => return i + 1,
             _ => i += 1,
         }
     }
@@ -276,8 +265,8 @@ fn skip_group(b: &[u8], mut i: usize) -> usize {
                     return i;
                 }
             }
-            b'"' => i = skip_string(b, i),
-            b'\'' => i = skip_char(b, i),
+            b'"' => i = skip_quoted(b, i, b'"'),
+            b'\'' => i = skip_quoted(b, i, b'\''),
             b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => i = skip_ws(b, i),
             _ => i += 1,
         }
