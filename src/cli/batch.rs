@@ -17,7 +17,7 @@ pub struct Args {
     /// Scenario file or built-in name.
     file: String,
     /// How many seeds to run.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     seeds: u32,
     /// The first seed (default: the scenario's own); seeds run from here upwards.
     #[arg(long)]
@@ -29,8 +29,8 @@ pub struct Args {
     #[arg(long)]
     playbook: Option<String>,
     /// Worker threads (default: every core).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    threads: Option<u16>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
@@ -172,13 +172,10 @@ pub fn default_threads() -> usize {
 }
 
 pub fn batch(args: Args) -> anyhow::Result<ExitCode> {
-    if args.seeds == 0 {
-        anyhow::bail!("--seeds must be at least 1");
-    }
     let scenario = super::load_scenario(Some(&args.file))?;
     let driver = driver(args.actions.as_ref(), args.playbook.as_deref())?;
     let first = args.first_seed.unwrap_or(scenario.seed);
-    let threads = args.threads.unwrap_or_else(default_threads);
+    let threads = args.threads.map_or_else(default_threads, usize::from);
     let results = run_seeds(&scenario, first, args.seeds, &driver, threads)?;
     let r = report(&scenario, first, &results);
     if args.json {

@@ -17,16 +17,16 @@ use crate::sim::profile::{STEPS, StepTimes};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Customers in the single large portfolio (a).
-    #[arg(long, default_value_t = 1_000_000)]
+    #[arg(long, default_value_t = 1_000_000, value_parser = clap::value_parser!(u32).range(1..=5_000_000))]
     customers: u32,
     /// Seeds in the batch (b).
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     seeds: u32,
     /// Customers per seed in the batch.
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch_customers: u32,
     /// Quarters in both runs.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..=40))]
     quarters: u16,
     /// Drive the batch with the built-in sensible playbook.
     #[arg(long)]
