@@ -112,7 +112,7 @@ fn report(sim: &Simulation, json: bool, journal: bool) -> anyhow::Result<()> {
         }
         outln!()?;
     } else if sim.customer_count() <= 100 {
-        outln!("What happened at renewal, and why:")?;
+        outln!("Renewals, churn and expansion, and why:")?;
         for e in sim
             .journal()
             .entries
