@@ -2,9 +2,11 @@
 //!
 //! [`sim`] is the Bevy simulation of a CSM's portfolio; [`scenario`] reads the RON files
 //! that drive it; [`playbook`] scripts a CSM for batch runs; [`session`] saves and replays
-//! played sessions; [`cli`] is the command-line program.
+//! played sessions; [`exam`] ties everything to the exam blueprint; [`cli`] is the
+//! command-line program.
 
 pub mod cli;
+pub mod exam;
 pub mod playbook;
 pub mod scenario;
 pub mod session;

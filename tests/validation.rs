@@ -217,3 +217,37 @@ fn every_shipped_scenario_is_valid() {
         Scenario::parse(name, text).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
+
+#[test]
+fn learning_objectives_must_be_in_the_blueprint() {
+    let text = BASE.replace(
+        "quarters: 4,",
+        "quarters: 4,\n    learning_objectives: [\"3.4.b\", \"3.9\", \"banana\"],",
+    );
+    let ps = problems(&text);
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+    assert!(
+        ps[0].message.contains("learning_objectives[1]") && ps[0].message.contains("blueprint"),
+        "{}",
+        ps[0]
+    );
+    assert!(ps[1].message.contains("write ids like"), "{}", ps[1]);
+    assert_eq!(ps[0].line, 5);
+}
+
+#[test]
+fn every_action_and_barrier_names_objectives_of_the_blueprint() {
+    use csm_sim::exam::Blueprint;
+    use csm_sim::sim::actions::CATALOGUE;
+    use csm_sim::sim::types::BarrierKind;
+    let b = Blueprint::get();
+    for spec in CATALOGUE {
+        for id in spec.objectives {
+            assert!(b.contains(id), "{} names {id}", spec.id);
+        }
+    }
+    for kind in BarrierKind::ALL {
+        assert!(b.contains(kind.objective()));
+        assert!(b.contains(kind.default_category().objective()));
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use crate::exam::{Blueprint, coverage};
 use crate::scenario::Scenario;
 
 #[derive(clap::Args, Debug)]
@@ -9,6 +10,27 @@ pub struct Args {
     /// Scenario files (or built-in names) to check.
     #[arg(required = true)]
     files: Vec<String>,
+}
+
+/// Which exam objectives the scenario exercises and which domains it leaves out.
+fn coverage_lines(s: &Scenario) -> std::io::Result<()> {
+    let exercised = coverage::exercised(s);
+    outln!(
+        "  exercises {} exam objectives: {}",
+        exercised.len(),
+        exercised.iter().copied().collect::<Vec<_>>().join(", ")
+    )?;
+    let untouched = coverage::untouched_domains(exercised.iter().copied());
+    if !untouched.is_empty() {
+        let names: Vec<String> = Blueprint::get()
+            .domains
+            .iter()
+            .filter(|d| untouched.contains(&d.id.as_str()))
+            .map(|d| format!("{} {} ({} % of the exam)", d.id, d.title, d.weight))
+            .collect();
+        outln!("  leaves untouched: {}", names.join("; "))?;
+    }
+    Ok(())
 }
 
 pub fn check(args: Args) -> anyhow::Result<ExitCode> {
@@ -35,6 +57,7 @@ pub fn check(args: Args) -> anyhow::Result<ExitCode> {
                         s.learning_objectives.join(", ")
                     )?;
                 }
+                coverage_lines(&s)?;
             }
             Err(e) => {
                 failed = true;

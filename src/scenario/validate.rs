@@ -399,11 +399,12 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         }),
     };
 
+    let blueprint = crate::exam::Blueprint::get();
     for (i, o) in raw.learning_objectives.iter().enumerate() {
-        if !is_objective_id(o) {
+        if !blueprint.contains(o) {
             c.fail(
                 &root.field("learning_objectives").index(i),
-                format!("\"{o}\" is not an exam objective id; write ids like \"3.4\" or \"3.4.b\""),
+                blueprint.unknown(o),
             );
         }
     }
@@ -431,22 +432,6 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         source: text.to_owned(),
         content_hash: super::content_hash(text),
     })
-}
-
-/// An id of the form `D.N` or `D.N.x` with a domain from 1 to 5.
-fn is_objective_id(id: &str) -> bool {
-    let parts: Vec<&str> = id.split('.').collect();
-    let number = |s: &str| !s.is_empty() && s.len() <= 2 && s.chars().all(|c| c.is_ascii_digit());
-    match parts.as_slice() {
-        [d, n] => matches!(*d, "1" | "2" | "3" | "4" | "5") && number(n),
-        [d, n, l] => {
-            matches!(*d, "1" | "2" | "3" | "4" | "5")
-                && number(n)
-                && l.len() == 1
-                && l.chars().all(|c| c.is_ascii_lowercase())
-        }
-        _ => false,
-    }
 }
 
 fn health_model(

@@ -1,0 +1,6 @@
+//! Exam alignment: the 820-605 blueprint, and what each scenario exercises of it.
+
+pub mod blueprint;
+pub mod coverage;
+
+pub use blueprint::Blueprint;
