@@ -9,6 +9,7 @@ pub mod barriers;
 pub mod clock;
 pub mod customer;
 mod events;
+pub mod facts;
 pub mod health;
 pub mod journal;
 mod lifecycle;
