@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "f540a60640db2f8876f89e6c9a1fb4b598cf9fa6c03012b07159c8fdf7986119",
+        hash, "33309dd0d126fbacdda35a42dcf436fe38738711e9fed6cdb2f4a833e02c909c",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -119,7 +119,7 @@ pub fn run_seeds(
                             }
                             None => sim.insert(Simulation::new(scenario.clone(), seed)),
                         };
-                        play_out(sim, driver)?;
+                        play_out(sim, driver, None)?;
                         let m = sim.metrics();
                         out.push((
                             i,

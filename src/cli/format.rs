@@ -137,3 +137,54 @@ pub fn is_outcome(e: &Entry) -> bool {
         }
     )
 }
+
+/// The judged decisions, praise first: each rule that fired once, with its explanation,
+/// its objectives and where it fired.
+pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]) -> String {
+    use crate::exam::judge::{Rules, Verdict};
+    let mut out = String::new();
+    for (verdict, heading) in [
+        (Verdict::Good, "What you did well"),
+        (Verdict::Mistake, "What to do differently"),
+    ] {
+        let mut any = false;
+        for rule in Rules::get().0.iter().filter(|r| r.verdict == verdict) {
+            let places: Vec<String> = judgements
+                .iter()
+                .filter(|j| j.rule == rule.id)
+                .map(|j| {
+                    let who = j
+                        .customer
+                        .and_then(|id| sim.customer(id))
+                        .map_or_else(|| "portfolio".to_owned(), |c| c.name);
+                    format!("Q{} {who}", j.quarter)
+                })
+                .collect();
+            if places.is_empty() {
+                continue;
+            }
+            if !any {
+                let _ = writeln!(out, "{heading}:");
+                any = true;
+            }
+            let shown = places.len().min(6);
+            let more = if places.len() > shown {
+                format!(" and {} more", places.len() - shown)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "  [{}] {}
+      {}{more}",
+                rule.objectives.join(", "),
+                rule.explanation,
+                places[..shown].join("; ")
+            );
+        }
+        if any {
+            let _ = writeln!(out);
+        }
+    }
+    out
+}

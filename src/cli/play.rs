@@ -114,7 +114,7 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             "end" | "e" => {
                 let q = rec.sim.clock().quarter;
                 rec.end_quarter();
-                quarter_report(&rec.sim, q, &mut out)?;
+                quarter_report(&rec, q, &mut out)?;
                 save(&rec, &args.save, &mut out)?;
                 if !rec.sim.finished() {
                     status(&rec.sim, &mut out)?;
@@ -123,7 +123,7 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             "log" | "l" => {
                 let last = rec.sim.clock().quarter.saturating_sub(1).max(1);
                 let q = rest.first().and_then(|w| w.parse().ok()).unwrap_or(last);
-                quarter_report(&rec.sim, q, &mut out)?;
+                quarter_report(&rec, q, &mut out)?;
             }
             "save" => {
                 let path = rest.first().map_or(args.save.clone(), PathBuf::from);
@@ -533,7 +533,8 @@ fn show_plan(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     )
 }
 
-fn quarter_report(sim: &Simulation, q: u16, out: &mut impl Write) -> std::io::Result<()> {
+fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Result<()> {
+    let sim = &rec.sim;
     writeln!(out, "\nWhat happened in quarter {q}:")?;
     let mut any = false;
     for e in sim.journal().for_quarter(q) {
@@ -546,6 +547,17 @@ fn quarter_report(sim: &Simulation, q: u16, out: &mut impl Write) -> std::io::Re
     }
     if !any {
         writeln!(out, "  nothing you could see")?;
+    }
+    let judged: Vec<_> = rec
+        .judge
+        .judgements
+        .iter()
+        .filter(|j| j.quarter == q)
+        .cloned()
+        .collect();
+    if !judged.is_empty() {
+        writeln!(out)?;
+        write!(out, "{}", format::judgements(sim, &judged))?;
     }
     if let Some(m) = sim.metrics().quarters.iter().find(|m| m.quarter == q) {
         writeln!(

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 
 use super::format;
+use crate::exam::judge::Judge;
 use crate::playbook::Playbook;
 use crate::scenario::{Scenario, builtin};
 use crate::session::{RecordedAction, load_actions, resolve};
@@ -41,8 +42,12 @@ pub(crate) enum Driver {
     Playbook(Playbook),
 }
 
-/// Plays a simulation to its end with a driver.
-pub(crate) fn play_out(sim: &mut Simulation, driver: &Driver) -> anyhow::Result<()> {
+/// Plays a simulation to its end with a driver; with a judge, every quarter is judged.
+pub(crate) fn play_out(
+    sim: &mut Simulation,
+    driver: &Driver,
+    mut judge: Option<&mut Judge>,
+) -> anyhow::Result<()> {
     if let Driver::Actions(actions) = driver {
         for (i, a) in actions.iter().enumerate() {
             if a.quarter == 0 || a.quarter > sim.clock().quarters {
@@ -81,7 +86,10 @@ pub(crate) fn play_out(sim: &mut Simulation, driver: &Driver) -> anyhow::Result<
                 }
             }
         }
-        sim.end_quarter();
+        match judge.as_deref_mut() {
+            Some(judge) => judge.end_quarter(sim),
+            None => sim.end_quarter(),
+        }
     }
     Ok(())
 }
@@ -94,10 +102,12 @@ pub(crate) fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyho
     })
 }
 
-fn report(sim: &Simulation, json: bool, journal: bool) -> anyhow::Result<()> {
+fn report(sim: &Simulation, judge: &Judge, json: bool, journal: bool) -> anyhow::Result<()> {
     let summary = sim.summary();
     if json {
-        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
+        let mut value = serde_json::to_value(&summary)?;
+        value["judgements"] = serde_json::to_value(&judge.judgements)?;
+        outln!("{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
     }
     let s = sim.scenario();
@@ -123,6 +133,9 @@ fn report(sim: &Simulation, json: bool, journal: bool) -> anyhow::Result<()> {
         }
         outln!()?;
     }
+    if sim.customer_count() <= 100 || journal {
+        out!("{}", format::judgements(sim, &judge.judgements))?;
+    }
     out!("{}", format::totals(&summary))?;
     Ok(())
 }
@@ -132,8 +145,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let driver = driver(args.actions.as_ref(), args.playbook.as_deref())?;
     let seed = args.seed.unwrap_or(scenario.seed);
     let mut sim = Simulation::new(scenario, seed);
-    play_out(&mut sim, &driver)?;
-    report(&sim, args.json, args.journal)?;
+    let mut judge = Judge::new();
+    play_out(&mut sim, &driver, Some(&mut judge))?;
+    report(&sim, &judge, args.json, args.journal)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -143,7 +157,12 @@ pub fn run_default() -> anyhow::Result<ExitCode> {
     let scenario: Arc<Scenario> = super::load_scenario(None)?;
     let seed = scenario.seed;
     let mut sim = Simulation::new(scenario, seed);
-    play_out(&mut sim, &Driver::Playbook(Playbook::load("sensible")?))?;
+    let mut judge = Judge::new();
+    play_out(
+        &mut sim,
+        &Driver::Playbook(Playbook::load("sensible")?),
+        Some(&mut judge),
+    )?;
     outln!(
         "Running the built-in \"{}\" scenario with the built-in sensible playbook.",
         builtin::DEFAULT
@@ -153,6 +172,6 @@ pub fn run_default() -> anyhow::Result<ExitCode> {
         builtin::DEFAULT
     )?;
     outln!()?;
-    report(&sim, false, false)?;
+    report(&sim, &judge, false, false)?;
     Ok(ExitCode::SUCCESS)
 }

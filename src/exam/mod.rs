@@ -2,5 +2,6 @@
 
 pub mod blueprint;
 pub mod coverage;
+pub mod judge;
 
 pub use blueprint::Blueprint;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::exam::judge::Judge;
 use crate::scenario::{LoadError, Located, Scenario, content_hash};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction};
@@ -41,6 +42,9 @@ pub struct Session {
     /// Actions planned for the quarter in progress.
     #[serde(default)]
     pub pending: Vec<RecordedAction>,
+    /// Actions the trainee tried and the situation refused (they are judged too).
+    #[serde(default)]
+    pub refused: Vec<RecordedAction>,
     /// SHA-256 of the run summary after `quarters_played` quarters.
     pub outcome_hash: String,
 }
@@ -118,10 +122,12 @@ pub fn outcome_hash(sim: &Simulation) -> String {
     content_hash(&json)
 }
 
-/// A simulation with its history, for interactive play and saving.
+/// A simulation with its history and its judge, for interactive play and saving.
 pub struct Recorder {
     pub sim: Simulation,
     pub actions: Vec<RecordedAction>,
+    /// What the rules said of the decisions so far (rebuilt on replay, never saved).
+    pub judge: Judge,
 }
 
 impl Recorder {
@@ -129,6 +135,7 @@ impl Recorder {
         Recorder {
             sim: Simulation::new(scenario, seed),
             actions: Vec::new(),
+            judge: Judge::new(),
         }
     }
 
@@ -142,7 +149,7 @@ impl Recorder {
             .map(|p| record(&self.sim, q, p))
             .collect();
         self.actions.extend(planned);
-        self.sim.end_quarter();
+        self.judge.end_quarter(&mut self.sim);
     }
 
     pub fn to_session(&self) -> Session {
@@ -161,6 +168,12 @@ impl Recorder {
                 .planned()
                 .iter()
                 .map(|p| record(&self.sim, q, p))
+                .collect(),
+            refused: self
+                .sim
+                .attempts()
+                .iter()
+                .map(|a| record(&self.sim, a.quarter, &a.planned))
                 .collect(),
             outcome_hash: outcome_hash(&self.sim),
         }
@@ -231,7 +244,23 @@ impl Session {
             quarter: a.quarter,
             why,
         };
-        for (index, a) in self.actions.iter().chain(&self.pending).enumerate() {
+        let planned: Vec<&RecordedAction> = self.actions.iter().chain(&self.pending).collect();
+        if let Some(i) = planned.windows(2).position(|w| w[1].quarter < w[0].quarter) {
+            return Err(fail(
+                i + 1,
+                planned[i + 1],
+                "actions are out of quarter order".to_owned(),
+            ));
+        }
+        // Refused attempts are tried again in their quarter, before that quarter's plan.
+        let mut steps: Vec<(bool, &RecordedAction)> = self
+            .refused
+            .iter()
+            .map(|a| (true, a))
+            .chain(planned.iter().map(|a| (false, *a)))
+            .collect();
+        steps.sort_by_key(|(_, a)| a.quarter);
+        for (index, (refused, a)) in steps.into_iter().enumerate() {
             if a.quarter < rec.sim.clock().quarter {
                 return Err(fail(
                     index,
@@ -250,9 +279,17 @@ impl Session {
                 rec.end_quarter();
             }
             let planned = resolve(&rec.sim, a).map_err(|why| fail(index, a, why))?;
-            rec.sim
-                .plan(planned)
-                .map_err(|b| fail(index, a, b.explain().to_owned()))?;
+            match (rec.sim.plan(planned), refused) {
+                (Ok(_), false) | (Err(_), true) => {}
+                (Err(b), false) => return Err(fail(index, a, b.explain().to_owned())),
+                (Ok(_), true) => {
+                    return Err(fail(
+                        index,
+                        a,
+                        "it was refused when played but is allowed on replay".to_owned(),
+                    ));
+                }
+            }
         }
         while rec.sim.metrics().quarters.len() < usize::from(self.quarters_played) {
             if rec.sim.finished() {
@@ -351,6 +388,30 @@ mod tests {
             "previous"
         );
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refused_attempts_and_their_judgements_survive_a_replay() {
+        let scenario = Arc::new(Scenario::load("tutorial").unwrap());
+        let mut rec = Recorder::new(scenario, 2);
+        let northwind = rec.sim.find_customer("northwind").unwrap();
+        let qbr = PlannedAction {
+            action: ActionKind::Qbr,
+            target: ActionTarget::Customer(northwind),
+        };
+        assert!(rec.sim.plan(qbr).is_err());
+        rec.end_quarter();
+        rec.end_quarter();
+        assert!(
+            rec.judge
+                .judgements
+                .iter()
+                .any(|j| j.rule == "qbr-without-plan")
+        );
+        let session = rec.to_session();
+        assert_eq!(session.refused.len(), 1);
+        let replayed = session.replay("s.ron").unwrap();
+        assert_eq!(replayed.judge.judgements, rec.judge.judgements);
     }
 
     #[test]

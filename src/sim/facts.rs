@@ -96,7 +96,8 @@ impl Facts {
             transition: c.engagement.transition_plan.is_some(),
             plan_elements: c.plan.elements.count_ones() as u8,
             plan_current: c.plan.is_current(q),
-            untouched_for: c.engagement.last_touch.map_or(i16::MAX, |t| q - t),
+            // A customer never contacted in the scenario counts as contacted just before it.
+            untouched_for: q - c.engagement.last_touch.unwrap_or(0),
             no_qbr_for: c.engagement.last_qbr.map_or(i16::MAX, |t| q - t),
             outcomes: c.lifecycle.outcomes_achieved,
             new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,

@@ -167,6 +167,7 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
         planned: 0.0,
     });
     world.insert_resource(Plan::default());
+    world.insert_resource(actions::Attempts::default());
     world.insert_resource(Journal::with_detail(
         if roster_len(world) > journal::FULL_DETAIL_UP_TO {
             journal::Detail::Exceptions
@@ -269,6 +270,11 @@ impl Simulation {
         &self.world.resource::<Plan>().0
     }
 
+    /// Actions the trainee tried that the situation did not allow (see [`Blocker::is_judgement`]).
+    pub fn attempts(&self) -> &[actions::Attempt] {
+        &self.world.resource::<actions::Attempts>().0
+    }
+
     pub fn journal(&self) -> &Journal {
         self.world.resource::<Journal>()
     }
@@ -342,7 +348,23 @@ impl Simulation {
 
     /// Plans an action for the current quarter; returns its cost in hours.
     pub fn plan(&mut self, planned: PlannedAction) -> Result<f32, Blocker> {
-        let hours = self.check(planned)?;
+        let hours = match self.check(planned) {
+            Ok(hours) => hours,
+            Err(blocker) => {
+                if blocker.is_judgement() {
+                    let quarter = self.clock().quarter;
+                    self.world
+                        .resource_mut::<actions::Attempts>()
+                        .0
+                        .push(actions::Attempt {
+                            quarter,
+                            planned,
+                            blocker,
+                        });
+                }
+                return Err(blocker);
+            }
+        };
         self.world.resource_mut::<Plan>().0.push(planned);
         self.world.resource_mut::<Budget>().planned += hours;
         Ok(hours)

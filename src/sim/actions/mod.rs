@@ -37,6 +37,18 @@ pub struct PlannedAction {
 #[derive(Resource, Debug, Default, Clone)]
 pub struct Plan(pub Vec<PlannedAction>);
 
+/// An action the trainee tried to plan and could not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Attempt {
+    pub quarter: u16,
+    pub planned: PlannedAction,
+    pub blocker: Blocker,
+}
+
+/// Every blocked attempt of the run that says something about judgement.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Attempts(pub Vec<Attempt>);
+
 /// The CSM's hours for the current quarter.
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct Budget {
@@ -51,7 +63,7 @@ impl Budget {
 }
 
 /// Why an action cannot be planned or did not work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Blocker {
     /// Every quarter of the scenario has been played.
     ScenarioOver,
@@ -75,6 +87,21 @@ pub enum Blocker {
 }
 
 impl Blocker {
+    /// Whether being blocked says something about the trainee's judgement (a QBR without a
+    /// plan), rather than about bookkeeping (no hours left, a typo in a name).
+    pub fn is_judgement(self) -> bool {
+        matches!(
+            self,
+            Blocker::NeedsSuccessPlan
+                | Blocker::NeedsCurrentPlan
+                | Blocker::NeedsSponsor
+                | Blocker::NoKnownSponsorLoss
+                | Blocker::NeedsRiskAnalysis
+                | Blocker::NoNewOutcome
+                | Blocker::PastAdoption
+        )
+    }
+
     pub fn explain(self) -> &'static str {
         match self {
             Blocker::ScenarioOver => "the scenario is over",
@@ -208,10 +235,11 @@ pub fn check_customer_action(
         ActionKind::ReviewSuccessPlan if c.plan.elements.count_ones() < 3 => {
             Err(Blocker::NeedsSuccessPlan)
         }
+        // With no executive to meet, the plan's state does not matter yet.
+        ActionKind::Qbr if !sponsor_believed => Err(Blocker::NeedsSponsor),
         ActionKind::Qbr if !(c.plan.is_current(q) && c.plan.elements.count_ones() >= 5) => {
             Err(Blocker::NeedsCurrentPlan)
         }
-        ActionKind::Qbr if !sponsor_believed => Err(Blocker::NeedsSponsor),
         ActionKind::FindNewSponsor if sponsor_believed => Err(Blocker::NoKnownSponsorLoss),
         ActionKind::MitigationPlan if c.engagement.renewal_work_from.is_none() => {
             Err(Blocker::NeedsRiskAnalysis)

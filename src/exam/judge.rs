@@ -1,0 +1,463 @@
+//! Judging the trainee's decisions as they happen, by written rules (`assets/rules.ron`),
+//! each tied to exam objectives and explained in words a trainee can learn from.
+//!
+//! The judge looks at what the trainee decided and what a CSM could see at the time
+//! (`sim::facts`); for outcomes (renewals, undiscovered barriers) it may look at the truth,
+//! as an instructor would.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::Blueprint;
+use crate::scenario::locate::FieldPath;
+use crate::scenario::{LoadError, Located, ron_options};
+use crate::sim::Simulation;
+use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker};
+use crate::sim::facts::{Condition, Facts};
+use crate::sim::journal::Event;
+use crate::sim::renewal::Factors;
+use crate::sim::types::{BarrierKind, Touch};
+
+/// Whether a rule praises or corrects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Verdict {
+    Good,
+    Mistake,
+}
+
+/// What a renewal decision came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RenewalResult {
+    Renewed,
+    Downsold,
+    Churned,
+}
+
+/// The reasons recorded with a renewal decision (see `sim::renewal::Factors`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Factor {
+    SponsorMissing,
+    HealthRed,
+    HealthGreen,
+    NoRenewalWork,
+    LateRenewalWork,
+    EarlyRenewalWork,
+    MitigationPlan,
+    RecentQbr,
+    AutoRenew,
+    Outcomes,
+    TransitionPlan,
+    OpenBarrier(BarrierKind),
+    AnyOpenBarrier,
+}
+
+impl Factor {
+    fn holds(self, f: Factors) -> bool {
+        match self {
+            Factor::SponsorMissing => f.has(Factors::SPONSOR_MISSING),
+            Factor::HealthRed => f.has(Factors::HEALTH_RED),
+            Factor::HealthGreen => f.has(Factors::HEALTH_GREEN),
+            Factor::NoRenewalWork => f.has(Factors::NO_RENEWAL_WORK),
+            Factor::LateRenewalWork => f.has(Factors::LATE_RENEWAL_WORK),
+            Factor::EarlyRenewalWork => f.has(Factors::EARLY_RENEWAL_WORK),
+            Factor::MitigationPlan => f.has(Factors::MITIGATION_PLAN),
+            Factor::RecentQbr => f.has(Factors::RECENT_QBR),
+            Factor::AutoRenew => f.has(Factors::AUTO_RENEW),
+            Factor::Outcomes => f.has(Factors::OUTCOMES),
+            Factor::TransitionPlan => f.has(Factors::TRANSITION_PLAN),
+            Factor::OpenBarrier(kind) => f.open_barriers().any(|k| k == kind),
+            Factor::AnyOpenBarrier => f.open_barriers().next().is_some(),
+        }
+    }
+}
+
+/// What an action came to, for outcome rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutcomeKind {
+    Found,
+    Resolved,
+    NoEffect,
+    Backfired,
+    ExpansionWon,
+    ExpansionDeclined,
+}
+
+impl OutcomeKind {
+    fn matches(self, o: &ActionOutcome) -> bool {
+        matches!(
+            (self, o),
+            (OutcomeKind::Found, ActionOutcome::Discovered(_))
+                | (OutcomeKind::Resolved, ActionOutcome::Resolved(_))
+                | (OutcomeKind::NoEffect, ActionOutcome::NoEffect)
+                | (OutcomeKind::Backfired, ActionOutcome::Backfired)
+                | (OutcomeKind::ExpansionWon, ActionOutcome::ExpansionWon(_))
+                | (
+                    OutcomeKind::ExpansionDeclined,
+                    ActionOutcome::ExpansionDeclined
+                )
+        )
+    }
+}
+
+/// What a rule looks for.
+#[derive(Debug, Clone, Deserialize)]
+pub enum Check {
+    /// One of these actions, planned for a customer who (as the CSM saw it when the quarter
+    /// ended) met every `when` condition, while some other customer nobody planned for met
+    /// every `elsewhere` condition (if any are given).
+    Action {
+        actions: Vec<ActionKind>,
+        #[serde(default)]
+        when: Vec<Condition>,
+        #[serde(default)]
+        elsewhere: Vec<Condition>,
+    },
+    /// One of these actions tried and refused for this reason.
+    Attempt {
+        actions: Vec<ActionKind>,
+        blocker: Blocker,
+    },
+    /// One of these actions came to this.
+    Outcome {
+        actions: Vec<ActionKind>,
+        outcome: OutcomeKind,
+    },
+    /// A one-to-many action run for a segment of this touch model.
+    Campaign {
+        actions: Vec<ActionKind>,
+        touch: Touch,
+    },
+    /// A renewal decided with one of these results, every `all` factor and no `none` factor.
+    Renewal {
+        results: Vec<RenewalResult>,
+        #[serde(default)]
+        all: Vec<Factor>,
+        #[serde(default)]
+        none: Vec<Factor>,
+    },
+    /// A barrier whose symptoms had been in the data for this many quarters, still not
+    /// found (once per barrier).
+    Undiagnosed { quarters: u16 },
+    /// A known barrier of one of these kinds left without progress for this many quarters
+    /// since it was found (once per barrier).
+    Unanswered {
+        kinds: Vec<BarrierKind>,
+        quarters: u16,
+    },
+    /// At the end of a quarter, a customer met every condition as the CSM saw it (once per
+    /// customer).
+    Customer { when: Vec<Condition> },
+}
+
+/// One written rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub objectives: Vec<String>,
+    pub verdict: Verdict,
+    pub check: Check,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename = "Rules")]
+struct RawRules(Vec<Rule>);
+
+/// The judging rules.
+#[derive(Debug, Clone)]
+pub struct Rules(pub Vec<Rule>);
+
+/// The rules compiled into the program.
+pub const SOURCE: &str = include_str!("../../assets/rules.ron");
+
+impl Rules {
+    pub fn get() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            Rules::parse("assets/rules.ron", SOURCE)
+                .unwrap_or_else(|e| panic!("the built-in rules are invalid (a build defect):\n{e}"))
+        })
+    }
+
+    /// Parses rules and checks them: unique ids, objectives from the blueprint, an
+    /// explanation, and at least one action where a check names actions.
+    pub fn parse(file: &str, text: &str) -> Result<Rules, LoadError> {
+        let RawRules(rules) = ron_options().from_str(text).map_err(|e| {
+            LoadError::Invalid(vec![Located {
+                file: file.to_owned(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            }])
+        })?;
+        let blueprint = Blueprint::get();
+        let mut problems = Vec::new();
+        let mut ids = BTreeSet::new();
+        for (i, rule) in rules.iter().enumerate() {
+            let path = FieldPath::root().index(i);
+            let mut fail = |path: FieldPath, message: String| {
+                let (line, column) = crate::scenario::locate::locate(text, &path);
+                problems.push(Located {
+                    file: file.to_owned(),
+                    line,
+                    column,
+                    message: format!("rule \"{}\": {message}", rule.id),
+                });
+            };
+            if !ids.insert(rule.id.as_str()) {
+                fail(path.field("id"), "the id is used twice".to_owned());
+            }
+            if rule.objectives.is_empty() {
+                fail(
+                    path.field("objectives"),
+                    "name at least one exam objective".to_owned(),
+                );
+            }
+            for (j, o) in rule.objectives.iter().enumerate() {
+                if !blueprint.contains(o) {
+                    fail(path.field("objectives").index(j), blueprint.unknown(o));
+                }
+            }
+            if rule.explanation.trim().len() < 20 {
+                fail(
+                    path.field("explanation"),
+                    "explain the rule to the trainee".to_owned(),
+                );
+            }
+            let actions = match &rule.check {
+                Check::Action { actions, .. }
+                | Check::Attempt { actions, .. }
+                | Check::Outcome { actions, .. }
+                | Check::Campaign { actions, .. } => Some(actions),
+                _ => None,
+            };
+            if actions.is_some_and(Vec::is_empty) {
+                fail(path.field("check"), "name at least one action".to_owned());
+            }
+        }
+        if problems.is_empty() {
+            Ok(Rules(rules))
+        } else {
+            Err(LoadError::Invalid(problems))
+        }
+    }
+}
+
+/// A rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Judgement {
+    pub quarter: u16,
+    /// The customer it concerns (none for a segment-wide decision).
+    pub customer: Option<u32>,
+    pub rule: String,
+}
+
+/// Watches a simulation quarter by quarter and records what the rules say.
+#[derive(Debug, Clone, Default)]
+pub struct Judge {
+    pub judgements: Vec<Judgement>,
+    /// Rules already fired for a customer, by key (a quarter, a barrier's start):
+    /// (rule, customer, key).
+    once: BTreeSet<(usize, u32, u16)>,
+    attempts_seen: usize,
+}
+
+impl Judge {
+    pub fn new() -> Self {
+        Judge::default()
+    }
+
+    /// Judges the plan, ends the quarter, and judges what the quarter brought.
+    pub fn end_quarter(&mut self, sim: &mut Simulation) {
+        if sim.finished() {
+            return;
+        }
+        let q = sim.clock().quarter;
+        self.judge_plan(sim);
+        sim.end_quarter();
+        self.judge_quarter(sim, q);
+    }
+
+    fn fire(&mut self, quarter: u16, customer: Option<u32>, rule: usize) {
+        self.judgements.push(Judgement {
+            quarter,
+            customer,
+            rule: Rules::get().0[rule].id.clone(),
+        });
+    }
+
+    fn fire_once(&mut self, quarter: u16, customer: u32, key: u16, rule: usize) {
+        if self.once.insert((rule, customer, key)) {
+            self.fire(quarter, Some(customer), rule);
+        }
+    }
+
+    /// Judges the quarter's plan against what the CSM could see, before it is carried out.
+    fn judge_plan(&mut self, sim: &Simulation) {
+        let q = sim.clock().quarter;
+        let facts = visible_facts(sim, sim.clock().q());
+        let segment_id = |f: &Facts| sim.scenario().segments[usize::from(f.segment)].id.clone();
+        let planned_for: BTreeSet<u32> = sim
+            .planned()
+            .iter()
+            .filter_map(|p| match p.target {
+                ActionTarget::Customer(id) => Some(id),
+                ActionTarget::Segment(_) => None,
+            })
+            .collect();
+        for planned in sim.planned().to_vec() {
+            for (r, rule) in Rules::get().0.iter().enumerate() {
+                match (&rule.check, planned.target) {
+                    (
+                        Check::Action {
+                            actions,
+                            when,
+                            elsewhere,
+                        },
+                        ActionTarget::Customer(id),
+                    ) if actions.contains(&planned.action) => {
+                        let Some(f) = facts.iter().find(|f| f.id == id) else {
+                            continue;
+                        };
+                        let seg = segment_id(f);
+                        if !when.iter().all(|c| f.meets(c, &seg)) {
+                            continue;
+                        }
+                        let context = elsewhere.is_empty()
+                            || facts.iter().any(|o| {
+                                o.id != id
+                                    && !planned_for.contains(&o.id)
+                                    && elsewhere.iter().all(|c| o.meets(c, &segment_id(o)))
+                            });
+                        // Several actions for one customer earn one judgement a quarter.
+                        if context && self.once.insert((r, id, q)) {
+                            self.fire(q, Some(id), r);
+                        }
+                    }
+                    (Check::Campaign { actions, touch }, ActionTarget::Segment(s))
+                        if actions.contains(&planned.action)
+                            && sim.scenario().segments[usize::from(s)].touch == *touch =>
+                    {
+                        self.fire(q, None, r);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Judges what happened in quarter `q`: refused attempts, action outcomes, renewals,
+    /// barriers left undiagnosed or unanswered, and how customers stand.
+    fn judge_quarter(&mut self, sim: &Simulation, q: u16) {
+        let rules = &Rules::get().0;
+        let attempts = sim.attempts()[self.attempts_seen..].to_vec();
+        self.attempts_seen = sim.attempts().len();
+        for a in attempts {
+            for (r, rule) in rules.iter().enumerate() {
+                if let Check::Attempt { actions, blocker } = &rule.check
+                    && actions.contains(&a.planned.action)
+                    && *blocker == a.blocker
+                {
+                    let customer = match a.planned.target {
+                        ActionTarget::Customer(id) => Some(id),
+                        ActionTarget::Segment(_) => None,
+                    };
+                    self.fire(a.quarter, customer, r);
+                }
+            }
+        }
+        let entries: Vec<_> = sim.journal().for_quarter(q).copied().collect();
+        for e in &entries {
+            for (r, rule) in rules.iter().enumerate() {
+                let fires = match (&rule.check, &e.event) {
+                    (Check::Outcome { actions, outcome }, Event::Action { action, outcome: o }) => {
+                        actions.contains(action) && outcome.matches(o)
+                    }
+                    (Check::Renewal { results, all, none }, event) => {
+                        let decided = match *event {
+                            Event::Renewed { factors, .. } => {
+                                Some((RenewalResult::Renewed, factors))
+                            }
+                            Event::Downsold { factors, .. } => {
+                                Some((RenewalResult::Downsold, factors))
+                            }
+                            Event::Churned { factors, .. } => {
+                                Some((RenewalResult::Churned, factors))
+                            }
+                            _ => None,
+                        };
+                        decided.is_some_and(|(result, f)| {
+                            results.contains(&result)
+                                && all.iter().all(|x| x.holds(f))
+                                && !none.iter().any(|x| x.holds(f))
+                        })
+                    }
+                    _ => false,
+                };
+                if fires {
+                    self.fire(q, Some(e.customer), r);
+                }
+            }
+        }
+        // As the CSM sees things at the end of the quarter just played.
+        let facts = visible_facts(sim, i16::try_from(q).unwrap_or(i16::MAX));
+        let mut barrier_checks = Vec::new();
+        sim.each_customer(|c| {
+            for b in c.barriers.active() {
+                barrier_checks.push((c.id.0, *b));
+            }
+        });
+        for (r, rule) in rules.iter().enumerate() {
+            match &rule.check {
+                Check::Undiagnosed { quarters } => {
+                    for &(id, b) in &barrier_checks {
+                        // Symptoms are in the data from the quarter after a barrier begins,
+                        // so by the end of quarter q they have been there q - since quarters.
+                        if !b.discovered && b.visible_for(q) >= *quarters {
+                            self.fire_once(q, id, b.since, r);
+                        }
+                    }
+                }
+                Check::Unanswered { kinds, quarters } => {
+                    for &(id, b) in &barrier_checks {
+                        if b.discovered
+                            && kinds.contains(&b.kind)
+                            && b.progress == 0.0
+                            && b.discovered_in.is_some_and(|d| q - d >= *quarters)
+                        {
+                            self.fire_once(q, id, b.since, r);
+                        }
+                    }
+                }
+                Check::Customer { when } => {
+                    for f in &facts {
+                        let seg = &sim.scenario().segments[usize::from(f.segment)].id;
+                        if when.iter().all(|c| f.meets(c, seg)) {
+                            self.fire_once(q, f.id, 0, r);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// What the CSM can see of every current customer, as of quarter `q`.
+fn visible_facts(sim: &Simulation, q: i16) -> Vec<Facts> {
+    let mut facts = Vec::new();
+    sim.each_customer(|c| {
+        if c.lifecycle.is_customer(q) {
+            facts.push(Facts::of(c, q));
+        }
+    });
+    facts
+}
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    Rules::get().0.iter().find(|r| r.id == id)
+}

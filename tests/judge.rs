@@ -1,0 +1,811 @@
+//! Every judging rule fires in a situation built to trigger it and stays silent in one
+//! built not to.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use csm_sim::exam::Blueprint;
+use csm_sim::exam::judge::{Judge, Rules, Verdict};
+use csm_sim::scenario::Scenario;
+use csm_sim::sim::Simulation;
+use csm_sim::sim::actions::{ActionKind, ActionTarget, PlannedAction};
+
+/// A customer line for the test scenario.
+struct C {
+    id: &'static str,
+    segment: &'static str,
+    arr: u32,
+    /// Quarter whose end decides the renewal.
+    renews: i16,
+    stage: &'static str,
+    signals: &'static str,
+    plan: &'static str,
+    extra: &'static str,
+}
+
+const HEALTHY: &str =
+    "Signals(utilisation: 0.75, features_in_use: 7, nps: 55, csat: 4.5, financial_health: 0.8)";
+const SICK: &str = "Signals(utilisation: 0.1, features_in_use: 1, nps: -60, csat: 2.0, financial_health: 0.2, open_quality_issues: 4, support_tickets: 12)";
+const FULL_PLAN: &str = "SuccessPlan(products: true, stakeholder_roles: true, validated_outcomes: true, critical_success_factors: true, kpis: true, use_cases: true, raci: true, last_reviewed: 0)";
+const NO_PLAN: &str = "SuccessPlan()";
+const STALE_PLAN: &str = "SuccessPlan(products: true, stakeholder_roles: true, validated_outcomes: true, critical_success_factors: true, kpis: true, last_reviewed: -3)";
+
+fn c(id: &'static str) -> C {
+    C {
+        id,
+        segment: "high",
+        arr: 100_000,
+        renews: 8,
+        stage: "Adopt",
+        signals: HEALTHY,
+        plan: FULL_PLAN,
+        extra: "",
+    }
+}
+
+fn scenario(customers: &[C], events: &str) -> Arc<Scenario> {
+    let list: Vec<String> = customers
+        .iter()
+        .map(|c| {
+            // A term of 8 quarters starting so that the renewal falls in `renews`.
+            let start = c.renews - 7;
+            format!(
+                "Customer(id: \"{}\", name: \"{}\", segment: \"{}\", size: Large, contract: Contract(products: [\"Suite\"], licences: 100, arr: {}, start_quarter: {start}, term_quarters: 8), stage: {}, signals: {}, success_plan: {}{}),",
+                c.id, c.id, c.segment, c.arr, c.stage, c.signals, c.plan, c.extra
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"Scenario(id: "judge", title: "Judge", quarters: 6, capacity_hours: 200, seed: 1,
+    products: ["Suite"],
+    segments: [
+        Segment(id: "high", touch: High, sponsor_turnover: 0.0),
+        Segment(id: "virtual", touch: Virtual, sponsor_turnover: 0.0),
+        Segment(id: "digital", touch: Digital, sponsor_turnover: 0.0),
+    ],
+    customers: [{}],
+    events: [{events}],
+)"#,
+        list.join("\n")
+    );
+    Arc::new(Scenario::parse("judge.ron", &text).unwrap_or_else(|e| panic!("{e}\n{text}")))
+}
+
+/// Plays the script (one list of `(action, target)` per quarter) with `seed` and returns
+/// the rules that fired.
+fn fired_with(s: &Arc<Scenario>, seed: u64, script: &[&[(&str, &str)]]) -> BTreeSet<String> {
+    let mut sim = Simulation::new(s.clone(), seed);
+    let mut judge = Judge::new();
+    for quarter in script {
+        for (action, target) in *quarter {
+            let kind = ActionKind::from_id(action).unwrap_or_else(|| panic!("no action {action}"));
+            let target = match s.segment_index(target) {
+                Some(seg) if kind.spec().one_to_many => ActionTarget::Segment(seg),
+                _ => ActionTarget::Customer(sim.find_customer(target).expect(target)),
+            };
+            let _ = sim.plan(PlannedAction {
+                action: kind,
+                target,
+            });
+        }
+        judge.end_quarter(&mut sim);
+    }
+    judge.judgements.into_iter().map(|j| j.rule).collect()
+}
+
+fn fired(s: &Arc<Scenario>, script: &[&[(&str, &str)]]) -> BTreeSet<String> {
+    fired_with(s, 1, script)
+}
+
+/// Fires with at least one of the first `seeds` seeds (for rules on chance outcomes).
+fn fires_for_some_seed(rule: &str, s: &Arc<Scenario>, seeds: u64, script: &[&[(&str, &str)]]) {
+    assert!(
+        (0..seeds).any(|seed| fired_with(s, seed, script).contains(rule)),
+        "{rule} never fired in {seeds} seeds"
+    );
+}
+
+fn fires(rule: &str, s: &Arc<Scenario>, script: &[&[(&str, &str)]]) {
+    let got = fired(s, script);
+    assert!(got.contains(rule), "{rule} did not fire; fired: {got:?}");
+}
+
+fn silent(rule: &str, s: &Arc<Scenario>, script: &[&[(&str, &str)]]) {
+    let got = fired(s, script);
+    assert!(
+        !got.contains(rule),
+        "{rule} fired when it should not; fired: {got:?}"
+    );
+}
+
+const LOST_SPONSOR: &str = "Event(quarter: 1, target: Customer(\"a\"), barrier: LostSponsor, severity: 0.9, hidden: false)";
+const STALL: &str = "Event(quarter: 1, target: Customer(\"a\"), barrier: StalledImplementation, severity: 0.8, hidden: false)";
+const HIDDEN_STALL: &str =
+    "Event(quarter: 1, target: Customer(\"a\"), barrier: StalledImplementation, severity: 0.8)";
+const POOR_FIT: &str =
+    "Event(quarter: 1, target: Customer(\"a\"), barrier: NotAFit, severity: 1.0, hidden: false)";
+
+#[test]
+fn the_rules_load_and_cover_every_domain() {
+    let rules = &Rules::get().0;
+    assert!(rules.len() >= 30, "only {} rules", rules.len());
+    let b = Blueprint::get();
+    let domains: BTreeSet<&str> = rules
+        .iter()
+        .flat_map(|r| r.objectives.iter())
+        .filter_map(|o| b.domain_of(o).map(|d| d.id.as_str()))
+        .collect();
+    assert_eq!(domains.len(), 5, "{domains:?}");
+    assert!(rules.iter().any(|r| r.verdict == Verdict::Good));
+    assert!(rules.iter().any(|r| r.verdict == Verdict::Mistake));
+}
+
+#[test]
+fn a_broken_rules_file_is_located() {
+    let text = csm_sim::exam::judge::SOURCE.replacen(
+        "objectives: [\"1.9\", \"1.9.c\"]",
+        "objectives: [\"1.99\"]",
+        1,
+    );
+    let err = Rules::parse("rules.ron", &text).unwrap_err();
+    assert!(
+        err.to_string().contains("rules.ron:") && err.to_string().contains("1.99"),
+        "{err}"
+    );
+}
+
+#[test]
+fn digital_time_while_renewal_at_risk() {
+    let rule = "digital-time-while-renewal-at-risk";
+    let big = C {
+        arr: 500_000,
+        renews: 1,
+        signals: SICK,
+        plan: NO_PLAN,
+        ..c("big")
+    };
+    let tail = C {
+        segment: "digital",
+        arr: 5_000,
+        ..c("tail")
+    };
+    let s = scenario(&[big, tail], "");
+    fires(rule, &s, &[&[("site_visit", "tail")]]);
+    silent(
+        rule,
+        &s,
+        &[&[("site_visit", "tail"), ("stakeholder_conversation", "big")]],
+    );
+}
+
+#[test]
+fn one_to_many_for_digital() {
+    let rule = "one-to-many-for-digital";
+    let s = scenario(
+        &[
+            C {
+                segment: "digital",
+                ..c("a")
+            },
+            C {
+                segment: "virtual",
+                ..c("b")
+            },
+        ],
+        "",
+    );
+    fires(rule, &s, &[&[("adoption_campaign", "digital")]]);
+    silent(rule, &s, &[&[("adoption_campaign", "virtual")]]);
+}
+
+#[test]
+fn churn_with_open_barrier() {
+    let rule = "churn-with-open-barrier";
+    let doomed = C {
+        renews: 1,
+        signals: SICK,
+        plan: NO_PLAN,
+        ..c("a")
+    };
+    fires_for_some_seed(rule, &scenario(&[doomed], POOR_FIT), 30, &[&[]]);
+    let healthy = C {
+        renews: 1,
+        ..c("a")
+    };
+    for seed in 0..30 {
+        assert!(
+            !fired_with(
+                &scenario(
+                    &[C {
+                        ..healthy_clone(&healthy)
+                    }],
+                    ""
+                ),
+                seed,
+                &[&[]]
+            )
+            .contains(rule)
+        );
+    }
+}
+
+fn healthy_clone(x: &C) -> C {
+    C {
+        id: x.id,
+        segment: x.segment,
+        arr: x.arr,
+        renews: x.renews,
+        stage: x.stage,
+        signals: x.signals,
+        plan: x.plan,
+        extra: x.extra,
+    }
+}
+
+#[test]
+fn expansion_won() {
+    let rule = "expansion-won";
+    let ready = C {
+        signals: "Signals(utilisation: 0.95, features_in_use: 9, nps: 70, csat: 4.8, financial_health: 0.9)",
+        extra: ", outcomes_achieved: 2",
+        ..c("a")
+    };
+    fires_for_some_seed(
+        rule,
+        &scenario(&[ready], ""),
+        10,
+        &[&[("propose_additional_user_groups", "a")]],
+    );
+    silent(rule, &scenario(&[c("a")], ""), &[&[("qbr", "a")]]);
+}
+
+#[test]
+fn renewal_secured_early() {
+    let rule = "renewal-secured-early";
+    let s = scenario(
+        &[C {
+            renews: 2,
+            ..c("a")
+        }],
+        "",
+    );
+    fires_for_some_seed(rule, &s, 5, &[&[("renewal_risk_analysis", "a")], &[]]);
+    silent(rule, &s, &[&[], &[("renewal_risk_analysis", "a")]]);
+}
+
+#[test]
+fn adoption_plan_at_onboarding() {
+    let rule = "adoption-plan-at-onboarding";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                stage: "Implement",
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("adoption_plan", "a")]],
+    );
+    silent(
+        rule,
+        &scenario(
+            &[C {
+                stage: "Use",
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("adoption_plan", "a")]],
+    );
+}
+
+#[test]
+fn acted_on_leading_indicator() {
+    let rule = "acted-on-leading-indicator";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                signals: SICK,
+                plan: NO_PLAN,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("stakeholder_conversation", "a")]],
+    );
+    silent(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("stakeholder_conversation", "a")]],
+    );
+}
+
+#[test]
+fn plan_built_with_and_without_sponsor() {
+    let s = scenario(
+        &[C {
+            plan: NO_PLAN,
+            ..c("a")
+        }],
+        LOST_SPONSOR,
+    );
+    // Quarter 1: the loss is known from the start (not hidden), so building the plan is
+    // done without a sponsor.
+    let got = fired(&s, &[&[], &[("build_success_plan", "a")]]);
+    assert!(got.contains("plan-without-sponsor"), "{got:?}");
+    assert!(!got.contains("plan-built-with-sponsor"), "{got:?}");
+    let s = scenario(
+        &[C {
+            plan: NO_PLAN,
+            ..c("a")
+        }],
+        "",
+    );
+    let got = fired(&s, &[&[("build_success_plan", "a")]]);
+    assert!(got.contains("plan-built-with-sponsor"), "{got:?}");
+    assert!(!got.contains("plan-without-sponsor"), "{got:?}");
+}
+
+#[test]
+fn review_without_plan() {
+    let rule = "review-without-plan";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                plan: NO_PLAN,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("review_success_plan", "a")]],
+    );
+    silent(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("review_success_plan", "a")]],
+    );
+}
+
+#[test]
+fn stale_plan_reviewed() {
+    let rule = "stale-plan-reviewed";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                plan: STALE_PLAN,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("review_success_plan", "a")]],
+    );
+    silent(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("review_success_plan", "a")]],
+    );
+}
+
+#[test]
+fn red_health_ignored() {
+    let rule = "red-health-ignored";
+    let sick = || {
+        scenario(
+            &[C {
+                signals: SICK,
+                plan: NO_PLAN,
+                ..c("a")
+            }],
+            "",
+        )
+    };
+    fires(rule, &sick(), &[&[], &[]]);
+    silent(
+        rule,
+        &sick(),
+        &[
+            &[("stakeholder_conversation", "a")],
+            &[("stakeholder_conversation", "a")],
+        ],
+    );
+}
+
+#[test]
+fn renewal_without_plan() {
+    let rule = "renewal-without-plan";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                renews: 2,
+                plan: NO_PLAN,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[]],
+    );
+    silent(
+        rule,
+        &scenario(
+            &[C {
+                renews: 2,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[]],
+    );
+}
+
+#[test]
+fn training_for_low_usage() {
+    let rule = "training-for-low-usage";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                signals: SICK,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("training", "a")]],
+    );
+    silent(rule, &scenario(&[c("a")], ""), &[&[("training", "a")]]);
+}
+
+#[test]
+fn undiagnosed_two_quarters() {
+    let rule = "undiagnosed-two-quarters";
+    let s = scenario(&[c("a")], HIDDEN_STALL);
+    // The stall begins in quarter 1; its symptoms are in the data in quarters 2 and 3.
+    fires(rule, &s, &[&[], &[], &[]]);
+    silent(rule, &s, &[&[], &[]]);
+    let look = &[("site_visit", "a"), ("stakeholder_conversation", "a")][..];
+    silent(rule, &s, &[look, look, &[]]);
+}
+
+#[test]
+fn discoveries_by_source() {
+    let s = scenario(
+        &[c("a")],
+        "Event(quarter: 1, target: Customer(\"a\"), barrier: LostSponsor, severity: 0.9)",
+    );
+    fires_for_some_seed(
+        "found-in-conversation",
+        &s,
+        10,
+        &[&[("stakeholder_conversation", "a")]],
+    );
+    silent(
+        "found-in-conversation",
+        &scenario(&[c("a")], ""),
+        &[&[("stakeholder_conversation", "a")]],
+    );
+    let s = scenario(&[c("a")], HIDDEN_STALL);
+    fires_for_some_seed(
+        "found-in-data",
+        &s,
+        10,
+        &[&[], &[("review_account_data", "a")]],
+    );
+    silent(
+        "found-in-data",
+        &scenario(&[c("a")], ""),
+        &[&[], &[("review_account_data", "a")]],
+    );
+    fires_for_some_seed("found-by-observation", &s, 10, &[&[("site_visit", "a")]]);
+    silent(
+        "found-by-observation",
+        &scenario(&[c("a")], ""),
+        &[&[("site_visit", "a")]],
+    );
+}
+
+#[test]
+fn right_and_wrong_responses() {
+    let s = scenario(&[c("a")], STALL);
+    let got = fired(&s, &[&[("phased_replan", "a"), ("engage_services", "a")]]);
+    assert!(got.contains("right-response-resolved"), "{got:?}");
+    assert!(!got.contains("wrong-response"), "{got:?}");
+    let got = fired(&s, &[&[("escalate_to_support", "a")]]);
+    assert!(got.contains("wrong-response"), "{got:?}");
+    assert!(!got.contains("right-response-resolved"), "{got:?}");
+}
+
+#[test]
+fn escalation_for_nothing() {
+    let rule = "escalation-for-nothing";
+    fires(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("executive_escalation", "a")]],
+    );
+    silent(
+        rule,
+        &scenario(&[c("a")], STALL),
+        &[&[("executive_escalation", "a")]],
+    );
+}
+
+#[test]
+fn known_barrier_left_alone() {
+    let rule = "known-barrier-left-alone";
+    fires(rule, &scenario(&[c("a")], STALL), &[&[], &[]]);
+    silent(
+        rule,
+        &scenario(&[c("a")], STALL),
+        &[&[("phased_replan", "a")], &[]],
+    );
+}
+
+#[test]
+fn sponsor_search_without_loss() {
+    let rule = "sponsor-search-without-loss";
+    fires(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("find_new_sponsor", "a")]],
+    );
+    // The loss happens during quarter 1, so the search belongs in quarter 2.
+    silent(
+        rule,
+        &scenario(&[c("a")], LOST_SPONSOR),
+        &[&[], &[("find_new_sponsor", "a")]],
+    );
+}
+
+#[test]
+fn qbr_rules() {
+    let got = fired(&scenario(&[c("a")], ""), &[&[("qbr", "a")]]);
+    assert!(
+        got.contains("qbr-held") && !got.contains("qbr-without-plan"),
+        "{got:?}"
+    );
+    let got = fired(
+        &scenario(
+            &[C {
+                plan: NO_PLAN,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("qbr", "a")]],
+    );
+    assert!(
+        got.contains("qbr-without-plan") && !got.contains("qbr-held"),
+        "{got:?}"
+    );
+    let got = fired(&scenario(&[c("a")], LOST_SPONSOR), &[&[], &[("qbr", "a")]]);
+    assert!(got.contains("qbr-without-sponsor"), "{got:?}");
+    let got = fired(&scenario(&[c("a")], ""), &[&[], &[("qbr", "a")]]);
+    assert!(!got.contains("qbr-without-sponsor"), "{got:?}");
+}
+
+#[test]
+fn advocacy_rules() {
+    let happy = C {
+        signals: "Signals(utilisation: 0.8, features_in_use: 8, nps: 70, csat: 4.8)",
+        extra: ", stakeholders: Stakeholders(executive_sponsor: Stakeholder(sentiment: 0.8), champion: Stakeholder(sentiment: 0.8), users: Stakeholder(sentiment: 0.8))",
+        ..c("a")
+    };
+    let got = fired(&scenario(&[happy], ""), &[&[("advocacy_request", "a")]]);
+    assert!(
+        got.contains("advocacy-from-promoter") && !got.contains("advocacy-from-unhappy"),
+        "{got:?}"
+    );
+    let got = fired(
+        &scenario(
+            &[C {
+                signals: SICK,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("advocacy_request", "a")]],
+    );
+    assert!(
+        got.contains("advocacy-from-unhappy") && !got.contains("advocacy-from-promoter"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn success_captured() {
+    let rule = "success-captured";
+    fires(
+        rule,
+        &scenario(
+            &[C {
+                extra: ", outcomes_achieved: 1",
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("capture_success", "a")]],
+    );
+    silent(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("capture_success", "a")]],
+    );
+}
+
+#[test]
+fn high_touch_neglected() {
+    let rule = "high-touch-neglected";
+    fires(rule, &scenario(&[c("a")], ""), &[&[], &[]]);
+    silent(
+        rule,
+        &scenario(
+            &[C {
+                segment: "digital",
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[], &[]],
+    );
+}
+
+#[test]
+fn renewal_work_late_or_missing() {
+    let s = scenario(
+        &[C {
+            renews: 1,
+            ..c("a")
+        }],
+        "",
+    );
+    let got = fired(&s, &[&[("renewal_risk_analysis", "a")]]);
+    assert!(got.contains("renewal-work-late"), "{got:?}");
+    let got = fired(
+        &scenario(
+            &[C {
+                renews: 2,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[("renewal_risk_analysis", "a")], &[]],
+    );
+    assert!(!got.contains("renewal-work-late"), "{got:?}");
+    let doomed = C {
+        renews: 1,
+        signals: SICK,
+        plan: NO_PLAN,
+        ..c("a")
+    };
+    fires_for_some_seed(
+        "renewal-not-worked",
+        &scenario(&[doomed], POOR_FIT),
+        20,
+        &[&[]],
+    );
+    let worked = C {
+        renews: 2,
+        signals: SICK,
+        plan: NO_PLAN,
+        ..c("a")
+    };
+    for seed in 0..20 {
+        let got = fired_with(
+            &scenario(&[healthy_clone(&worked)], POOR_FIT),
+            seed,
+            &[&[("renewal_risk_analysis", "a")], &[]],
+        );
+        assert!(!got.contains("renewal-not-worked"), "{got:?}");
+    }
+}
+
+#[test]
+fn mitigation_and_transition_plans() {
+    let s = scenario(
+        &[C {
+            renews: 3,
+            ..c("a")
+        }],
+        POOR_FIT,
+    );
+    let got = fired(
+        &s,
+        &[
+            &[("renewal_risk_analysis", "a")],
+            &[("mitigation_plan", "a"), ("transition_plan", "a")],
+        ],
+    );
+    assert!(
+        got.contains("mitigation-for-risk") && got.contains("transition-for-poor-fit"),
+        "{got:?}"
+    );
+    let s = scenario(
+        &[C {
+            renews: 3,
+            ..c("a")
+        }],
+        "",
+    );
+    let got = fired(
+        &s,
+        &[
+            &[("renewal_risk_analysis", "a")],
+            &[("mitigation_plan", "a"), ("transition_plan", "a")],
+        ],
+    );
+    assert!(
+        !got.contains("mitigation-for-risk") && !got.contains("transition-for-poor-fit"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn expansion_pitched_too_early_or_over_a_barrier() {
+    let got = fired(
+        &scenario(&[c("a")], ""),
+        &[&[("propose_new_use_cases", "a")]],
+    );
+    assert!(got.contains("expansion-before-outcomes"), "{got:?}");
+    assert!(!got.contains("expansion-over-open-barrier"), "{got:?}");
+    let done = C {
+        extra: ", outcomes_achieved: 2",
+        ..c("a")
+    };
+    // The stall begins during quarter 1; the pitch comes in quarter 2.
+    let got = fired(
+        &scenario(&[done], STALL),
+        &[&[], &[("propose_new_use_cases", "a")]],
+    );
+    assert!(got.contains("expansion-over-open-barrier"), "{got:?}");
+    assert!(!got.contains("expansion-before-outcomes"), "{got:?}");
+}
+
+#[test]
+fn every_rule_is_exercised_by_these_tests() {
+    // Keep this list in step with the tests above: a new rule needs a test of its own.
+    let tested = [
+        "digital-time-while-renewal-at-risk",
+        "one-to-many-for-digital",
+        "churn-with-open-barrier",
+        "expansion-won",
+        "renewal-secured-early",
+        "adoption-plan-at-onboarding",
+        "acted-on-leading-indicator",
+        "plan-built-with-sponsor",
+        "plan-without-sponsor",
+        "review-without-plan",
+        "stale-plan-reviewed",
+        "red-health-ignored",
+        "renewal-without-plan",
+        "training-for-low-usage",
+        "undiagnosed-two-quarters",
+        "found-in-conversation",
+        "found-in-data",
+        "found-by-observation",
+        "right-response-resolved",
+        "wrong-response",
+        "escalation-for-nothing",
+        "known-barrier-left-alone",
+        "sponsor-search-without-loss",
+        "qbr-held",
+        "qbr-without-plan",
+        "qbr-without-sponsor",
+        "advocacy-from-unhappy",
+        "advocacy-from-promoter",
+        "success-captured",
+        "high-touch-neglected",
+        "renewal-work-late",
+        "renewal-not-worked",
+        "mitigation-for-risk",
+        "transition-for-poor-fit",
+        "expansion-before-outcomes",
+        "expansion-over-open-barrier",
+    ];
+    let ids: BTreeSet<&str> = Rules::get().0.iter().map(|r| r.id.as_str()).collect();
+    let tested: BTreeSet<&str> = tested.into_iter().collect();
+    assert_eq!(ids, tested);
+}
