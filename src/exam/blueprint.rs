@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::scenario::locate::FieldPath;
-use crate::scenario::{LoadError, Located, ron_options};
+use crate::scenario::{LoadError, Located, read_ron};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Blueprint")]
@@ -80,14 +80,7 @@ impl Blueprint {
     /// its domain, each sub-objective under an objective listed before it, weights adding
     /// up to 100.
     pub fn parse(file: &str, text: &str) -> Result<Blueprint, LoadError> {
-        let raw: RawBlueprint = ron_options().from_str(text).map_err(|e| {
-            LoadError::Invalid(vec![Located {
-                file: file.to_owned(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: e.code.to_string(),
-            }])
-        })?;
+        let raw: RawBlueprint = read_ron(file, text)?;
         let mut problems = Vec::new();
         let mut fail = |path: FieldPath, message: String| {
             let (line, column) = crate::scenario::locate::locate(text, &path);

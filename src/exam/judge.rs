@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Blueprint;
 use crate::scenario::locate::FieldPath;
-use crate::scenario::{LoadError, Located, ron_options};
+use crate::scenario::{LoadError, Located, read_ron};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker};
 use crate::sim::facts::{Condition, Facts};
@@ -185,14 +185,7 @@ impl Rules {
     /// Parses rules and checks them: unique ids, objectives from the blueprint, an
     /// explanation, and at least one action where a check names actions.
     pub fn parse(file: &str, text: &str) -> Result<Rules, LoadError> {
-        let RawRules(rules) = ron_options().from_str(text).map_err(|e| {
-            LoadError::Invalid(vec![Located {
-                file: file.to_owned(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: e.code.to_string(),
-            }])
-        })?;
+        let RawRules(rules) = read_ron(file, text)?;
         let blueprint = Blueprint::get();
         let mut problems = Vec::new();
         let mut ids = BTreeSet::new();

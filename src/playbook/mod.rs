@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::scenario::{LoadError, Located};
+use crate::scenario::LoadError;
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction};
 use crate::sim::facts::{Condition, Facts};
@@ -69,14 +69,7 @@ impl Playbook {
     }
 
     pub fn parse(file: &str, text: &str) -> Result<Playbook, LoadError> {
-        crate::scenario::ron_options().from_str(text).map_err(|e| {
-            LoadError::Invalid(vec![Located {
-                file: file.to_owned(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: e.code.to_string(),
-            }])
-        })
+        crate::scenario::read_ron(file, text)
     }
 
     /// Checks that every segment the playbook names exists in the scenario.

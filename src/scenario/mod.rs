@@ -177,14 +177,7 @@ impl Scenario {
 
     /// Parses and validates scenario text; `file` is only used in messages.
     pub fn parse(file: &str, text: &str) -> Result<Scenario, LoadError> {
-        let raw: raw::RawScenario = ron_options().from_str(text).map_err(|e| {
-            LoadError::Invalid(vec![Located {
-                file: file.to_owned(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: error::describe_ron_error(&e.code),
-            }])
-        })?;
+        let raw: raw::RawScenario = read_ron(file, text)?;
         validate::validate(file, text, raw)
     }
 
@@ -221,6 +214,19 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_recursion_limit(64)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Reads RON text of any of the program's file kinds, reporting a syntax or type error
+/// as one located problem.
+pub fn read_ron<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    ron_options().from_str(text).map_err(|e| {
+        LoadError::Invalid(vec![Located {
+            file: file.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: error::describe_ron_error(&e.code),
+        }])
+    })
 }
 
 /// SHA-256 of a text, in hex.
