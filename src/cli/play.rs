@@ -69,7 +69,25 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "\nThe scenario is over.")?;
             let summary = rec.sim.summary();
             write!(out, "{}", format::totals(&summary))?;
+            let readiness = crate::exam::score::readiness(&rec.judge.judgements);
+            writeln!(out, "Exam readiness {:.1} %", readiness.overall * 100.0)?;
             save(&rec, &args.save, &mut out)?;
+            // The debrief goes beside the session: my-session.ron → my-session-debrief.html.
+            let stem = args.save.with_extension("");
+            let debrief = stem.with_file_name(format!(
+                "{}-debrief",
+                stem.file_name()
+                    .map_or("csm-session".into(), |n| n.to_string_lossy())
+            ));
+            match super::run::write_debrief(&rec.sim, &rec.judge, &debrief) {
+                Ok((html, json)) => writeln!(
+                    out,
+                    "Debrief written to {} (open it in a browser) and {}.",
+                    html.display(),
+                    json.display()
+                )?,
+                Err(e) => writeln!(out, "Could not write the debrief: {e:#}")?,
+            }
             return Ok(ExitCode::SUCCESS);
         }
         write!(out, "Q{}> ", rec.sim.clock().quarter)?;

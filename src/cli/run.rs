@@ -1,17 +1,18 @@
 //! `csm-sim run`: play a scenario to the end headless, with recorded actions, a playbook or
 //! nobody at the wheel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
 
 use super::format;
+use crate::exam::debrief::Debrief;
 use crate::exam::judge::Judge;
 use crate::playbook::Playbook;
 use crate::scenario::{Scenario, builtin};
-use crate::session::{RecordedAction, load_actions, resolve};
+use crate::session::{RecordedAction, load_actions, resolve, write_atomically};
 use crate::sim::Simulation;
 
 #[derive(clap::Args, Debug)]
@@ -33,6 +34,30 @@ pub struct Args {
     /// Also print the full journal: every event, action and outcome with its reasons.
     #[arg(long, conflicts_with = "json")]
     journal: bool,
+    /// Write a debrief: OUT.html (a page to read) and OUT.json (the same for machines).
+    #[arg(long, value_name = "OUT")]
+    report: Option<PathBuf>,
+}
+
+/// Writes the debrief of a finished run as `OUT.html` and `OUT.json` (an `.html` or `.json`
+/// ending on OUT is dropped first); returns the two paths.
+pub(crate) fn write_debrief(
+    sim: &Simulation,
+    judge: &Judge,
+    out: &Path,
+) -> anyhow::Result<(PathBuf, PathBuf)> {
+    let debrief = Debrief::new(sim, judge);
+    let stem = match out.extension().and_then(|e| e.to_str()) {
+        Some("html" | "json") => out.with_extension(""),
+        _ => out.to_path_buf(),
+    };
+    let html = stem.with_extension("html");
+    let json = stem.with_extension("json");
+    write_atomically(&html, debrief.to_html().as_bytes())
+        .with_context(|| format!("cannot write {}", html.display()))?;
+    write_atomically(&json, serde_json::to_string_pretty(&debrief)?.as_bytes())
+        .with_context(|| format!("cannot write {}", json.display()))?;
+    Ok((html, json))
 }
 
 /// Who decides what the CSM does.
@@ -148,6 +173,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut judge = Judge::new();
     play_out(&mut sim, &driver, Some(&mut judge))?;
     report(&sim, &judge, args.json, args.journal)?;
+    if let Some(out) = &args.report {
+        let (html, json) = write_debrief(&sim, &judge, out)?;
+        eprintln!(
+            "Debrief written to {} and {}",
+            html.display(),
+            json.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,6 +2,8 @@
 
 pub mod blueprint;
 pub mod coverage;
+pub mod debrief;
 pub mod judge;
+pub mod score;
 
 pub use blueprint::Blueprint;

@@ -1,0 +1,521 @@
+//! The debrief at the end of a run: business results against the targets, exam readiness
+//! per domain, the judged decisions, why each renewal went the way it did, and what to
+//! study next. Written as JSON for machines and as one self-contained HTML page.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::judge::{Judge, Verdict, rule};
+use super::score::{Readiness, readiness};
+use crate::sim::Simulation;
+use crate::sim::actions::{ActionKind, ActionOutcome};
+use crate::sim::journal::{Event, format_money};
+use crate::sim::summary::TargetResult;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Business {
+    pub start_arr: i64,
+    pub end_arr: i64,
+    pub grr: f64,
+    pub nrr: f64,
+    pub churned_arr: i64,
+    pub contraction_arr: i64,
+    pub expansion_arr: i64,
+    pub customers: u32,
+    pub churned_customers: u32,
+    pub mean_time_to_value: Option<f64>,
+    pub targets: Vec<TargetResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JudgedDecision {
+    pub quarter: u16,
+    pub customer: Option<String>,
+    pub rule: String,
+    pub verdict: Verdict,
+    pub objectives: Vec<String>,
+    pub explanation: String,
+}
+
+/// A renewal, downsell, churn or expansion and the story behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub quarter: u16,
+    pub customer: String,
+    pub kind: &'static str,
+    pub arr: i64,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterPoint {
+    pub quarter: u16,
+    pub end_arr: i64,
+    pub mean_health: f64,
+    pub red: u32,
+    pub yellow: u32,
+    pub green: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Debrief {
+    pub scenario: String,
+    pub title: String,
+    pub seed: u64,
+    pub quarters: u16,
+    pub business: Business,
+    pub readiness: Readiness,
+    pub decisions: Vec<JudgedDecision>,
+    pub outcomes: Vec<Outcome>,
+    pub per_quarter: Vec<QuarterPoint>,
+}
+
+impl Debrief {
+    pub fn new(sim: &Simulation, judge: &Judge) -> Debrief {
+        let s = sim.summary();
+        let name = |id: u32| {
+            sim.customer(id)
+                .map_or_else(|| format!("#{id}"), |c| c.name)
+        };
+        let decisions = judge
+            .judgements
+            .iter()
+            .filter_map(|j| {
+                let r = rule(&j.rule)?;
+                Some(JudgedDecision {
+                    quarter: j.quarter,
+                    customer: j.customer.map(name),
+                    rule: r.id.clone(),
+                    verdict: r.verdict,
+                    objectives: r.objectives.clone(),
+                    explanation: r.explanation.clone(),
+                })
+            })
+            .collect();
+        Debrief {
+            scenario: s.scenario.clone(),
+            title: sim.scenario().title.clone(),
+            seed: s.seed,
+            quarters: s.quarters,
+            business: Business {
+                start_arr: s.start_arr,
+                end_arr: s.end_arr,
+                grr: s.grr,
+                nrr: s.nrr,
+                churned_arr: s.churned_arr,
+                contraction_arr: s.contraction_arr,
+                expansion_arr: s.expansion_arr,
+                customers: s.customers,
+                churned_customers: s.churned_customers,
+                mean_time_to_value: s.mean_time_to_value,
+                targets: s.targets.clone(),
+            },
+            readiness: readiness(&judge.judgements),
+            decisions,
+            outcomes: outcomes(sim),
+            per_quarter: s
+                .per_quarter
+                .iter()
+                .map(|q| QuarterPoint {
+                    quarter: q.quarter,
+                    end_arr: q.end_arr,
+                    mean_health: q.mean_health,
+                    red: q.red,
+                    yellow: q.yellow,
+                    green: q.green,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every renewal decision and won expansion, each with its history: barriers that began,
+/// when they were found (or that they never were), when renewal work started, and the
+/// reasons the renewal decision recorded.
+fn outcomes(sim: &Simulation) -> Vec<Outcome> {
+    let entries = &sim.journal().entries;
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let (kind, arr, reasons) = match e.event {
+            Event::Churned { arr, factors, .. } => ("churned", arr, factors.explain()),
+            Event::Downsold {
+                from, to, factors, ..
+            } => ("downsold", from - to, factors.explain()),
+            Event::Renewed { arr, factors, .. } => ("renewed", arr, factors.explain()),
+            Event::Action {
+                action,
+                outcome: ActionOutcome::ExpansionWon(added),
+            } => (
+                "expanded",
+                added,
+                format!(
+                    "; {} ({})",
+                    action.spec().name,
+                    action.spec().objectives.join(", ")
+                ),
+            ),
+            _ => continue,
+        };
+        let mut history = Vec::new();
+        for earlier in entries[..i].iter().filter(|x| x.customer == e.customer) {
+            match earlier.event {
+                Event::BarrierAppeared { kind: b, .. } => {
+                    let found = entries[..i].iter().find_map(|x| match x.event {
+                        Event::BarrierDiscovered { kind, .. }
+                            if x.customer == e.customer
+                                && kind == b
+                                && x.quarter >= earlier.quarter =>
+                        {
+                            Some(x.quarter)
+                        }
+                        _ => None,
+                    });
+                    let resolved = entries[..i].iter().find_map(|x| match x.event {
+                        Event::BarrierResolved { kind, .. }
+                            if x.customer == e.customer
+                                && kind == b
+                                && x.quarter >= earlier.quarter =>
+                        {
+                            Some(x.quarter)
+                        }
+                        _ => None,
+                    });
+                    let mut s = format!(
+                        "a {} began in Q{} ({})",
+                        b.label(),
+                        earlier.quarter,
+                        b.objective()
+                    );
+                    match (found, resolved) {
+                        (_, Some(r)) => write!(s, ", resolved in Q{r}").ok(),
+                        (Some(f), None) if f == earlier.quarter => {
+                            write!(s, ", known at once, never resolved").ok()
+                        }
+                        (Some(f), None) => write!(s, ", found in Q{f}, never resolved").ok(),
+                        (None, None) => write!(s, ", never found").ok(),
+                    };
+                    history.push(s);
+                }
+                Event::Action {
+                    action: ActionKind::RenewalRiskAnalysis,
+                    ..
+                } => history.push(format!("renewal work started in Q{}", earlier.quarter)),
+                _ => {}
+            }
+        }
+        let customer = sim
+            .customer(e.customer)
+            .map_or_else(|| format!("#{}", e.customer), |c| c.name);
+        let story = if history.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", history.join("; "))
+        };
+        out.push(Outcome {
+            quarter: e.quarter,
+            customer,
+            kind,
+            arr,
+            why: format!("{story}{reasons}")
+                .trim_start_matches([';', ':', ' '])
+                .to_owned(),
+        });
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn pct(v: f64) -> String {
+    format!("{:.1} %", v * 100.0)
+}
+
+/// A line chart of end-of-quarter ARR, as inline SVG.
+fn arr_chart(points: &[QuarterPoint], start: i64) -> String {
+    let (w, h, pad) = (560.0, 220.0, 48.0);
+    let values: Vec<f64> = std::iter::once(start as f64)
+        .chain(points.iter().map(|p| p.end_arr as f64))
+        .collect();
+    // Scale to the range the values move in, so a few per cent of change is visible.
+    let hi = values.iter().copied().fold(1.0, f64::max);
+    let lo = values.iter().copied().fold(hi, f64::min);
+    let span = (hi - lo).max(hi * 0.05);
+    let (bottom, top) = ((lo - span * 0.25).max(0.0), hi + span * 0.25);
+    let n = values.len().max(2) - 1;
+    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n as f64;
+    let y = |v: f64| h - pad / 2.0 - 8.0 - (h - pad - 16.0) * (v - bottom) / (top - bottom);
+    let path: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+        .collect();
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"ARR by quarter\"><polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"3\" points=\"{}\"/>",
+        path.join(" ")
+    );
+    for (i, v) in values.iter().enumerate() {
+        let label = if i == 0 {
+            "start".to_owned()
+        } else {
+            format!("Q{i}")
+        };
+        let _ = write!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"#1f5fa8\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{label}</text><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\">{}</text>",
+            x(i),
+            y(*v),
+            x(i),
+            h - 4.0,
+            x(i),
+            y(*v) - 9.0,
+            escape(&short_money(*v as i64))
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn short_money(v: i64) -> String {
+    if v.abs() >= 1_000_000 {
+        format!("${:.1}M", v as f64 / 1e6)
+    } else if v.abs() >= 1_000 {
+        format!("${:.0}k", v as f64 / 1e3)
+    } else {
+        format!("${v}")
+    }
+}
+
+/// Stacked bars of customers by health band per quarter, with the band as a word.
+fn health_chart(points: &[QuarterPoint]) -> String {
+    let (w, h, pad) = (560.0, 220.0, 40.0);
+    let max = points
+        .iter()
+        .map(|p| p.red + p.yellow + p.green)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let slot = (w - 2.0 * pad) / points.len().max(1) as f64;
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"Customers by health band per quarter\">"
+    );
+    for (i, p) in points.iter().enumerate() {
+        let x0 = pad + slot * i as f64 + slot * 0.15;
+        let bw = slot * 0.7;
+        let mut top = h - pad / 2.0 - 12.0;
+        for (count, colour, word) in [
+            (p.red, "#c62828", "red"),
+            (p.yellow, "#f9a825", "yellow"),
+            (p.green, "#2e7d32", "green"),
+        ] {
+            let bh = (h - pad - 12.0) * f64::from(count) / max;
+            top -= bh;
+            if count > 0 {
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{x0:.1}\" y=\"{top:.1}\" width=\"{bw:.1}\" height=\"{bh:.1}\" fill=\"{colour}\"><title>{count} {word}</title></rect>"
+                );
+                if bh > 14.0 {
+                    let _ = write!(
+                        svg,
+                        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#fff\" text-anchor=\"middle\">{count} {word}</text>",
+                        x0 + bw / 2.0,
+                        top + bh / 2.0 + 4.0
+                    );
+                }
+            }
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">Q{} · {:.0}</text>",
+            x0 + bw / 2.0,
+            h - 6.0,
+            p.quarter,
+            p.mean_health
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+impl Debrief {
+    /// The debrief as one HTML page with everything inline: no scripts, no external files.
+    pub fn to_html(&self) -> String {
+        let mut h = String::new();
+        let b = &self.business;
+        let _ = write!(
+            h,
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Debrief — {title}</title><style>{CSS}</style></head><body><main><h1>Debrief: {title}</h1><p class=\"meta\">Scenario <code>{id}</code>, seed {seed}, {q} quarters played.</p>",
+            title = escape(&self.title),
+            id = escape(&self.scenario),
+            seed = self.seed,
+            q = self.quarters
+        );
+        // Business results.
+        let _ = write!(
+            h,
+            "<section><h2>Business results</h2><div class=\"cards\"><div class=\"card\"><b>{}</b><span>GRR</span></div><div class=\"card\"><b>{}</b><span>NRR</span></div><div class=\"card\"><b>{}</b><span>ARR at the end (from {} at the start)</span></div><div class=\"card\"><b>{}</b><span>churned ARR, {} of {} customers</span></div><div class=\"card\"><b>{}</b><span>expansion ARR</span></div><div class=\"card\"><b>{}</b><span>mean time to value</span></div></div>",
+            pct(b.grr),
+            pct(b.nrr),
+            escape(&format_money(b.end_arr)),
+            escape(&format_money(b.start_arr)),
+            escape(&format_money(b.churned_arr)),
+            b.churned_customers,
+            b.customers,
+            escape(&format_money(b.expansion_arr)),
+            b.mean_time_to_value
+                .map_or("—".to_owned(), |t| format!("{t:.1} quarters"))
+        );
+        if !b.targets.is_empty() {
+            h.push_str("<table><tr><th>Target</th><th>Goal</th><th>Result</th><th></th></tr>");
+            for t in &b.targets {
+                let show = |v: f64| {
+                    if t.name.contains("RR") {
+                        pct(v)
+                    } else if t.name.contains("customers") {
+                        format!("{v:.0}")
+                    } else {
+                        format!("{v:.1}")
+                    }
+                };
+                let _ = write!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
+                    escape(t.name),
+                    show(t.target),
+                    show(t.actual),
+                    if t.met { "met" } else { "missed" },
+                    if t.met { "✔ met" } else { "✘ missed" }
+                );
+            }
+            h.push_str("</table>");
+        }
+        let _ = write!(
+            h,
+            "<div class=\"charts\"><figure>{}<figcaption>ARR at the end of each quarter</figcaption></figure><figure>{}<figcaption>Customers by health band (mean health under each bar)</figcaption></figure></div></section>",
+            arr_chart(&self.per_quarter, b.start_arr),
+            health_chart(&self.per_quarter)
+        );
+        // Readiness.
+        let _ = write!(
+            h,
+            "<section><h2>Exam readiness: {}</h2><p>Mastery per domain of exam 820-605 from your judged decisions, weighted like the exam. A domain without evidence counts as not yet shown.</p><table class=\"ready\"><tr><th>Domain</th><th>Weight</th><th>Mastery</th><th>Good</th><th>Mistakes</th></tr>",
+            pct(self.readiness.overall)
+        );
+        for d in &self.readiness.domains {
+            let m = d.mastery.unwrap_or(0.0);
+            let _ = write!(
+                h,
+                "<tr><td>{} {}</td><td>{} %</td><td><div class=\"bar\"><div style=\"width:{:.0}%\"></div></div> {}</td><td>{}</td><td>{}</td></tr>",
+                escape(&d.id),
+                escape(&d.title),
+                d.weight,
+                m * 100.0,
+                d.mastery.map_or("no evidence".to_owned(), pct),
+                d.good,
+                d.mistakes
+            );
+        }
+        h.push_str("</table>");
+        if !self.readiness.study_next.is_empty() {
+            h.push_str("<h3>Study next</h3><ol>");
+            for s in &self.readiness.study_next {
+                let times = if s.mistakes > 0 {
+                    format!(
+                        " — {} mistake{}",
+                        s.mistakes,
+                        if s.mistakes == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    h,
+                    "<li><b>{}</b> {}{}</li>",
+                    escape(&s.id),
+                    escape(&s.title),
+                    times
+                );
+            }
+            h.push_str("</ol>");
+        }
+        h.push_str("</section>");
+        // Decisions, grouped by rule: what to do differently first.
+        h.push_str("<section><h2>Your decisions, judged</h2>");
+        for (verdict, heading, class) in [
+            (Verdict::Mistake, "What to do differently", "mistake"),
+            (Verdict::Good, "What you did well", "good"),
+        ] {
+            let mut rules: Vec<&str> = Vec::new();
+            for d in self.decisions.iter().filter(|d| d.verdict == verdict) {
+                if !rules.contains(&d.rule.as_str()) {
+                    rules.push(&d.rule);
+                }
+            }
+            if rules.is_empty() {
+                continue;
+            }
+            let total = self
+                .decisions
+                .iter()
+                .filter(|d| d.verdict == verdict)
+                .count();
+            let _ = write!(
+                h,
+                "<h3 class=\"{class}\">{heading} ({total})</h3><table><tr><th>Objectives</th><th>Why it matters</th><th>Times</th><th>Where</th></tr>"
+            );
+            for id in rules {
+                let mine: Vec<&JudgedDecision> =
+                    self.decisions.iter().filter(|d| d.rule == id).collect();
+                let places: Vec<String> = mine
+                    .iter()
+                    .take(5)
+                    .map(|d| {
+                        format!(
+                            "Q{} {}",
+                            d.quarter,
+                            d.customer.as_deref().unwrap_or("portfolio")
+                        )
+                    })
+                    .collect();
+                let more = if mine.len() > 5 {
+                    format!(" and {} more", mine.len() - 5)
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{more}</td></tr>",
+                    escape(&mine[0].objectives.join(", ")),
+                    escape(&mine[0].explanation),
+                    mine.len(),
+                    escape(&places.join("; "))
+                );
+            }
+            h.push_str("</table>");
+        }
+        h.push_str("</section>");
+        // Outcomes.
+        h.push_str("<section><h2>What happened, and why</h2><table><tr><th>Quarter</th><th>Customer</th><th>Outcome</th><th>ARR</th><th>Why</th></tr>");
+        for o in &self.outcomes {
+            let _ = write!(
+                h,
+                "<tr class=\"{kind}\"><td>Q{}</td><td>{}</td><td>{kind}</td><td>{}</td><td>{}</td></tr>",
+                o.quarter,
+                escape(&o.customer),
+                escape(&format_money(o.arr)),
+                escape(&o.why),
+                kind = o.kind
+            );
+        }
+        h.push_str("</table></section></main></body></html>");
+        h
+    }
+}
+
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;background:#f4f6f8;color:#1c2430}main{max-width:1100px;margin:0 auto;padding:24px}h1{margin:0 0 4px}h2{margin-top:0}.meta{color:#555;margin-top:0}section{background:#fff;border-radius:8px;padding:18px 22px;margin:16px 0;box-shadow:0 1px 3px rgba(0,0,0,.08)}.cards{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:12px}.card{background:#eef3f9;border-radius:6px;padding:10px 14px;min-width:140px}.card b{display:block;font-size:1.4em}.card span{color:#444;font-size:.85em}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92em}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ec;vertical-align:top}th{background:#f0f3f6}.met{color:#2e7d32;font-weight:600}.missed{color:#c62828;font-weight:600}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{flex:1 1 480px;margin:0}figcaption{font-size:.85em;color:#555;text-align:center}svg{width:100%;height:auto;background:#fafbfc;border-radius:6px}.bar{display:inline-block;width:160px;height:12px;background:#e3e7ec;border-radius:6px;vertical-align:middle;margin-right:6px}.bar div{height:100%;background:#1f5fa8;border-radius:6px}h3.mistake{color:#c62828}h3.good{color:#2e7d32}tr.churned td{background:#fdecea}tr.downsold td{background:#fff8e1}tr.expanded td{background:#e8f5e9}code{background:#eef1f4;padding:1px 4px;border-radius:3px}";

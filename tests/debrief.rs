@@ -1,0 +1,82 @@
+//! The debrief of a known run: its scores, its sections, and the same bytes every time.
+
+use std::sync::Arc;
+
+use csm_sim::exam::debrief::Debrief;
+use csm_sim::exam::judge::Judge;
+use csm_sim::playbook::Playbook;
+use csm_sim::scenario::Scenario;
+use csm_sim::sim::Simulation;
+
+fn known_run() -> (Simulation, Judge) {
+    let scenario = Arc::new(Scenario::load("sponsor-loss").unwrap());
+    let mut sim = Simulation::new(scenario, 3);
+    let mut judge = Judge::new();
+    let playbook = Playbook::load("sensible").unwrap();
+    while !sim.finished() {
+        playbook.plan_quarter(&mut sim);
+        judge.end_quarter(&mut sim);
+    }
+    (sim, judge)
+}
+
+#[test]
+fn the_debrief_of_a_known_run_has_the_expected_scores() {
+    let (sim, judge) = known_run();
+    let d = Debrief::new(&sim, &judge);
+    let s = sim.summary();
+    assert_eq!((d.business.grr, d.business.nrr), (s.grr, s.nrr));
+    assert_eq!(d.business.targets.len(), 3);
+    assert_eq!(d.per_quarter.len(), 6);
+    // Pinned from this run; if the model or the rules change on purpose, update them.
+    let mistakes: u32 = d.readiness.domains.iter().map(|x| x.mistakes).sum();
+    let good: u32 = d.readiness.domains.iter().map(|x| x.good).sum();
+    assert_eq!((good, mistakes), (99, 5), "judged evidence changed");
+    assert!(
+        (d.readiness.overall - 0.9558).abs() < 1e-3,
+        "readiness {}",
+        d.readiness.overall
+    );
+    assert_eq!(d.readiness.study_next.len(), 6);
+    // Every renewal decision is explained.
+    let renewals = sim
+        .journal()
+        .entries
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.event,
+                csm_sim::sim::journal::Event::Renewed { .. }
+                    | csm_sim::sim::journal::Event::Downsold { .. }
+                    | csm_sim::sim::journal::Event::Churned { .. }
+            )
+        })
+        .count();
+    let explained = d.outcomes.iter().filter(|o| o.kind != "expanded").count();
+    assert_eq!(renewals, explained);
+    assert!(d.outcomes.iter().all(|o| !o.why.is_empty()));
+}
+
+#[test]
+fn the_page_is_self_contained_and_deterministic() {
+    let (sim, judge) = known_run();
+    let html = Debrief::new(&sim, &judge).to_html();
+    for part in [
+        "Business results",
+        "Exam readiness",
+        "Study next",
+        "Your decisions, judged",
+        "What happened, and why",
+        "<svg",
+    ] {
+        assert!(html.contains(part), "missing {part}");
+    }
+    assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
+    let (sim2, judge2) = known_run();
+    assert_eq!(html, Debrief::new(&sim2, &judge2).to_html());
+    let json = serde_json::to_string(&Debrief::new(&sim, &judge)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::to_string(&Debrief::new(&sim2, &judge2)).unwrap()
+    );
+}
