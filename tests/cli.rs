@@ -340,3 +340,35 @@ fn a_closed_output_pipe_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.status.success(), "{err}");
 }
+
+#[test]
+fn coverage_lists_every_objective_for_every_scenario() {
+    let o = run(&["coverage"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("column 5: large-portfolio"), "{out}");
+    assert!(out.contains("3.4.b ") && out.contains("5.6 "), "{out}");
+    assert!(out.contains("of 91 objectives are exercised"), "{out}");
+    let o = run(&["coverage", "/no/such.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn run_report_writes_a_debrief() {
+    let dir = temp_dir("report");
+    let out = dir.join("debrief");
+    let o = run(&[
+        "run",
+        "tutorial",
+        "--playbook",
+        "sensible",
+        "--report",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let html = std::fs::read_to_string(dir.join("debrief.html")).unwrap();
+    assert!(html.contains("Exam readiness"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("debrief.json")).unwrap()).unwrap();
+    assert!(json["readiness"]["overall"].as_f64().is_some());
+}

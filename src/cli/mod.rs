@@ -21,6 +21,7 @@ macro_rules! out {
 mod batch;
 mod bench;
 mod check;
+mod coverage;
 mod format;
 mod play;
 mod replay;
@@ -55,6 +56,8 @@ enum Command {
     Play(play::Args),
     /// Re-run a saved session and confirm it reproduces the same outcome.
     Replay(replay::Args),
+    /// Show which exam objectives the scenarios exercise and the rules watch.
+    Coverage(coverage::Args),
     /// Run many seeds in parallel and report the spread of results.
     Batch(batch::Args),
     /// Measure simulation speed and memory.
@@ -84,6 +87,7 @@ pub fn main() -> ExitCode {
         Some(Command::Play(a)) => play::play(a),
         Some(Command::Replay(a)) => replay::replay(a),
         Some(Command::Batch(a)) => batch::batch(a),
+        Some(Command::Coverage(a)) => coverage::coverage(a),
         Some(Command::Bench(a)) => bench::bench(a),
         Some(Command::Scenarios) => list_scenarios()
             .map(|()| ExitCode::SUCCESS)
