@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use crate::exam::judge::Rules;
+use crate::exam::questions::Bank;
 use crate::exam::{Blueprint, coverage};
 use crate::scenario::{Scenario, builtin};
 
@@ -30,9 +31,16 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .flat_map(|r| r.objectives.iter().map(String::as_str))
         .collect();
+    let bank = Bank::get();
+    let asked = |id: &str| {
+        bank.0
+            .iter()
+            .filter(|q| q.objectives.iter().any(|o| o == id))
+            .count()
+    };
     let blueprint = Blueprint::get();
     outln!(
-        "Exam objectives exercised by each scenario (x), and watched by the judging rules (j)."
+        "Exam objectives exercised by each scenario (x), watched by the judging rules (j), and asked by the question bank (number of questions)."
     )?;
     for (i, (id, _)) in columns.iter().enumerate() {
         outln!("  column {}: {id}", i + 1)?;
@@ -42,7 +50,7 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
     for d in &blueprint.domains {
         outln!()?;
         outln!("{} {} ({} % of the exam)", d.id, d.title, d.weight)?;
-        outln!("  {:<7}{header}  rules  title", "id")?;
+        outln!("  {:<7}{header}  rules  questions  title", "id")?;
         for o in &d.objectives {
             let marks: String = columns
                 .iter()
@@ -59,7 +67,12 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
             } else {
                 "."
             };
-            outln!("  {:<7}{marks}  {rule:^5}  {}", o.id, o.title)?;
+            outln!(
+                "  {:<7}{marks}  {rule:^5}  {:^9}  {}",
+                o.id,
+                asked(&o.id),
+                o.title
+            )?;
             if columns.iter().all(|(_, ids)| !ids.contains(o.id.as_str())) {
                 uncovered.push(o.id.as_str());
             }
@@ -68,9 +81,11 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
     outln!()?;
     let total = blueprint.ids().count();
     outln!(
-        "{} of {total} objectives are exercised by at least one scenario; {} are watched by a rule.",
+        "{} of {total} objectives are exercised by at least one scenario; {} are watched by a rule; {} are asked by the {} questions of the bank.",
         total - uncovered.len(),
-        blueprint.ids().filter(|id| judged.contains(id)).count()
+        blueprint.ids().filter(|id| judged.contains(id)).count(),
+        blueprint.ids().filter(|id| asked(id) > 0).count(),
+        bank.0.len()
     )?;
     Ok(ExitCode::SUCCESS)
 }

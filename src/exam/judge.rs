@@ -190,7 +190,8 @@ impl Rules {
         let mut problems = Vec::new();
         let mut ids = BTreeSet::new();
         for (i, rule) in rules.iter().enumerate() {
-            let path = FieldPath::root().index(i);
+            // `Rules([...])`: the list is the first (only) entry of the newtype.
+            let path = FieldPath::root().index(0).index(i);
             let mut fail = |path: FieldPath, message: String| {
                 let (line, column) = crate::scenario::locate::locate(text, &path);
                 problems.push(Located {

@@ -4,6 +4,7 @@ pub mod blueprint;
 pub mod coverage;
 pub mod debrief;
 pub mod judge;
+pub mod questions;
 pub mod score;
 
 pub use blueprint::Blueprint;
