@@ -372,3 +372,36 @@ fn run_report_writes_a_debrief() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("debrief.json")).unwrap()).unwrap();
     assert!(json["readiness"]["overall"].as_f64().is_some());
 }
+
+#[test]
+fn knowledge_checks_are_asked_saved_and_scored() {
+    let dir = temp_dir("checks");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    // Six quarters; two questions after each: answer "a", then "bogus" (re-asked) and "b".
+    let mut input = String::from("do stakeholder_conversation adatum\n");
+    for _ in 0..6 {
+        input.push_str("end\na\nbogus\nb\n");
+    }
+    let o = play(&["sponsor-loss", "--save", save_arg], &input);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Knowledge check 1 of 2"), "{out}");
+    assert!(out.contains("Answer with one letter"), "{out}");
+    assert!(out.contains("The scenario is over"), "{out}");
+    let session = std::fs::read_to_string(&save).unwrap();
+    assert_eq!(session.matches("question:").count(), 12, "{session}");
+    let o = run(&["replay", save_arg]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let debrief: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("s-debrief.json")).unwrap())
+            .unwrap();
+    assert_eq!(debrief["checks"].as_array().unwrap().len(), 12);
+    let answered: u64 = debrief["readiness"]["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["answered"].as_u64().unwrap())
+        .sum();
+    assert!(answered >= 12);
+}

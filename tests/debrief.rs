@@ -23,7 +23,7 @@ fn known_run() -> (Simulation, Judge) {
 #[test]
 fn the_debrief_of_a_known_run_has_the_expected_scores() {
     let (sim, judge) = known_run();
-    let d = Debrief::new(&sim, &judge);
+    let d = Debrief::new(&sim, &judge, &[]);
     let s = sim.summary();
     assert_eq!((d.business.grr, d.business.nrr), (s.grr, s.nrr));
     assert_eq!(d.business.targets.len(), 3);
@@ -60,7 +60,7 @@ fn the_debrief_of_a_known_run_has_the_expected_scores() {
 #[test]
 fn the_page_is_self_contained_and_deterministic() {
     let (sim, judge) = known_run();
-    let html = Debrief::new(&sim, &judge).to_html();
+    let html = Debrief::new(&sim, &judge, &[]).to_html();
     for part in [
         "Business results",
         "Exam readiness",
@@ -73,10 +73,10 @@ fn the_page_is_self_contained_and_deterministic() {
     }
     assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
     let (sim2, judge2) = known_run();
-    assert_eq!(html, Debrief::new(&sim2, &judge2).to_html());
-    let json = serde_json::to_string(&Debrief::new(&sim, &judge)).unwrap();
+    assert_eq!(html, Debrief::new(&sim2, &judge2, &[]).to_html());
+    let json = serde_json::to_string(&Debrief::new(&sim, &judge, &[])).unwrap();
     assert_eq!(
         json,
-        serde_json::to_string(&Debrief::new(&sim2, &judge2)).unwrap()
+        serde_json::to_string(&Debrief::new(&sim2, &judge2, &[])).unwrap()
     );
 }

@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "33309dd0d126fbacdda35a42dcf436fe38738711e9fed6cdb2f4a833e02c909c",
+        hash, "9417d8713db6ba3edc07997f9d837a3d26067b226945a861cb6cc0b47ad84dfd",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -5,7 +5,10 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::collections::BTreeSet;
+
 use super::format;
+use crate::exam::checks::{self, Answer};
 use crate::session::{Recorder, Session};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
@@ -69,7 +72,7 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "\nThe scenario is over.")?;
             let summary = rec.sim.summary();
             write!(out, "{}", format::totals(&summary))?;
-            let readiness = crate::exam::score::readiness(&rec.judge.judgements);
+            let readiness = crate::exam::score::readiness(&rec.judge.judgements, &rec.answers);
             writeln!(out, "Exam readiness {:.1} %", readiness.overall * 100.0)?;
             save(&rec, &args.save, &mut out)?;
             // The debrief goes beside the session: my-session.ron → my-session-debrief.html.
@@ -79,7 +82,7 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 stem.file_name()
                     .map_or("csm-session".into(), |n| n.to_string_lossy())
             ));
-            match super::run::write_debrief(&rec.sim, &rec.judge, &debrief) {
+            match super::run::write_debrief(&rec.sim, &rec.judge, &rec.answers, &debrief) {
                 Ok((html, json)) => writeln!(
                     out,
                     "Debrief written to {} (open it in a browser) and {}.",
@@ -133,6 +136,7 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 let q = rec.sim.clock().quarter;
                 rec.end_quarter();
                 quarter_report(&rec, q, &mut out)?;
+                knowledge_checks(&mut rec, q, &mut lines, &mut out)?;
                 save(&rec, &args.save, &mut out)?;
                 if !rec.sim.finished() {
                     status(&rec.sim, &mut out)?;
@@ -157,6 +161,86 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             )?,
         }
     }
+}
+
+/// Poses the scenario's knowledge-check questions about quarter `q` and records the answers.
+fn knowledge_checks(
+    rec: &mut Recorder,
+    q: u16,
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let n = usize::from(rec.sim.scenario().knowledge_checks);
+    if n == 0 {
+        return Ok(());
+    }
+    let asked: BTreeSet<String> = rec.answers.iter().map(|a| a.question.clone()).collect();
+    let questions = checks::pick(&rec.sim, &rec.judge, q, &asked, n);
+    for (k, question) in questions.iter().enumerate() {
+        writeln!(
+            out,
+            "\nKnowledge check {} of {} [{}]: {}",
+            k + 1,
+            questions.len(),
+            question.objectives.join(", "),
+            question.prompt
+        )?;
+        // Shown shuffled; `order[shown]` is the index in the bank.
+        let order = checks::presentation_order(rec.sim.seed(), question);
+        for (shown, &i) in order.iter().enumerate() {
+            writeln!(out, "  {}) {}", letter(shown), question.choices[i].text)?;
+        }
+        let choice = loop {
+            write!(
+                out,
+                "Your answer (a–{}, or skip): ",
+                letter(question.choices.len() - 1)
+            )?;
+            out.flush()?;
+            let Some(line) = lines.next() else {
+                return Ok(());
+            };
+            let word = line?.trim().to_lowercase();
+            if word == "skip" {
+                break None;
+            }
+            let index = word
+                .chars()
+                .next()
+                .filter(|_| word.len() == 1)
+                .and_then(|c| (c as usize).checked_sub('a' as usize))
+                .filter(|&i| i < question.choices.len());
+            match index {
+                Some(shown) => break Some(order[shown]),
+                None => writeln!(out, "Answer with one letter, or `skip`.")?,
+            }
+        };
+        let Some(choice) = choice else { continue };
+        let answer = question.answer();
+        if choice == answer {
+            writeln!(out, "{}", question.choices[choice].explanation)?;
+        } else {
+            writeln!(out, "Not quite. {}", question.choices[choice].explanation)?;
+            let shown = order.iter().position(|&i| i == answer).unwrap_or(answer);
+            writeln!(
+                out,
+                "The answer is {}) {} {}",
+                letter(shown),
+                question.choices[answer].text,
+                question.choices[answer].explanation
+            )?;
+        }
+        rec.answers.push(Answer {
+            quarter: q,
+            question: question.id.clone(),
+            choice,
+        });
+    }
+    Ok(())
+}
+
+fn letter(i: usize) -> char {
+    char::from(b'a' + i as u8)
 }
 
 fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<()> {

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 
 use super::format;
+use crate::exam::checks::Answer;
 use crate::exam::debrief::Debrief;
 use crate::exam::judge::Judge;
 use crate::playbook::Playbook;
@@ -44,9 +45,10 @@ pub struct Args {
 pub(crate) fn write_debrief(
     sim: &Simulation,
     judge: &Judge,
+    answers: &[Answer],
     out: &Path,
 ) -> anyhow::Result<(PathBuf, PathBuf)> {
-    let debrief = Debrief::new(sim, judge);
+    let debrief = Debrief::new(sim, judge, answers);
     let stem = match out.extension().and_then(|e| e.to_str()) {
         Some("html" | "json") => out.with_extension(""),
         _ => out.to_path_buf(),
@@ -174,7 +176,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     play_out(&mut sim, &driver, Some(&mut judge))?;
     report(&sim, &judge, args.json, args.journal)?;
     if let Some(out) = &args.report {
-        let (html, json) = write_debrief(&sim, &judge, out)?;
+        let (html, json) = write_debrief(&sim, &judge, &[], out)?;
         eprintln!(
             "Debrief written to {} and {}",
             html.display(),

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::checks::Answer;
 use super::judge::{Judge, Verdict, rule};
 use super::score::{Readiness, readiness};
 use crate::sim::Simulation;
@@ -68,11 +69,26 @@ pub struct Debrief {
     pub readiness: Readiness,
     pub decisions: Vec<JudgedDecision>,
     pub outcomes: Vec<Outcome>,
+    /// Knowledge-check questions answered during play.
+    pub checks: Vec<CheckResult>,
     pub per_quarter: Vec<QuarterPoint>,
 }
 
+/// One answered knowledge-check question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckResult {
+    pub quarter: u16,
+    pub question: String,
+    pub prompt: String,
+    pub objectives: Vec<String>,
+    pub chosen: String,
+    pub answer: String,
+    pub correct: bool,
+    pub explanation: String,
+}
+
 impl Debrief {
-    pub fn new(sim: &Simulation, judge: &Judge) -> Debrief {
+    pub fn new(sim: &Simulation, judge: &Judge, answers: &[Answer]) -> Debrief {
         let s = sim.summary();
         let name = |id: u32| {
             sim.customer(id)
@@ -111,9 +127,25 @@ impl Debrief {
                 mean_time_to_value: s.mean_time_to_value,
                 targets: s.targets.clone(),
             },
-            readiness: readiness(&judge.judgements),
+            readiness: readiness(&judge.judgements, answers),
             decisions,
             outcomes: outcomes(sim),
+            checks: answers
+                .iter()
+                .filter_map(|a| {
+                    let q = a.question()?;
+                    Some(CheckResult {
+                        quarter: a.quarter,
+                        question: q.id.clone(),
+                        prompt: q.prompt.clone(),
+                        objectives: q.objectives.clone(),
+                        chosen: q.choices.get(a.choice)?.text.clone(),
+                        answer: q.choices[q.answer()].text.clone(),
+                        correct: a.correct(),
+                        explanation: q.choices[q.answer()].explanation.clone(),
+                    })
+                })
+                .collect(),
             per_quarter: s
                 .per_quarter
                 .iter()
@@ -500,6 +532,30 @@ impl Debrief {
             h.push_str("</table>");
         }
         h.push_str("</section>");
+        // Knowledge checks.
+        if !self.checks.is_empty() {
+            let right = self.checks.iter().filter(|c| c.correct).count();
+            let _ = write!(
+                h,
+                "<section><h2>Knowledge checks: {right} of {} right</h2><table><tr><th>Quarter</th><th>Objectives</th><th>Question</th><th>Your answer</th><th>Right answer, and why</th></tr>",
+                self.checks.len()
+            );
+            for c in &self.checks {
+                let _ = write!(
+                    h,
+                    "<tr><td>Q{}</td><td>{}</td><td>{}</td><td class=\"{}\">{} {}</td><td>{} — {}</td></tr>",
+                    c.quarter,
+                    escape(&c.objectives.join(", ")),
+                    escape(&c.prompt),
+                    if c.correct { "met" } else { "missed" },
+                    if c.correct { "✔" } else { "✘" },
+                    escape(&c.chosen),
+                    escape(&c.answer),
+                    escape(&c.explanation)
+                );
+            }
+            h.push_str("</table></section>");
+        }
         // Outcomes.
         h.push_str("<section><h2>What happened, and why</h2><table><tr><th>Quarter</th><th>Customer</th><th>Outcome</th><th>ARR</th><th>Why</th></tr>");
         for o in &self.outcomes {

@@ -1,6 +1,7 @@
 //! Exam alignment: the 820-605 blueprint, and what each scenario exercises of it.
 
 pub mod blueprint;
+pub mod checks;
 pub mod coverage;
 pub mod debrief;
 pub mod judge;

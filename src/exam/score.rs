@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Blueprint;
+use super::checks::Answer;
 use super::judge::{Judgement, Verdict, rule};
 
 /// One domain's evidence and mastery.
@@ -17,7 +18,11 @@ pub struct DomainReadiness {
     pub weight: u32,
     pub good: u32,
     pub mistakes: u32,
-    /// Good decisions over all judged decisions touching the domain; none without evidence.
+    /// Knowledge-check questions answered, and answered right.
+    pub answered: u32,
+    pub correct: u32,
+    /// Good decisions and right answers over all judged decisions and answers touching the
+    /// domain; none without evidence.
     pub mastery: Option<f64>,
 }
 
@@ -39,22 +44,44 @@ pub struct Readiness {
     pub study_next: Vec<StudyItem>,
 }
 
-/// Scores the judgements of a run. A judgement counts once for every domain its rule's
-/// objectives touch.
-pub fn readiness(judgements: &[Judgement]) -> Readiness {
+/// Scores the judgements and knowledge-check answers of a run. Each counts once for every
+/// domain its objectives touch.
+pub fn readiness(judgements: &[Judgement], answers: &[Answer]) -> Readiness {
     let blueprint = Blueprint::get();
     let mut good: BTreeMap<&str, u32> = BTreeMap::new();
     let mut bad: BTreeMap<&str, u32> = BTreeMap::new();
     let mut missed: BTreeMap<&str, u32> = BTreeMap::new();
-    for j in judgements {
-        let Some(r) = rule(&j.rule) else { continue };
-        let mut domains: Vec<&str> = r
-            .objectives
+    let mut answered: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut right: BTreeMap<&str, u32> = BTreeMap::new();
+    let domains_of = |objectives: &[String]| {
+        let mut ds: Vec<&'static str> = objectives
             .iter()
             .filter_map(|o| blueprint.domain_of(o).map(|d| d.id.as_str()))
             .collect();
-        domains.sort_unstable();
-        domains.dedup();
+        ds.sort_unstable();
+        ds.dedup();
+        ds
+    };
+    for a in answers {
+        let Some(q) = a.question() else { continue };
+        let correct = a.correct();
+        for d in domains_of(&q.objectives) {
+            *answered.entry(d).or_default() += 1;
+            if correct {
+                *right.entry(d).or_default() += 1;
+            }
+        }
+        if !correct {
+            for o in &q.objectives {
+                if let Some(obj) = blueprint.objective(o) {
+                    *missed.entry(obj.id.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    for j in judgements {
+        let Some(r) = rule(&j.rule) else { continue };
+        let domains = domains_of(&r.objectives);
         let tally = if r.verdict == Verdict::Good {
             &mut good
         } else {
@@ -75,15 +102,18 @@ pub fn readiness(judgements: &[Judgement]) -> Readiness {
         .domains
         .iter()
         .map(|d| {
-            let g = good.get(d.id.as_str()).copied().unwrap_or(0);
-            let m = bad.get(d.id.as_str()).copied().unwrap_or(0);
+            let get = |m: &BTreeMap<&str, u32>| m.get(d.id.as_str()).copied().unwrap_or(0);
+            let (g, m, n, c) = (get(&good), get(&bad), get(&answered), get(&right));
+            let evidence = g + m + n;
             DomainReadiness {
                 id: d.id.clone(),
                 title: d.title.clone(),
                 weight: d.weight,
                 good: g,
                 mistakes: m,
-                mastery: (g + m > 0).then(|| f64::from(g) / f64::from(g + m)),
+                answered: n,
+                correct: c,
+                mastery: (evidence > 0).then(|| f64::from(g + c) / f64::from(evidence)),
             }
         })
         .collect();
@@ -148,12 +178,15 @@ mod tests {
     #[test]
     fn mastery_is_good_over_all_judged_in_the_domain() {
         // qbr-held is domain 4 (good), high-touch-neglected touches 4 and 1 (mistakes).
-        let r = readiness(&[
-            j("qbr-held"),
-            j("qbr-held"),
-            j("qbr-held"),
-            j("high-touch-neglected"),
-        ]);
+        let r = readiness(
+            &[
+                j("qbr-held"),
+                j("qbr-held"),
+                j("qbr-held"),
+                j("high-touch-neglected"),
+            ],
+            &[],
+        );
         let d4 = r.domains.iter().find(|d| d.id == "4").unwrap();
         assert_eq!((d4.good, d4.mistakes), (3, 1));
         assert_eq!(d4.mastery, Some(0.75));
@@ -170,8 +203,28 @@ mod tests {
     }
 
     #[test]
+    fn answers_count_toward_mastery_and_wrong_ones_toward_study() {
+        use crate::exam::questions::Bank;
+        let q = Bank::get().question("3-lost-sponsor").unwrap();
+        let right = Answer {
+            quarter: 1,
+            question: q.id.clone(),
+            choice: q.answer(),
+        };
+        let wrong = Answer {
+            quarter: 2,
+            question: q.id.clone(),
+            choice: (q.answer() + 1) % q.choices.len(),
+        };
+        let r = readiness(&[], &[right, wrong]);
+        let d3 = r.domains.iter().find(|d| d.id == "3").unwrap();
+        assert_eq!((d3.answered, d3.correct, d3.mastery), (2, 1, Some(0.5)));
+        assert!(r.study_next.iter().any(|s| s.id == "3.4.b"));
+    }
+
+    #[test]
     fn without_mistakes_the_least_evidenced_heavy_domain_is_next() {
-        let r = readiness(&[j("qbr-held")]);
+        let r = readiness(&[j("qbr-held")], &[]);
         assert!(
             r.study_next.iter().all(|s| s.id.starts_with("2.")),
             "{:?}",

@@ -41,6 +41,8 @@ pub struct Scenario {
     pub events: Vec<ScriptedEvent>,
     pub random_barriers: Vec<RandomBarrier>,
     pub targets: Targets,
+    /// Knowledge-check questions posed between quarters in interactive play (0: none).
+    pub knowledge_checks: u8,
     /// The text the scenario was read from, kept so a session can carry it.
     pub source: String,
     /// SHA-256 of `source`, in hex.

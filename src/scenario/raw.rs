@@ -37,6 +37,9 @@ pub struct RawScenario {
     pub random_barriers: Vec<RawRandomBarrier>,
     #[serde(default)]
     pub targets: RawTargets,
+    /// Knowledge-check questions posed between quarters in interactive play (0: none).
+    #[serde(default)]
+    pub knowledge_checks: i64,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, PartialEq, Eq)]

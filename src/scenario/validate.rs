@@ -399,6 +399,13 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         }),
     };
 
+    let knowledge_checks = c.whole(
+        &root.field("knowledge_checks"),
+        raw.knowledge_checks,
+        0,
+        5,
+        "knowledge_checks (questions per quarter)",
+    ) as u8;
     let blueprint = crate::exam::Blueprint::get();
     for (i, o) in raw.learning_objectives.iter().enumerate() {
         if !blueprint.contains(o) {
@@ -429,6 +436,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         events,
         random_barriers,
         targets,
+        knowledge_checks,
         source: text.to_owned(),
         content_hash: super::content_hash(text),
     })

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::exam::checks::Answer;
 use crate::exam::judge::Judge;
 use crate::scenario::{LoadError, Located, Scenario, content_hash};
 use crate::sim::Simulation;
@@ -45,6 +46,9 @@ pub struct Session {
     /// Actions the trainee tried and the situation refused (they are judged too).
     #[serde(default)]
     pub refused: Vec<RecordedAction>,
+    /// Knowledge-check answers.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
     /// SHA-256 of the run summary after `quarters_played` quarters.
     pub outcome_hash: String,
 }
@@ -71,6 +75,14 @@ pub enum SessionError {
         action: String,
         quarter: u16,
         why: String,
+    },
+    #[error(
+        "{file}: answer {index} names question \"{question}\" or a choice that this program's question bank does not have"
+    )]
+    Answer {
+        file: String,
+        index: usize,
+        question: String,
     },
     #[error("cannot write {file}: {message}")]
     Write { file: String, message: String },
@@ -128,6 +140,8 @@ pub struct Recorder {
     pub actions: Vec<RecordedAction>,
     /// What the rules said of the decisions so far (rebuilt on replay, never saved).
     pub judge: Judge,
+    /// Knowledge-check answers so far.
+    pub answers: Vec<Answer>,
 }
 
 impl Recorder {
@@ -136,6 +150,7 @@ impl Recorder {
             sim: Simulation::new(scenario, seed),
             actions: Vec::new(),
             judge: Judge::new(),
+            answers: Vec::new(),
         }
     }
 
@@ -175,6 +190,7 @@ impl Recorder {
                 .iter()
                 .map(|a| record(&self.sim, a.quarter, &a.planned))
                 .collect(),
+            answers: self.answers.clone(),
             outcome_hash: outcome_hash(&self.sim),
         }
     }
@@ -297,6 +313,19 @@ impl Session {
             }
             rec.end_quarter();
         }
+        for (index, a) in self.answers.iter().enumerate() {
+            let valid = a
+                .question()
+                .is_some_and(|q| a.choice < q.choices.len() && a.quarter <= self.quarters_played);
+            if !valid {
+                return Err(SessionError::Answer {
+                    file: file.to_owned(),
+                    index,
+                    question: a.question.clone(),
+                });
+            }
+        }
+        rec.answers = self.answers.clone();
         Ok(rec)
     }
 }
