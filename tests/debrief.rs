@@ -80,3 +80,48 @@ fn the_page_is_self_contained_and_deterministic() {
         serde_json::to_string(&Debrief::new(&sim2, &judge2, &[])).unwrap()
     );
 }
+
+#[test]
+fn a_saved_session_gives_the_same_debrief() {
+    use csm_sim::exam::checks::{Answer, pick};
+    use csm_sim::session::{Recorder, Session};
+    use std::collections::BTreeSet;
+    let scenario = Arc::new(Scenario::load("sponsor-loss").unwrap());
+    let mut rec = Recorder::new(scenario, 5);
+    let playbook = Playbook::load("sensible").unwrap();
+    while !rec.sim.finished() {
+        playbook.plan_quarter(&mut rec.sim);
+        let q = rec.sim.clock().quarter;
+        rec.end_quarter();
+        // Answer the quarter's knowledge checks, alternating right and wrong.
+        let asked: BTreeSet<String> = rec.answers.iter().map(|a| a.question.clone()).collect();
+        for (k, question) in pick(&rec.sim, &rec.judge, q, &asked, 2)
+            .into_iter()
+            .enumerate()
+        {
+            let choice = if k == 0 {
+                question.answer()
+            } else {
+                (question.answer() + 1) % question.choices.len()
+            };
+            rec.answers.push(Answer {
+                quarter: q,
+                question: question.id.clone(),
+                choice,
+            });
+        }
+    }
+    let original = Debrief::new(&rec.sim, &rec.judge, &rec.answers);
+    assert_eq!(original.checks.len(), 12);
+    assert_eq!(original.checks.iter().filter(|c| c.correct).count(), 6);
+    let text = ron::ser::to_string(&rec.to_session()).unwrap();
+    let replayed = Session::parse("s.ron", &text)
+        .unwrap()
+        .replay("s.ron")
+        .unwrap();
+    let again = Debrief::new(&replayed.sim, &replayed.judge, &replayed.answers);
+    assert_eq!(
+        serde_json::to_string(&original).unwrap(),
+        serde_json::to_string(&again).unwrap()
+    );
+}

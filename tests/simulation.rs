@@ -367,3 +367,26 @@ fn the_quarter_pipeline_has_no_ambiguous_order() {
         .initialize(&mut world)
         .expect("every system of the quarter must have a definite order");
 }
+
+#[test]
+fn every_journal_message_names_exam_objectives() {
+    use csm_sim::exam::Blueprint;
+    for name in ["sponsor-loss", "quality-crisis", "mixed-portfolio"] {
+        let mut sim = Simulation::new(scenario(name), 4);
+        let p = Playbook::load("sensible").unwrap();
+        while !sim.finished() {
+            p.plan_quarter(&mut sim);
+            sim.end_quarter();
+        }
+        let segment_name = |s: u16| s.to_string();
+        for e in &sim.journal().entries {
+            let text = e.event.describe(segment_name);
+            // Every message ends with at least one parenthesised list of blueprint ids.
+            let ids: Vec<&str> = text
+                .split(|c: char| c == '(' || c == ')' || c == ',' || c == ' ' || c == ';')
+                .filter(|w| Blueprint::get().contains(w))
+                .collect();
+            assert!(!ids.is_empty(), "no objective in: {text}");
+        }
+    }
+}

@@ -206,7 +206,14 @@ impl Event {
                 None => format!("achieved business outcome number {total} (2.10)"),
             },
             Event::Action { action, outcome } => {
-                format!("{}: {}", action.spec().name, outcome.describe(action))
+                let text = outcome.describe(action);
+                // Outcomes that name no objective of their own carry the action's.
+                let ids = if text.contains(|c: char| c.is_ascii_digit()) && text.contains('(') {
+                    String::new()
+                } else {
+                    format!(" ({})", action.spec().objectives.join(", "))
+                };
+                format!("{}: {text}{ids}", action.spec().name)
             }
             Event::Campaign {
                 action,
