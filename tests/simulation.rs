@@ -383,7 +383,7 @@ fn every_journal_message_names_exam_objectives() {
             let text = e.event.describe(segment_name);
             // Every message ends with at least one parenthesised list of blueprint ids.
             let ids: Vec<&str> = text
-                .split(|c: char| c == '(' || c == ')' || c == ',' || c == ' ' || c == ';')
+                .split(['(', ')', ',', ' ', ';'])
                 .filter(|w| Blueprint::get().contains(w))
                 .collect();
             assert!(!ids.is_empty(), "no objective in: {text}");
