@@ -189,7 +189,17 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             ),
             _ => continue,
         };
+        // The story of the current term: since the customer's previous renewal decision.
+        let term_start = entries[..i]
+            .iter()
+            .rev()
+            .find(|x| {
+                x.customer == e.customer
+                    && matches!(x.event, Event::Renewed { .. } | Event::Downsold { .. })
+            })
+            .map_or(0, |x| x.quarter);
         let mut history = Vec::new();
+        let mut renewal_work = false;
         for earlier in entries[..i].iter().filter(|x| x.customer == e.customer) {
             match earlier.event {
                 Event::BarrierAppeared { kind: b, .. } => {
@@ -213,6 +223,10 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                         }
                         _ => None,
                     });
+                    if resolved.is_some_and(|r| r <= term_start) {
+                        // Dealt with before this term began.
+                        continue;
+                    }
                     let mut s = format!(
                         "a {} began in Q{} ({})",
                         b.label(),
@@ -232,7 +246,10 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 Event::Action {
                     action: ActionKind::RenewalRiskAnalysis,
                     ..
-                } => history.push(format!("renewal work started in Q{}", earlier.quarter)),
+                } if earlier.quarter > term_start && !renewal_work => {
+                    renewal_work = true;
+                    history.push(format!("renewal work started in Q{}", earlier.quarter));
+                }
                 _ => {}
             }
         }
