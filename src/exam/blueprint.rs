@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::scenario::locate::FieldPath;
-use crate::scenario::{LoadError, Located, read_ron};
+use crate::scenario::locate::{FieldPath, located};
+use crate::scenario::{LoadError, read_ron};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Blueprint")]
@@ -83,13 +83,8 @@ impl Blueprint {
         let raw: RawBlueprint = read_ron(file, text)?;
         let mut problems = Vec::new();
         let mut fail = |path: FieldPath, message: String| {
-            let (line, column) = crate::scenario::locate::locate(text, &path);
-            problems.push(Located {
-                file: file.to_owned(),
-                line,
-                column,
-                message: format!("{path}: {message}"),
-            });
+            let message = format!("{path}: {message}");
+            problems.push(located(file, text, &path, message));
         };
         let mut index = BTreeMap::new();
         let root = FieldPath::root().field("domains");
@@ -158,6 +153,23 @@ impl Blueprint {
         self.domains
             .iter()
             .flat_map(|d| d.objectives.iter().map(|o| o.id.as_str()))
+    }
+
+    /// Checks a list of objective ids at `path`: not empty, every id in the blueprint.
+    pub fn check_ids(
+        &self,
+        ids: &[String],
+        path: &FieldPath,
+        mut fail: impl FnMut(FieldPath, String),
+    ) {
+        if ids.is_empty() {
+            fail(path.clone(), "name at least one exam objective".to_owned());
+        }
+        for (j, id) in ids.iter().enumerate() {
+            if !self.contains(id) {
+                fail(path.index(j), self.unknown(id));
+            }
+        }
     }
 
     /// A message for an id the blueprint does not contain.

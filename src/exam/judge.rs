@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::Blueprint;
-use crate::scenario::locate::FieldPath;
-use crate::scenario::{LoadError, Located, read_ron};
+use crate::scenario::locate::{FieldPath, located};
+use crate::scenario::{LoadError, read_ron};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker};
 use crate::sim::facts::{Condition, Facts};
@@ -193,28 +193,13 @@ impl Rules {
             // `Rules([...])`: the list is the first (only) entry of the newtype.
             let path = FieldPath::root().index(0).index(i);
             let mut fail = |path: FieldPath, message: String| {
-                let (line, column) = crate::scenario::locate::locate(text, &path);
-                problems.push(Located {
-                    file: file.to_owned(),
-                    line,
-                    column,
-                    message: format!("rule \"{}\": {message}", rule.id),
-                });
+                let message = format!("rule \"{}\": {message}", rule.id);
+                problems.push(located(file, text, &path, message));
             };
             if !ids.insert(rule.id.as_str()) {
                 fail(path.field("id"), "the id is used twice".to_owned());
             }
-            if rule.objectives.is_empty() {
-                fail(
-                    path.field("objectives"),
-                    "name at least one exam objective".to_owned(),
-                );
-            }
-            for (j, o) in rule.objectives.iter().enumerate() {
-                if !blueprint.contains(o) {
-                    fail(path.field("objectives").index(j), blueprint.unknown(o));
-                }
-            }
+            blueprint.check_ids(&rule.objectives, &path.field("objectives"), &mut fail);
             if rule.explanation.trim().len() < 20 {
                 fail(
                     path.field("explanation"),

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::Blueprint;
-use crate::scenario::locate::FieldPath;
-use crate::scenario::{LoadError, Located, read_ron};
+use crate::scenario::locate::{FieldPath, located};
+use crate::scenario::{LoadError, read_ron};
 
 /// One answer to choose from.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -100,28 +100,13 @@ impl Bank {
                 // `Name([...])`: the list is the first (only) entry of the newtype.
                 let path = FieldPath::root().index(0).index(i);
                 let mut fail = |path: FieldPath, message: String| {
-                    let (line, column) = crate::scenario::locate::locate(text, &path);
-                    problems.push(Located {
-                        file: (*file).to_owned(),
-                        line,
-                        column,
-                        message: format!("question \"{}\": {message}", q.id),
-                    });
+                    let message = format!("question \"{}\": {message}", q.id);
+                    problems.push(located(file, text, &path, message));
                 };
                 if !ids.insert(q.id.clone()) {
                     fail(path.field("id"), "the id is used twice".to_owned());
                 }
-                if q.objectives.is_empty() {
-                    fail(
-                        path.field("objectives"),
-                        "name at least one exam objective".to_owned(),
-                    );
-                }
-                for (j, o) in q.objectives.iter().enumerate() {
-                    if !blueprint.contains(o) {
-                        fail(path.field("objectives").index(j), blueprint.unknown(o));
-                    }
-                }
+                blueprint.check_ids(&q.objectives, &path.field("objectives"), &mut fail);
                 if q.prompt.trim().is_empty() {
                     fail(path.field("prompt"), "the prompt is empty".to_owned());
                 }

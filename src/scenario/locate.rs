@@ -48,6 +48,17 @@ impl std::fmt::Display for FieldPath {
     }
 }
 
+/// A problem at `path` of a file's text, located by line and column.
+pub fn located(file: &str, text: &str, path: &FieldPath, message: String) -> super::Located {
+    let (line, column) = locate(text, path);
+    super::Located {
+        file: file.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
 /// Returns the 1-based line and column of the value at `path`, or of the deepest part of
 /// the path that could be found (the whole document's start if nothing matched).
 pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
