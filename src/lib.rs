@@ -7,6 +7,8 @@
 
 pub mod cli;
 pub mod exam;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod playbook;
 pub mod scenario;
 pub mod session;

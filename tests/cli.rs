@@ -405,3 +405,21 @@ fn knowledge_checks_are_asked_saved_and_scored() {
         .sum();
     assert!(answered >= 12);
 }
+
+#[cfg(feature = "gui")]
+#[test]
+fn without_a_display_the_window_says_so_in_one_line() {
+    let o = bin()
+        .arg("gui")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no display") && err.contains("csm-sim play"),
+        "{err}"
+    );
+}

@@ -27,6 +27,8 @@ mod play;
 mod replay;
 mod run;
 
+pub(crate) use run::write_debrief;
+
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -64,6 +66,18 @@ enum Command {
     Bench(bench::Args),
     /// List the built-in scenarios.
     Scenarios,
+    /// Open the desktop window (on a scenario, if one is named).
+    #[cfg(feature = "gui")]
+    Gui {
+        /// Scenario file or built-in name to select on the start screen.
+        file: Option<String>,
+        /// Start the scenario at once instead of showing the start screen.
+        #[arg(long)]
+        start: bool,
+        /// Open a saved session.
+        #[arg(long, conflicts_with_all = ["file", "start"])]
+        resume: Option<std::path::PathBuf>,
+    },
 }
 
 /// Runs the program; the exit code is 0 on success, 1 when a check fails, 2 on bad input.
@@ -89,6 +103,12 @@ pub fn main() -> ExitCode {
         Some(Command::Batch(a)) => batch::batch(a),
         Some(Command::Coverage(a)) => coverage::coverage(a),
         Some(Command::Bench(a)) => bench::bench(a),
+        #[cfg(feature = "gui")]
+        Some(Command::Gui {
+            file,
+            start,
+            resume,
+        }) => crate::gui::run(file.as_deref(), start, resume.as_deref()),
         Some(Command::Scenarios) => list_scenarios()
             .map(|()| ExitCode::SUCCESS)
             .map_err(Into::into),

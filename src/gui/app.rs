@@ -1,0 +1,140 @@
+//! The whole window: a top bar with the portfolio's figures and the CSM's hours, and the
+//! current screen below it.
+
+use egui::{Align, Color32, Key, Layout, RichText, Ui};
+
+use super::state::{GuiState, Screen};
+use super::{customer, debrief, portfolio, quarter, start};
+use crate::sim::journal::format_money;
+use crate::sim::types::Band;
+
+/// Colour and word for a health band: the word makes it readable without colour.
+pub fn band_style(b: Band) -> (Color32, &'static str) {
+    match b {
+        Band::Red => (Color32::from_rgb(198, 40, 40), "● red"),
+        Band::Yellow => (Color32::from_rgb(230, 160, 0), "▲ yellow"),
+        Band::Green => (Color32::from_rgb(46, 125, 50), "■ green"),
+    }
+}
+
+/// Draws the application into `ui`.
+pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
+    ui.ctx().set_zoom_factor(state.ui_scale);
+    if state.rec.is_some() && !matches!(state.screen, Screen::Start) {
+        top_bar_ui(ui, state);
+        ui.separator();
+        keyboard(ui, state);
+    }
+    if let Some(error) = state.error.clone() {
+        ui.horizontal(|ui| {
+            ui.colored_label(Color32::from_rgb(198, 40, 40), format!("⚠ {error}"));
+            if ui.small_button("dismiss").clicked() {
+                state.error = None;
+            }
+        });
+    }
+    match state.screen {
+        Screen::Start => start::start_ui(ui, state),
+        Screen::Portfolio => portfolio::portfolio_ui(ui, state),
+        Screen::Customer(id) => customer::customer_ui(ui, state, id),
+        Screen::EndOfQuarter(q) => quarter::quarter_ui(ui, state, q),
+        Screen::Debrief => debrief::debrief_ui(ui, state),
+    }
+}
+
+/// Keyboard shortcuts for the main loop (ignored while typing in a field).
+fn keyboard(ui: &mut Ui, state: &mut GuiState) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (p, e, plus, minus) = ui.input(|i| {
+        (
+            i.key_pressed(Key::P),
+            i.key_pressed(Key::E),
+            i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+            i.key_pressed(Key::Minus),
+        )
+    });
+    if p {
+        state.screen = Screen::Portfolio;
+    }
+    if e && matches!(state.screen, Screen::Portfolio | Screen::Customer(_)) {
+        state.end_quarter();
+    }
+    if plus {
+        state.ui_scale = (state.ui_scale + 0.1).min(3.0);
+    }
+    if minus {
+        state.ui_scale = (state.ui_scale - 0.1).max(0.6);
+    }
+}
+
+fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
+    let Some(rec) = &state.rec else { return };
+    let sim = &rec.sim;
+    let clock = sim.clock();
+    let m = sim.metrics();
+    let budget = sim.budget();
+    let q = clock.q();
+    let mut atr = 0;
+    sim.each_customer(|c| {
+        if c.contract.renewal_quarter == q && c.lifecycle.is_customer(q) {
+            atr += c.contract.arr;
+        }
+    });
+    let finished = sim.finished();
+    let mut go = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&sim.scenario().title);
+        ui.separator();
+        if finished {
+            ui.label(RichText::new("Scenario over").strong());
+        } else {
+            ui.label(
+                RichText::new(format!("Quarter {} of {}", clock.quarter, clock.quarters)).strong(),
+            );
+        }
+        ui.separator();
+        ui.label(format!("ARR {}", format_money(m.quarter_start_arr)));
+        ui.label(format!("ATR this quarter {}", format_money(atr)));
+        ui.label(format!("GRR {:.1} %", m.grr() * 100.0));
+        ui.label(format!("NRR {:.1} %", m.nrr() * 100.0));
+    });
+    ui.horizontal_wrapped(|ui| {
+        let share = if budget.capacity > 0.0 {
+            budget.left() / budget.capacity
+        } else {
+            0.0
+        };
+        ui.label("CSM hours left");
+        ui.add(
+            egui::ProgressBar::new(share.clamp(0.0, 1.0))
+                .desired_width(220.0)
+                .text(format!("{:.1} of {:.0} h", budget.left(), budget.capacity)),
+        );
+        ui.separator();
+        if ui.button("Portfolio (P)").clicked() {
+            go = Some(Screen::Portfolio);
+        }
+        if !finished && ui.button("End quarter (E)").clicked() {
+            go = Some(Screen::EndOfQuarter(0));
+        }
+        if finished && ui.button("Debrief").clicked() {
+            go = Some(Screen::Debrief);
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui.button("A+").on_hover_text("Larger text (+)").clicked() {
+                state.ui_scale = (state.ui_scale + 0.1).min(3.0);
+            }
+            if ui.button("A−").on_hover_text("Smaller text (−)").clicked() {
+                state.ui_scale = (state.ui_scale - 0.1).max(0.6);
+            }
+            ui.label(format!("scale {:.0} %", state.ui_scale * 100.0));
+        });
+    });
+    match go {
+        Some(Screen::EndOfQuarter(_)) => state.end_quarter(),
+        Some(screen) => state.screen = screen,
+        None => {}
+    }
+}

@@ -1,0 +1,185 @@
+//! One customer: stakeholders, success plan, health by component, signals over the quarters
+//! as charts, known barriers, history, and the actions that can be planned for it.
+
+use egui::{RichText, ScrollArea, Ui};
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use super::app::band_style;
+use super::state::{GuiState, Screen};
+use crate::sim::actions::{ActionTarget, CATALOGUE, PlannedAction};
+use crate::sim::journal::format_money;
+
+pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
+    let Some(rec) = state.rec.as_mut() else {
+        return;
+    };
+    let Some(c) = rec.sim.customer(id) else {
+        state.screen = Screen::Portfolio;
+        return;
+    };
+    if ui.button("← Portfolio").clicked() {
+        state.screen = Screen::Portfolio;
+        return;
+    }
+    let (colour, word) = band_style(c.health_band);
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&c.name);
+        ui.colored_label(
+            colour,
+            RichText::new(format!("health {:.0} {word}", c.health_score)).strong(),
+        );
+    });
+    ui.label(format!(
+        "{} · {:?} · {} touch · segment {} · {} ARR ({} MRR) · {} licences ({} active users) · {} · renews end of Q{}{}",
+        if c.industry.is_empty() { "—" } else { &c.industry },
+        c.size,
+        c.touch.label(),
+        c.segment,
+        format_money(c.arr),
+        format_money(c.mrr.round() as i64),
+        c.licences,
+        c.active_users,
+        c.stage.label(),
+        c.renewal_quarter,
+        if c.auto_renew { " (auto-renew)" } else { "" }
+    ));
+    let mut planned_now = false;
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.columns(2, |cols| {
+                let left = &mut cols[0];
+                left.label(RichText::new("Stakeholders").strong());
+                for s in &c.stakeholders {
+                    if s.present {
+                        left.label(format!("{}: sentiment {:+.2}", s.role, s.sentiment));
+                    } else {
+                        left.label(format!("{}: gone", s.role));
+                    }
+                }
+                left.add_space(6.0);
+                left.label(
+                    RichText::new(format!(
+                        "Success plan: {} of 7 elements, {}",
+                        c.plan_elements.len(),
+                        if c.plan_current {
+                            "current"
+                        } else {
+                            "not reviewed recently"
+                        }
+                    ))
+                    .strong(),
+                );
+                if !c.plan_missing.is_empty() {
+                    left.label(format!("Missing: {}", c.plan_missing.join(", ")));
+                }
+                left.add_space(6.0);
+                left.label(RichText::new("Health by component").strong());
+                for (name, score) in &c.health_components {
+                    left.add(
+                        egui::ProgressBar::new(score / 100.0)
+                            .desired_width(200.0)
+                            .text(format!("{name} {score:.0}")),
+                    );
+                }
+                left.add_space(6.0);
+                left.label(RichText::new("Known barriers").strong());
+                if c.known_barriers.is_empty() {
+                    left.label("none found");
+                }
+                for b in &c.known_barriers {
+                    left.label(format!(
+                        "{} ({}, {:?}) — severity {:.0} %, since Q{}, {:.0} % resolved",
+                        b.kind.label(),
+                        b.kind.objective(),
+                        b.category,
+                        b.severity * 100.0,
+                        b.since,
+                        b.progress * 100.0
+                    ));
+                }
+                if let Some(history) = state.history.get(&id) {
+                    left.add_space(6.0);
+                    left.label(RichText::new("Signals over the quarters (as measured)").strong());
+                    let line = |f: fn(&super::state::Snapshot) -> f64| -> PlotPoints<'static> {
+                        history
+                            .iter()
+                            .map(|s| [f64::from(s.quarter), f(s)])
+                            .collect()
+                    };
+                    Plot::new(("signals", id))
+                        .height(180.0)
+                        .legend(Legend::default())
+                        .show(left, |plot| {
+                            plot.line(Line::new("health", line(|s| f64::from(s.health))));
+                            plot.line(Line::new(
+                                "utilisation %",
+                                line(|s| f64::from(s.signals.utilisation) * 100.0),
+                            ));
+                            plot.line(Line::new("NPS", line(|s| f64::from(s.signals.nps))));
+                            plot.line(Line::new(
+                                "CSAT × 20",
+                                line(|s| f64::from(s.signals.csat) * 20.0),
+                            ));
+                        });
+                }
+
+                let right = &mut cols[1];
+                right.label(RichText::new("Act").strong());
+                right.label(format!(
+                    "{:.1} CSM hours left this quarter",
+                    rec.sim.budget().left()
+                ));
+                let mut family = None;
+                for spec in CATALOGUE.iter().filter(|s| !s.one_to_many) {
+                    if family != Some(spec.family) {
+                        family = Some(spec.family);
+                        right.label(RichText::new(spec.family.label()).italics());
+                    }
+                    let planned = PlannedAction {
+                        action: spec.kind,
+                        target: ActionTarget::Customer(id),
+                    };
+                    let check = rec.sim.check(planned);
+                    right.horizontal(|ui| {
+                        let text = match check {
+                            Ok(hours) => format!("{} — {hours:.1} h", spec.name),
+                            Err(_) => spec.name.to_owned(),
+                        };
+                        let button = ui.add_enabled(check.is_ok(), egui::Button::new(text));
+                        let button = match check {
+                            Err(b) => button.on_disabled_hover_text(b.explain()),
+                            Ok(_) => button.on_hover_text(spec.description),
+                        };
+                        if button.clicked() && rec.sim.plan(planned).is_ok() {
+                            planned_now = true;
+                        }
+                        ui.label(RichText::new(format!("[{}]", spec.objectives.join(", "))).weak());
+                        if let Err(b) = check {
+                            ui.label(RichText::new(b.explain()).weak().small());
+                        }
+                    });
+                }
+                right.add_space(6.0);
+                right.label(RichText::new("History").strong());
+                let entries: Vec<String> = rec
+                    .sim
+                    .journal()
+                    .for_customer(id)
+                    .filter(|e| {
+                        !matches!(
+                            e.event,
+                            crate::sim::journal::Event::BarrierAppeared { hidden: true, .. }
+                        )
+                    })
+                    .map(|e| format!("Q{} {}", e.quarter, e.event.describe(|s| s.to_string())))
+                    .collect();
+                for e in entries.iter().rev().take(15) {
+                    right.label(e);
+                }
+            });
+        });
+    if planned_now {
+        state.autosave();
+    }
+}

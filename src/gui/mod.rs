@@ -1,0 +1,77 @@
+//! The trainee's desktop window: Bevy's window and renderer with egui on top. UI code is
+//! plain functions over [`GuiState`]; the one Bevy system here only fetches the egui
+//! context and calls [`app::app_ui`]. No game rule lives in this module.
+
+mod app;
+mod customer;
+mod debrief;
+mod portfolio;
+mod quarter;
+mod start;
+mod state;
+
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
+
+pub use app::app_ui;
+pub use state::{GuiState, Screen};
+
+/// Opens the window. Without a display it says so in one line and returns a failure code.
+pub fn run(
+    scenario: Option<&str>,
+    start: bool,
+    resume: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()));
+    if !has_display {
+        eprintln!(
+            "csm-sim: no display to open a window on (DISPLAY is not set); play in the terminal with `csm-sim play`"
+        );
+        return Ok(ExitCode::from(3));
+    }
+    let mut state = GuiState::new();
+    if let Some(spec) = scenario {
+        state.choose(spec);
+    }
+    if let Some(path) = resume {
+        state.resume_path = path.display().to_string();
+        state.resume();
+    } else if start {
+        state.start();
+    }
+    App::new()
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "csm-sim — Customer Success practice".to_owned(),
+                ..default()
+            }),
+            ..default()
+        }))
+        .add_plugins(EguiPlugin::default())
+        .insert_resource(state)
+        .add_systems(Startup, |mut commands: Commands| {
+            commands.spawn(Camera2d);
+        })
+        .add_systems(EguiPrimaryContextPass, draw)
+        .run();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fetches the egui context and draws the application into a full-window `Ui`.
+fn draw(mut contexts: EguiContexts, mut state: ResMut<GuiState>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    // egui 0.36 shows panels inside a `Ui`: make one that covers the window.
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    egui::CentralPanel::default().show(&mut root, |ui| app_ui(ui, &mut state));
+    Ok(())
+}

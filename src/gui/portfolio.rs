@@ -1,0 +1,240 @@
+//! The portfolio: every customer in a sortable, filterable table, the quarter's plan, and
+//! one-to-many actions for segments.
+
+use egui::{Grid, RichText, ScrollArea, Ui};
+
+use super::app::band_style;
+use super::state::{Filter, GuiState, Screen, SortBy};
+use crate::sim::actions::{ActionTarget, CATALOGUE, PlannedAction};
+use crate::sim::journal::format_money;
+use crate::sim::types::Band;
+use crate::sim::view::CustomerView;
+
+/// Rows shown in one frame at most before scrolling; the table virtualises the rest.
+const ROW_HEIGHT: f32 = 22.0;
+
+pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
+    let Some(rec) = &state.rec else { return };
+    let sim = &rec.sim;
+    let q = sim.clock().q();
+    let segments: Vec<String> = sim
+        .scenario()
+        .segments
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let mut rows: Vec<CustomerView> = sim
+        .customers()
+        .into_iter()
+        .filter(|c| match &state.filter {
+            Filter::All => true,
+            Filter::AtRisk => c.active && c.health_band != Band::Green,
+            Filter::RenewingSoon => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
+            Filter::Segment(s) => &c.segment == s,
+        })
+        .filter(|c| {
+            state.search.is_empty() || c.name.to_lowercase().contains(&state.search.to_lowercase())
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let o = match state.sort {
+            SortBy::Name => a.name.cmp(&b.name),
+            SortBy::Arr => a.arr.cmp(&b.arr),
+            SortBy::Health => a.health_score.total_cmp(&b.health_score),
+            SortBy::Renewal => a.renewal_quarter.cmp(&b.renewal_quarter),
+            SortBy::Stage => a.stage.cmp(&b.stage),
+        };
+        if state.descending { o.reverse() } else { o }.then(a.id.cmp(&b.id))
+    });
+
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Show").strong());
+        for (label, f) in [
+            ("All", Filter::All),
+            ("At risk", Filter::AtRisk),
+            ("Renewing soon", Filter::RenewingSoon),
+        ] {
+            if ui.selectable_label(state.filter == f, label).clicked() {
+                state.filter = f;
+            }
+        }
+        for s in &segments {
+            let f = Filter::Segment(s.clone());
+            if ui
+                .selectable_label(state.filter == f, format!("segment {s}"))
+                .clicked()
+            {
+                state.filter = f;
+            }
+        }
+        ui.label("Search");
+        ui.text_edit_singleline(&mut state.search);
+    });
+    ui.label(format!("{} customers shown", rows.len()));
+
+    let mut open = None;
+    let mut sort_by = None;
+    let height = (ui.available_height() - 200.0).max(200.0);
+    ScrollArea::vertical()
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, rows.len() + 1, |ui, range| {
+            Grid::new("portfolio")
+                .striped(true)
+                .min_col_width(60.0)
+                .show(ui, |ui| {
+                    for (label, by) in [
+                        ("Customer", Some(SortBy::Name)),
+                        ("Segment", None),
+                        ("Touch", None),
+                        ("ARR", Some(SortBy::Arr)),
+                        ("Stage", Some(SortBy::Stage)),
+                        ("Renews", Some(SortBy::Renewal)),
+                        ("Health", Some(SortBy::Health)),
+                        ("Known barriers", None),
+                    ] {
+                        match by {
+                            Some(by) => {
+                                let arrow = if state.sort == by {
+                                    if state.descending { " ▼" } else { " ▲" }
+                                } else {
+                                    ""
+                                };
+                                if ui
+                                    .button(RichText::new(format!("{label}{arrow}")).strong())
+                                    .clicked()
+                                {
+                                    sort_by = Some(by);
+                                }
+                            }
+                            None => {
+                                ui.label(RichText::new(label).strong());
+                            }
+                        }
+                    }
+                    ui.end_row();
+                    for c in rows
+                        .iter()
+                        .skip(range.start.saturating_sub(1))
+                        .take(range.len())
+                    {
+                        if ui.link(&c.name).clicked() {
+                            open = Some(c.id);
+                        }
+                        ui.label(&c.segment);
+                        ui.label(c.touch.label());
+                        ui.label(format_money(c.arr));
+                        ui.label(c.stage.label());
+                        ui.label(format!("Q{}", c.renewal_quarter));
+                        let (colour, word) = band_style(c.health_band);
+                        ui.colored_label(colour, format!("{:.0} {word}", c.health_score));
+                        let barriers: Vec<&str> =
+                            c.known_barriers.iter().map(|b| b.kind.label()).collect();
+                        ui.label(if barriers.is_empty() {
+                            "—".to_owned()
+                        } else {
+                            barriers.join(", ")
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+    if let Some(by) = sort_by {
+        if state.sort == by {
+            state.descending = !state.descending;
+        } else {
+            state.sort = by;
+            state.descending = true;
+        }
+    }
+    if let Some(id) = open {
+        state.screen = Screen::Customer(id);
+    }
+    ui.separator();
+    plan_ui(ui, state);
+    ui.separator();
+    one_to_many_ui(ui, state);
+}
+
+/// The quarter's plan, with a button to remove each action.
+pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
+    let Some(rec) = state.rec.as_mut() else {
+        return;
+    };
+    ui.label(RichText::new("This quarter's plan").strong());
+    let planned: Vec<PlannedAction> = rec.sim.planned().to_vec();
+    if planned.is_empty() {
+        ui.label("Nothing planned yet: open a customer to act, or run a one-to-many action below.");
+    }
+    let mut remove = None;
+    for (i, p) in planned.iter().enumerate() {
+        let target = match p.target {
+            ActionTarget::Customer(id) => rec
+                .sim
+                .customer(id)
+                .map_or_else(|| format!("#{id}"), |c| c.name),
+            ActionTarget::Segment(s) => {
+                format!("segment {}", rec.sim.scenario().segments[usize::from(s)].id)
+            }
+        };
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{}. {} — {target} [{}]",
+                i + 1,
+                p.action.spec().name,
+                p.action.spec().objectives.join(", ")
+            ));
+            if ui.small_button("Remove").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        rec.sim.unplan(i);
+        state.autosave();
+    }
+}
+
+fn one_to_many_ui(ui: &mut Ui, state: &mut GuiState) {
+    let Some(rec) = state.rec.as_mut() else {
+        return;
+    };
+    ui.label(RichText::new("One-to-many actions for a segment").strong());
+    let segments: Vec<(u16, String)> = rec
+        .sim
+        .scenario()
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i as u16, format!("{} ({} touch)", s.id, s.touch.label())))
+        .collect();
+    let mut changed = false;
+    for spec in CATALOGUE.iter().filter(|s| s.one_to_many) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} — {:.0} h [{}]:",
+                spec.name,
+                spec.hours,
+                spec.objectives.join(", ")
+            ));
+            for (i, name) in &segments {
+                let planned = PlannedAction {
+                    action: spec.kind,
+                    target: ActionTarget::Segment(*i),
+                };
+                let check = rec.sim.check(planned);
+                let button = ui.add_enabled(check.is_ok(), egui::Button::new(name));
+                let button = match check {
+                    Err(b) => button.on_disabled_hover_text(b.explain()),
+                    Ok(_) => button.on_hover_text(spec.description),
+                };
+                if button.clicked() && rec.sim.plan(planned).is_ok() {
+                    changed = true;
+                }
+            }
+        });
+    }
+    if changed {
+        state.autosave();
+    }
+}

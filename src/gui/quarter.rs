@@ -1,0 +1,164 @@
+//! The end of a quarter: what changed and why, how the decisions were judged, and the
+//! knowledge checks; then on to the next quarter.
+
+use egui::{Color32, RichText, ScrollArea, Ui};
+
+use super::state::{GuiState, Screen};
+use crate::exam::judge::{Verdict, rule};
+use crate::sim::journal::{Event, SEGMENT_WIDE};
+
+pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
+    let Some(rec) = &state.rec else { return };
+    let sim = &rec.sim;
+    ui.heading(format!("What happened in quarter {q}"));
+    let lines: Vec<String> = sim
+        .journal()
+        .for_quarter(q)
+        .filter(|e| !matches!(e.event, Event::BarrierAppeared { hidden: true, .. }))
+        .map(|e| {
+            let who = if e.customer == SEGMENT_WIDE {
+                "Portfolio".to_owned()
+            } else {
+                sim.customer(e.customer)
+                    .map_or_else(|| format!("#{}", e.customer), |c| c.name)
+            };
+            format!("{who}: {}", e.event.describe(|s| s.to_string()))
+        })
+        .collect();
+    let judged: Vec<(Verdict, String)> = rec
+        .judge
+        .judgements
+        .iter()
+        .filter(|j| j.quarter == q)
+        .filter_map(|j| {
+            let r = rule(&j.rule)?;
+            let who = j
+                .customer
+                .and_then(|id| sim.customer(id))
+                .map_or_else(|| "Portfolio".to_owned(), |c| c.name);
+            Some((
+                r.verdict,
+                format!("{who}: {} [{}]", r.explanation, r.objectives.join(", ")),
+            ))
+        })
+        .collect();
+    let finished = sim.finished();
+    let summary = sim.metrics().quarters.iter().find(|m| m.quarter == q).map(|m| {
+            format!(
+                "ARR {} → {}; churned {}, contraction {}, expansion {}; quarter GRR {:.1} %, NRR {:.1} %; health ● red {} ▲ yellow {} ■ green {}",
+                crate::sim::journal::format_money(m.start_arr),
+                crate::sim::journal::format_money(m.end_arr),
+                crate::sim::journal::format_money(m.churned_arr),
+                crate::sim::journal::format_money(m.contraction_arr),
+                crate::sim::journal::format_money(m.expansion_arr),
+                m.grr * 100.0,
+                m.nrr * 100.0,
+                m.red,
+                m.yellow,
+                m.green
+            )
+    });
+    let mut next = false;
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(summary) = &summary {
+                ui.label(summary);
+            }
+            if lines.is_empty() {
+                ui.label("Nothing you could see happened.");
+            }
+            for l in &lines {
+                ui.label(l);
+            }
+            if !judged.is_empty() {
+                ui.add_space(8.0);
+                ui.label(RichText::new("Your decisions, judged").strong());
+                for (verdict, text) in &judged {
+                    let (colour, mark) = match verdict {
+                        Verdict::Good => (Color32::from_rgb(46, 125, 50), "✔ well done:"),
+                        Verdict::Mistake => {
+                            (Color32::from_rgb(198, 40, 40), "✘ to do differently:")
+                        }
+                    };
+                    ui.colored_label(colour, format!("{mark} {text}"));
+                }
+            }
+            let mut answer = None;
+            for (i, asking) in state.asking.iter_mut().enumerate() {
+                ui.add_space(10.0);
+                ui.label(
+                    RichText::new(format!(
+                        "Knowledge check {} [{}]",
+                        i + 1,
+                        asking.question.objectives.join(", ")
+                    ))
+                    .strong(),
+                );
+                ui.label(&asking.question.prompt);
+                let enabled = asking.answered.is_none();
+                for (shown, &index) in asking.order.iter().enumerate() {
+                    let text = &asking.question.choices[index].text;
+                    if ui
+                        .add_enabled(
+                            enabled,
+                            egui::RadioButton::new(asking.selected == Some(shown), text),
+                        )
+                        .clicked()
+                    {
+                        asking.selected = Some(shown);
+                    }
+                }
+                match asking.answered {
+                    None => {
+                        if ui
+                            .add_enabled(asking.selected.is_some(), egui::Button::new("Answer"))
+                            .clicked()
+                        {
+                            answer = Some(i);
+                        }
+                    }
+                    Some(choice) => {
+                        let right = asking.question.answer();
+                        let chosen = &asking.question.choices[choice];
+                        if choice == right {
+                            ui.colored_label(
+                                Color32::from_rgb(46, 125, 50),
+                                format!("✔ {}", chosen.explanation),
+                            );
+                        } else {
+                            ui.colored_label(
+                                Color32::from_rgb(198, 40, 40),
+                                format!("✘ {}", chosen.explanation),
+                            );
+                            ui.label(format!(
+                                "The answer: {} — {}",
+                                asking.question.choices[right].text,
+                                asking.question.choices[right].explanation
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some(i) = answer {
+                state.answer(i, q);
+            }
+            ui.add_space(10.0);
+            let label = if finished {
+                "See the debrief"
+            } else {
+                "Next quarter"
+            };
+            if ui.button(RichText::new(label).strong()).clicked() {
+                next = true;
+            }
+        });
+    if next {
+        state.asking.clear();
+        state.screen = if finished {
+            Screen::Debrief
+        } else {
+            Screen::Portfolio
+        };
+    }
+}

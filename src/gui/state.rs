@@ -1,0 +1,243 @@
+//! The GUI's view state: which screen is shown, what the trainee has typed and chosen, and
+//! the session being played. The UI functions read and change it; no game rule lives here.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::Resource;
+
+use crate::exam::checks::Answer;
+use crate::exam::questions::Question;
+use crate::scenario::{Scenario, builtin};
+use crate::session::{Recorder, Session};
+use crate::sim::view::SignalsView;
+
+/// The screens of the game.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Portfolio,
+    Customer(u32),
+    /// What happened in the quarter just played, then its knowledge checks.
+    EndOfQuarter(u16),
+    Debrief,
+}
+
+/// Which customers the portfolio table shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    AtRisk,
+    RenewingSoon,
+    Segment(String),
+}
+
+/// The portfolio table's sort column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Name,
+    Arr,
+    Health,
+    Renewal,
+    Stage,
+}
+
+/// One quarter's snapshot of a customer, for the charts on its screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Snapshot {
+    pub quarter: u16,
+    pub signals: SignalsView,
+    pub health: f32,
+}
+
+/// A knowledge-check question being asked.
+#[derive(Debug, Clone)]
+pub struct Asking {
+    pub question: &'static Question,
+    /// The order the choices are shown in (indices into the question's choices).
+    pub order: Vec<usize>,
+    pub selected: Option<usize>,
+    /// Set once answered: the chosen choice index.
+    pub answered: Option<usize>,
+}
+
+/// Everything the GUI shows and remembers.
+#[derive(Resource)]
+pub struct GuiState {
+    pub screen: Screen,
+    /// Built-in scenario chosen on the start screen (by name), or a file.
+    pub chosen: String,
+    pub file_path: String,
+    pub seed_text: String,
+    pub resume_path: String,
+    pub loaded: Option<Arc<Scenario>>,
+    pub error: Option<String>,
+    pub message: Option<String>,
+    pub rec: Option<Recorder>,
+    pub save_path: PathBuf,
+    pub report_path: String,
+    pub filter: Filter,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub search: String,
+    pub history: BTreeMap<u32, Vec<Snapshot>>,
+    pub asking: Vec<Asking>,
+    pub ui_scale: f32,
+}
+
+impl GuiState {
+    pub fn new() -> Self {
+        let mut state = GuiState {
+            screen: Screen::Start,
+            chosen: builtin::DEFAULT.to_owned(),
+            file_path: String::new(),
+            seed_text: String::new(),
+            resume_path: "csm-session.ron".to_owned(),
+            loaded: None,
+            error: None,
+            message: None,
+            rec: None,
+            save_path: PathBuf::from("csm-session.ron"),
+            report_path: "csm-debrief".to_owned(),
+            filter: Filter::All,
+            sort: SortBy::Arr,
+            descending: true,
+            search: String::new(),
+            history: BTreeMap::new(),
+            asking: Vec::new(),
+            ui_scale: 1.0,
+        };
+        state.choose(builtin::DEFAULT);
+        state
+    }
+
+    /// Chooses a scenario (a built-in name or a file path) and loads it to show its details.
+    pub fn choose(&mut self, spec: &str) {
+        self.chosen = spec.to_owned();
+        match Scenario::load(spec) {
+            Ok(s) => {
+                self.seed_text = s.seed.to_string();
+                self.loaded = Some(Arc::new(s));
+                self.error = None;
+            }
+            Err(e) => {
+                self.loaded = None;
+                self.error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Starts the chosen scenario with the typed seed.
+    pub fn start(&mut self) {
+        let Some(scenario) = self.loaded.clone() else {
+            return;
+        };
+        let seed = match self.seed_text.trim().parse::<u64>() {
+            Ok(seed) => seed,
+            Err(_) => {
+                self.error = Some(format!(
+                    "the seed must be a whole number, not \"{}\"",
+                    self.seed_text
+                ));
+                return;
+            }
+        };
+        self.rec = Some(Recorder::new(scenario, seed));
+        self.history.clear();
+        self.snapshot();
+        self.error = None;
+        self.screen = Screen::Portfolio;
+    }
+
+    /// Resumes a saved session.
+    pub fn resume(&mut self) {
+        let path = PathBuf::from(self.resume_path.trim());
+        let loaded = Session::load(&path).and_then(|s| s.replay(&path.display().to_string()));
+        match loaded {
+            Ok(rec) => {
+                self.rec = Some(rec);
+                self.history.clear();
+                self.snapshot();
+                self.save_path = path;
+                self.error = None;
+                self.screen = Screen::Portfolio;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Records every customer's observed signals and health for the charts.
+    pub fn snapshot(&mut self) {
+        let Some(rec) = &self.rec else { return };
+        let quarter = rec.sim.clock().quarter.saturating_sub(1);
+        for c in rec.sim.customers() {
+            let list = self.history.entry(c.id).or_default();
+            if list.last().is_none_or(|s| s.quarter < quarter) {
+                list.push(Snapshot {
+                    quarter,
+                    signals: c.signals,
+                    health: c.health_score,
+                });
+            }
+        }
+    }
+
+    /// Saves the session; a failure is shown, never lost silently.
+    pub fn autosave(&mut self) {
+        if let Some(rec) = &self.rec
+            && let Err(e) = rec.to_session().save(&self.save_path)
+        {
+            self.error = Some(format!("could not save: {e}"));
+        }
+    }
+
+    /// Ends the quarter: the plan is carried out, the result shown, questions prepared.
+    pub fn end_quarter(&mut self) {
+        let Some(rec) = self.rec.as_mut() else { return };
+        if rec.sim.finished() {
+            self.screen = Screen::Debrief;
+            return;
+        }
+        let q = rec.sim.clock().quarter;
+        rec.end_quarter();
+        let n = usize::from(rec.sim.scenario().knowledge_checks);
+        let asked = rec.answers.iter().map(|a| a.question.clone()).collect();
+        let seed = rec.sim.seed();
+        self.asking = crate::exam::checks::pick(&rec.sim, &rec.judge, q, &asked, n)
+            .into_iter()
+            .map(|question| Asking {
+                question,
+                order: crate::exam::checks::presentation_order(seed, question),
+                selected: None,
+                answered: None,
+            })
+            .collect();
+        self.snapshot();
+        self.autosave();
+        self.screen = Screen::EndOfQuarter(q);
+    }
+
+    /// Records the answer to question `i` of the quarter's checks.
+    pub fn answer(&mut self, i: usize, quarter: u16) {
+        let Some(rec) = self.rec.as_mut() else { return };
+        let Some(asking) = self.asking.get_mut(i) else {
+            return;
+        };
+        let Some(shown) = asking.selected else { return };
+        let choice = asking.order[shown];
+        asking.answered = Some(choice);
+        rec.answers.push(Answer {
+            quarter,
+            question: asking.question.id.clone(),
+            choice,
+        });
+        self.autosave();
+    }
+}
+
+impl Default for GuiState {
+    fn default() -> Self {
+        GuiState::new()
+    }
+}

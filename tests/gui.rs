@@ -1,0 +1,132 @@
+//! The GUI's real UI functions driven by egui_kittest: start a scenario, plan an action,
+//! see the budget change, end a quarter, read the results, reach the debrief. No GPU needed.
+
+#![cfg(feature = "gui")]
+
+use csm_sim::gui::{GuiState, Screen, app_ui};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, GuiState> {
+    let mut state = GuiState::new();
+    let dir = std::env::temp_dir().join(format!("csm-gui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    state.save_path = dir.join("session.ron");
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(app_ui, state)
+}
+
+fn hours_left(h: &Harness<GuiState>) -> f32 {
+    h.state().rec.as_ref().unwrap().sim.budget().left()
+}
+
+#[test]
+fn the_main_loop_from_start_to_debrief() {
+    let mut h = harness();
+    h.run();
+    // Start: the tutorial is chosen by default; its details are shown.
+    h.get_by_label("Your first book of business");
+    h.get_by_label("Start").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Portfolio);
+    // Open a customer and plan an action: the budget goes down.
+    h.get_by_label("Northwind Traders").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Customer(_)));
+    let before = hours_left(&h);
+    h.get_by_label_contains("Stakeholder conversation —")
+        .click();
+    h.run();
+    assert!(hours_left(&h) < before, "planning did not spend hours");
+    assert_eq!(h.state().rec.as_ref().unwrap().sim.planned().len(), 1);
+    // End the quarter and read what happened.
+    h.get_by_label("End quarter (E)").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::EndOfQuarter(1));
+    h.get_by_label("What happened in quarter 1");
+    // The session was saved at the quarter's end.
+    assert!(h.state().save_path.exists());
+    h.get_by_label("Next quarter").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Portfolio);
+    assert!(
+        (hours_left(&h) - 60.0).abs() < 1e-3,
+        "the budget did not refill"
+    );
+    // Play out the rest and reach the debrief.
+    for _ in 0..3 {
+        h.get_by_label("End quarter (E)").click();
+        h.run();
+        let label = if h.state().rec.as_ref().unwrap().sim.finished() {
+            "See the debrief"
+        } else {
+            "Next quarter"
+        };
+        h.get_by_label(label).click();
+        h.run();
+    }
+    assert_eq!(h.state().screen, Screen::Debrief);
+    h.get_by_label_contains("Exam readiness");
+    h.get_by_label("Export HTML report");
+}
+
+#[test]
+fn a_planned_action_can_be_removed() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    h.get_by_label("Contoso Health").click();
+    h.run();
+    let before = hours_left(&h);
+    h.get_by_label_contains("Observe the customer —").click();
+    h.run();
+    h.get_by_label("← Portfolio").click();
+    h.run();
+    h.get_by_label("Remove").click();
+    h.run();
+    assert!((hours_left(&h) - before).abs() < 1e-3);
+    assert!(h.state().rec.as_ref().unwrap().sim.planned().is_empty());
+}
+
+#[test]
+fn a_broken_scenario_file_shows_where_and_the_program_goes_on() {
+    let dir = std::env::temp_dir().join(format!("csm-gui-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.ron");
+    std::fs::write(&bad, "Scenario(\n  id: \"x\",\n  quarters: \"four\",\n)").unwrap();
+    let mut h = harness();
+    h.state_mut().choose(bad.to_str().unwrap());
+    h.run();
+    let error = h.state().error.clone().unwrap();
+    assert!(error.contains("bad.ron:3:"), "{error}");
+    h.get_by_label_contains("⚠");
+    // Another scenario still starts.
+    h.get_by_label("sponsor-loss").click();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Portfolio);
+}
+
+#[test]
+fn knowledge_checks_are_answered_in_the_window() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("sponsor-loss").click();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    h.get_by_label("End quarter (E)").click();
+    h.run();
+    assert!(!h.state().asking.is_empty());
+    let first = h.state().asking[0].question.choices[h.state().asking[0].order[0]]
+        .text
+        .clone();
+    h.get_by_label(&first).click();
+    h.run();
+    h.get_all_by_label("Answer").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().rec.as_ref().unwrap().answers.len(), 1);
+}
