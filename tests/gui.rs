@@ -47,7 +47,7 @@ fn the_main_loop_from_start_to_debrief() {
     h.get_by_label("What happened in quarter 1");
     // The session was saved at the quarter's end.
     assert!(h.state().save_path.exists());
-    h.get_by_label("Next quarter").click();
+    h.get_by_label("Next quarter (N)").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Portfolio);
     assert!(
@@ -59,9 +59,9 @@ fn the_main_loop_from_start_to_debrief() {
         h.get_by_label("End quarter (E)").click();
         h.run();
         let label = if h.state().rec.as_ref().unwrap().sim.finished() {
-            "See the debrief"
+            "See the debrief (N)"
         } else {
-            "Next quarter"
+            "Next quarter (N)"
         };
         h.get_by_label(label).click();
         h.run();
@@ -82,7 +82,7 @@ fn a_planned_action_can_be_removed() {
     let before = hours_left(&h);
     h.get_by_label_contains("Observe the customer —").click();
     h.run();
-    h.get_by_label("← Portfolio").click();
+    h.get_by_label("Back to the portfolio").click();
     h.run();
     h.get_by_label("Remove").click();
     h.run();
@@ -101,7 +101,7 @@ fn a_broken_scenario_file_shows_where_and_the_program_goes_on() {
     h.run();
     let error = h.state().error.clone().unwrap();
     assert!(error.contains("bad.ron:3:"), "{error}");
-    h.get_by_label_contains("⚠");
+    h.get_by_label_contains("Problem:");
     // Another scenario still starts.
     h.get_by_label("sponsor-loss").click();
     h.run();
@@ -129,4 +129,23 @@ fn knowledge_checks_are_answered_in_the_window() {
     h.get_all_by_label("Answer").next().unwrap().click();
     h.run();
     assert_eq!(h.state().rec.as_ref().unwrap().answers.len(), 1);
+}
+
+#[test]
+fn the_main_loop_works_from_the_keyboard() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    h.key_press(egui::Key::E);
+    h.run();
+    assert_eq!(h.state().screen, Screen::EndOfQuarter(1));
+    h.key_press(egui::Key::N);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Portfolio);
+    assert_eq!(h.state().rec.as_ref().unwrap().sim.clock().quarter, 2);
+    let scale = h.state().ui_scale;
+    h.key_press(egui::Key::Plus);
+    h.run();
+    assert!(h.state().ui_scale > scale);
 }

@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "9417d8713db6ba3edc07997f9d837a3d26067b226945a861cb6cc0b47ad84dfd",
+        hash, "702e7d4707aa96036a681a6d4d69265ed28fe2eded18d1eb0cea64bb7f509330",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -11,9 +11,9 @@ use crate::sim::types::Band;
 /// Colour and word for a health band: the word makes it readable without colour.
 pub fn band_style(b: Band) -> (Color32, &'static str) {
     match b {
-        Band::Red => (Color32::from_rgb(198, 40, 40), "● red"),
-        Band::Yellow => (Color32::from_rgb(230, 160, 0), "▲ yellow"),
-        Band::Green => (Color32::from_rgb(46, 125, 50), "■ green"),
+        Band::Red => (Color32::from_rgb(198, 40, 40), "red"),
+        Band::Yellow => (Color32::from_rgb(230, 160, 0), "yellow"),
+        Band::Green => (Color32::from_rgb(46, 125, 50), "green"),
     }
 }
 
@@ -27,7 +27,7 @@ pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
     }
     if let Some(error) = state.error.clone() {
         ui.horizontal(|ui| {
-            ui.colored_label(Color32::from_rgb(198, 40, 40), format!("⚠ {error}"));
+            ui.colored_label(Color32::from_rgb(198, 40, 40), format!("Problem: {error}"));
             if ui.small_button("dismiss").clicked() {
                 state.error = None;
             }
@@ -47,10 +47,11 @@ fn keyboard(ui: &mut Ui, state: &mut GuiState) {
     if ui.ctx().egui_wants_keyboard_input() {
         return;
     }
-    let (p, e, plus, minus) = ui.input(|i| {
+    let (p, e, n, plus, minus) = ui.input(|i| {
         (
             i.key_pressed(Key::P),
             i.key_pressed(Key::E),
+            i.key_pressed(Key::N),
             i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
             i.key_pressed(Key::Minus),
         )
@@ -60,6 +61,9 @@ fn keyboard(ui: &mut Ui, state: &mut GuiState) {
     }
     if e && matches!(state.screen, Screen::Portfolio | Screen::Customer(_)) {
         state.end_quarter();
+    }
+    if n && let Screen::EndOfQuarter(_) = state.screen {
+        state.next_quarter();
     }
     if plus {
         state.ui_scale = (state.ui_scale + 0.1).min(3.0);
@@ -116,7 +120,8 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         if ui.button("Portfolio (P)").clicked() {
             go = Some(Screen::Portfolio);
         }
-        if !finished && ui.button("End quarter (E)").clicked() {
+        let planning = matches!(state.screen, Screen::Portfolio | Screen::Customer(_));
+        if !finished && planning && ui.button("End quarter (E)").clicked() {
             go = Some(Screen::EndOfQuarter(0));
         }
         if finished && ui.button("Debrief").clicked() {

@@ -17,7 +17,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         state.screen = Screen::Portfolio;
         return;
     };
-    if ui.button("← Portfolio").clicked() {
+    if ui.button("Back to the portfolio").clicked() {
         state.screen = Screen::Portfolio;
         return;
     }

@@ -15,7 +15,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
         let b = &d.business;
         ui.label(RichText::new("Business results").strong());
         ui.label(format!(
-            "GRR {:.1} % · NRR {:.1} % · ARR {} → {} · churned {} ({} of {} customers) · expansion {}",
+            "GRR {:.1} % · NRR {:.1} % · ARR {} to {} · churned {} ({} of {} customers) · expansion {}",
             b.grr * 100.0,
             b.nrr * 100.0,
             crate::sim::journal::format_money(b.start_arr),
@@ -26,7 +26,14 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
             crate::sim::journal::format_money(b.expansion_arr)
         ));
         for t in &b.targets {
-            ui.label(format!("{} {}: {}", if t.met { "✔ met" } else { "✘ missed" }, t.name, t.target));
+            let show = |v: f64| if t.name.contains("RR") { format!("{:.1} %", v * 100.0) } else { format!("{v:.1}") };
+            ui.label(format!(
+                "{} {}: {} (actual {})",
+                if t.met { "met:" } else { "MISSED:" },
+                t.name,
+                show(t.target),
+                show(t.actual)
+            ));
         }
         ui.add_space(8.0);
         ui.label(RichText::new(format!("Exam readiness {:.1} %", d.readiness.overall * 100.0)).strong());

@@ -96,7 +96,11 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         match by {
                             Some(by) => {
                                 let arrow = if state.sort == by {
-                                    if state.descending { " ▼" } else { " ▲" }
+                                    if state.descending {
+                                        " (high first)"
+                                    } else {
+                                        " (low first)"
+                                    }
                                 } else {
                                     ""
                                 };

@@ -45,7 +45,7 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
     let finished = sim.finished();
     let summary = sim.metrics().quarters.iter().find(|m| m.quarter == q).map(|m| {
             format!(
-                "ARR {} → {}; churned {}, contraction {}, expansion {}; quarter GRR {:.1} %, NRR {:.1} %; health ● red {} ▲ yellow {} ■ green {}",
+                "ARR {} to {}; churned {}, contraction {}, expansion {}; quarter GRR {:.1} %, NRR {:.1} %; health red {}, yellow {}, green {}",
                 crate::sim::journal::format_money(m.start_arr),
                 crate::sim::journal::format_money(m.end_arr),
                 crate::sim::journal::format_money(m.churned_arr),
@@ -76,10 +76,8 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                 ui.label(RichText::new("Your decisions, judged").strong());
                 for (verdict, text) in &judged {
                     let (colour, mark) = match verdict {
-                        Verdict::Good => (Color32::from_rgb(46, 125, 50), "✔ well done:"),
-                        Verdict::Mistake => {
-                            (Color32::from_rgb(198, 40, 40), "✘ to do differently:")
-                        }
+                        Verdict::Good => (Color32::from_rgb(46, 125, 50), "Well done:"),
+                        Verdict::Mistake => (Color32::from_rgb(198, 40, 40), "To do differently:"),
                     };
                     ui.colored_label(colour, format!("{mark} {text}"));
                 }
@@ -124,12 +122,12 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                         if choice == right {
                             ui.colored_label(
                                 Color32::from_rgb(46, 125, 50),
-                                format!("✔ {}", chosen.explanation),
+                                format!("Right. {}", chosen.explanation),
                             );
                         } else {
                             ui.colored_label(
                                 Color32::from_rgb(198, 40, 40),
-                                format!("✘ {}", chosen.explanation),
+                                format!("Not quite. {}", chosen.explanation),
                             );
                             ui.label(format!(
                                 "The answer: {} — {}",
@@ -145,9 +143,9 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             }
             ui.add_space(10.0);
             let label = if finished {
-                "See the debrief"
+                "See the debrief (N)"
             } else {
-                "Next quarter"
+                "Next quarter (N)"
             };
             if ui.button(RichText::new(label).strong()).clicked() {
                 next = true;

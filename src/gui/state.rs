@@ -156,12 +156,18 @@ impl GuiState {
         let loaded = Session::load(&path).and_then(|s| s.replay(&path.display().to_string()));
         match loaded {
             Ok(rec) => {
+                let finished = rec.sim.finished();
                 self.rec = Some(rec);
                 self.history.clear();
                 self.snapshot();
                 self.save_path = path;
                 self.error = None;
-                self.screen = Screen::Portfolio;
+                // A finished session opens on its debrief.
+                self.screen = if finished {
+                    Screen::Debrief
+                } else {
+                    Screen::Portfolio
+                };
             }
             Err(e) => self.error = Some(e.to_string()),
         }
@@ -216,6 +222,17 @@ impl GuiState {
         self.snapshot();
         self.autosave();
         self.screen = Screen::EndOfQuarter(q);
+    }
+
+    /// Leaves the end-of-quarter screen: to the portfolio, or to the debrief at the end.
+    pub fn next_quarter(&mut self) {
+        self.asking.clear();
+        let finished = self.rec.as_ref().is_some_and(|r| r.sim.finished());
+        self.screen = if finished {
+            Screen::Debrief
+        } else {
+            Screen::Portfolio
+        };
     }
 
     /// Records the answer to question `i` of the quarter's checks.

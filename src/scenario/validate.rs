@@ -373,11 +373,12 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
     let tp = root.field("targets");
     let t = &raw.targets;
     let targets = Targets {
-        nrr_min: t.nrr_min.map(|v| {
-            f64::from(c.number(&tp.field("nrr_min"), v, 0.0, 5.0, "nrr_min (1.0 is 100 %)"))
+        // Targets keep the author's exact number (f64), once checked.
+        nrr_min: t.nrr_min.inspect(|&v| {
+            c.number(&tp.field("nrr_min"), v, 0.0, 5.0, "nrr_min (1.0 is 100 %)");
         }),
-        grr_min: t.grr_min.map(|v| {
-            f64::from(c.number(&tp.field("grr_min"), v, 0.0, 1.0, "grr_min (1.0 is 100 %)"))
+        grr_min: t.grr_min.inspect(|&v| {
+            c.number(&tp.field("grr_min"), v, 0.0, 1.0, "grr_min (1.0 is 100 %)");
         }),
         max_churned_customers: t.max_churned_customers.map(|v| {
             c.whole(
