@@ -45,11 +45,20 @@ fn play(args: &[&str], input: &str) -> Output {
 }
 
 #[test]
-fn no_command_runs_the_default_scenario() {
-    let o = run(&[]);
-    let (out, err) = text(&o);
-    assert!(o.status.success(), "{err}");
-    assert!(out.contains("tutorial") && out.contains("NRR"), "{out}");
+fn no_command_opens_the_window_or_says_why_not() {
+    // Without a display, the window cannot open: one clear line and a failure code.
+    let o = bin()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let (_, err) = text(&o);
+    if cfg!(feature = "gui") {
+        assert_eq!(o.status.code(), Some(3), "{err}");
+        assert!(err.contains("csm-sim play"), "{err}");
+    } else {
+        assert!(o.status.success(), "{err}");
+    }
 }
 
 #[test]

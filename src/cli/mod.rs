@@ -27,6 +27,7 @@ mod play;
 mod replay;
 mod run;
 
+#[cfg(feature = "gui")]
 pub(crate) use run::write_debrief;
 
 use std::process::ExitCode;
@@ -41,7 +42,7 @@ use crate::scenario::{Scenario, builtin};
     name = "csm-sim",
     version,
     about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).",
-    long_about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).\n\nWithout a command, runs the built-in tutorial scenario and prints its results.\nScenarios are RON files or built-in names: tutorial, sponsor-loss, quality-crisis, mixed-portfolio, large-portfolio."
+    long_about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).\n\nWithout a command, opens the window on the built-in tutorial scenario (`csm-sim play` plays in a terminal).\nScenarios are RON files or built-in names: tutorial, sponsor-loss, quality-crisis, mixed-portfolio, large-portfolio."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -95,6 +96,11 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        // Without a command: the window on the built-in default scenario when the program
+        // has one, the terminal run otherwise.
+        #[cfg(feature = "gui")]
+        None => crate::gui::run(None, false, None),
+        #[cfg(not(feature = "gui"))]
         None => run::run_default(),
         Some(Command::Check(a)) => check::check(a),
         Some(Command::Run(a)) => run::run(a),

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{Context, bail};
 
@@ -12,7 +11,6 @@ use crate::exam::checks::Answer;
 use crate::exam::debrief::Debrief;
 use crate::exam::judge::Judge;
 use crate::playbook::Playbook;
-use crate::scenario::{Scenario, builtin};
 use crate::session::{RecordedAction, load_actions, resolve, write_atomically};
 use crate::sim::Simulation;
 
@@ -188,8 +186,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// What `csm-sim` with no command does: run the default scenario with the sensible
 /// playbook and point at the other commands.
+#[cfg(not(feature = "gui"))]
 pub fn run_default() -> anyhow::Result<ExitCode> {
-    let scenario: Arc<Scenario> = super::load_scenario(None)?;
+    use crate::scenario::builtin;
+    let scenario = super::load_scenario(None)?;
     let seed = scenario.seed;
     let mut sim = Simulation::new(scenario, seed);
     let mut judge = Judge::new();

@@ -25,6 +25,14 @@ pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
         ui.separator();
         keyboard(ui, state);
     }
+    if let Some(message) = state.message.clone() {
+        ui.horizontal(|ui| {
+            ui.label(message);
+            if ui.small_button("ok").clicked() {
+                state.message = None;
+            }
+        });
+    }
     if let Some(error) = state.error.clone() {
         ui.horizontal(|ui| {
             ui.colored_label(Color32::from_rgb(198, 40, 40), format!("Problem: {error}"));
@@ -88,6 +96,7 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
     });
     let finished = sim.finished();
     let mut go = None;
+    let mut save = false;
     ui.horizontal_wrapped(|ui| {
         ui.heading(&sim.scenario().title);
         ui.separator();
@@ -127,6 +136,13 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         if finished && ui.button("Debrief").clicked() {
             go = Some(Screen::Debrief);
         }
+        if ui
+            .button("Save")
+            .on_hover_text("The session also saves itself after every change")
+            .clicked()
+        {
+            save = true;
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button("A+").on_hover_text("Larger text (+)").clicked() {
                 state.ui_scale = (state.ui_scale + 0.1).min(3.0);
@@ -137,6 +153,12 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
             ui.label(format!("scale {:.0} %", state.ui_scale * 100.0));
         });
     });
+    if save {
+        state.autosave();
+        if state.error.is_none() {
+            state.message = Some(format!("Saved to {}", state.save_path.display()));
+        }
+    }
     match go {
         Some(Screen::EndOfQuarter(_)) => state.end_quarter(),
         Some(screen) => state.screen = screen,

@@ -82,7 +82,4 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
             Err(e) => state.error = Some(format!("{e:#}")),
         }
     }
-    if let Some(m) = &state.message {
-        ui.label(m);
-    }
 }
