@@ -43,14 +43,27 @@ pub fn run(
     } else if start {
         state.start();
     }
+    explain_graphics_failures();
     App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "csm-sim — Customer Success practice".to_owned(),
-                ..default()
-            }),
-            ..default()
-        }))
+        .add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: "csm-sim — Customer Success practice".to_owned(),
+                        ..default()
+                    }),
+                    ..default()
+                })
+                // A desktop program, not a server: only warnings and errors, and none of
+                // the graphics stack's chatter (RUST_LOG still overrides this).
+                .set(bevy::log::LogPlugin {
+                    level: bevy::log::Level::WARN,
+                    filter:
+                        "wgpu=off,wgpu_hal=off,wgpu_core=off,naga=off,winit=error,bevy_render=error"
+                            .to_owned(),
+                    ..default()
+                }),
+        )
         .add_plugins(EguiPlugin::default())
         .insert_resource(state)
         .add_systems(Startup, |mut commands: Commands| {
@@ -59,6 +72,28 @@ pub fn run(
         .add_systems(EguiPrimaryContextPass, draw)
         .run();
     Ok(ExitCode::SUCCESS)
+}
+
+/// Turns the renderer's panic when no graphics driver can be used into one line that says
+/// what is missing and what works instead, and a failure code; other panics keep the
+/// standard report.
+fn explain_graphics_failures() {
+    let standard = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        if text.contains("GPU") || text.contains("adapter") || text.contains("graphics") {
+            eprintln!(
+                "csm-sim: no usable graphics driver for the window (install Vulkan or OpenGL drivers); play in the terminal with `csm-sim play`"
+            );
+            std::process::exit(4);
+        }
+        standard(info);
+    }));
 }
 
 /// Fetches the egui context and draws the application into a full-window `Ui`.
