@@ -42,6 +42,31 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             ))
         })
         .collect();
+    // Health moves between the last two snapshots, as the dashboard showed them.
+    let model = &sim.scenario().health_model;
+    let mut moves: Vec<String> = state
+        .history
+        .iter()
+        .filter_map(|(id, snaps)| {
+            let [.., before, after] = snaps.as_slice() else {
+                return None;
+            };
+            let (from, to) = (model.band(before.health), model.band(after.health));
+            (from != to).then(|| {
+                let name = sim
+                    .customer(*id)
+                    .map_or_else(|| format!("#{id}"), |c| c.name);
+                format!(
+                    "{name}: health {:.0} to {:.0} ({} to {}, 2.6)",
+                    before.health,
+                    after.health,
+                    from.label(),
+                    to.label()
+                )
+            })
+        })
+        .collect();
+    moves.sort();
     let finished = sim.finished();
     let summary = sim.metrics().quarters.iter().find(|m| m.quarter == q).map(|m| {
             format!(
@@ -70,6 +95,13 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             }
             for l in &lines {
                 ui.label(l);
+            }
+            if !moves.is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new("Health moves").strong());
+                for m in &moves {
+                    ui.label(m);
+                }
             }
             if !judged.is_empty() {
                 ui.add_space(8.0);
