@@ -432,3 +432,18 @@ fn without_a_display_the_window_says_so_in_one_line() {
         "{err}"
     );
 }
+
+#[cfg(feature = "gui")]
+#[test]
+fn an_unreachable_display_is_one_line_not_a_panic() {
+    let o = bin()
+        .arg("gui")
+        .env("DISPLAY", ":9999")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("csm-sim play"), "{err}");
+}

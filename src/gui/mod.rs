@@ -86,11 +86,35 @@ fn explain_graphics_failures() {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        if text.contains("GPU") || text.contains("adapter") || text.contains("graphics") {
+        let graphics = ["GPU", "adapter", "graphics"]
+            .iter()
+            .any(|w| text.contains(w));
+        // winit's words when it cannot reach the display server or load its libraries.
+        let windowing = [
+            "X11",
+            "XOpenDisplay",
+            "Wayland",
+            "event loop",
+            "EventLoop",
+            "backend",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        if graphics || windowing {
             eprintln!(
-                "csm-sim: no usable graphics driver for the window (install Vulkan or OpenGL drivers); play in the terminal with `csm-sim play`"
+                "csm-sim: no usable {} for the window ({}); play in the terminal with `csm-sim play`",
+                if graphics {
+                    "graphics driver"
+                } else {
+                    "display"
+                },
+                if graphics {
+                    "install Vulkan or OpenGL drivers"
+                } else {
+                    "check DISPLAY and the X11 libraries"
+                }
             );
-            std::process::exit(4);
+            std::process::exit(if graphics { 4 } else { 3 });
         }
         standard(info);
     }));
