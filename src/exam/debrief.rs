@@ -13,6 +13,7 @@ use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionOutcome};
 use crate::sim::journal::{Event, format_money};
 use crate::sim::summary::TargetResult;
+use crate::sim::types::BarrierKind;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Business {
@@ -167,8 +168,14 @@ impl Debrief {
 /// reasons the renewal decision recorded.
 fn outcomes(sim: &Simulation) -> Vec<Outcome> {
     let entries = &sim.journal().entries;
+    // Each customer's entries, indexed once, so a story reads only its customer's past.
+    let mut by_customer: std::collections::BTreeMap<u32, Vec<&crate::sim::journal::Entry>> =
+        std::collections::BTreeMap::new();
     let mut out = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
+    for e in entries {
+        by_customer.entry(e.customer).or_default().push(e);
+        let past = &by_customer[&e.customer];
+        let past = &past[..past.len() - 1];
         let (kind, arr, reasons) = match e.event {
             Event::Churned { arr, factors, .. } => ("churned", arr, factors.explain()),
             Event::Downsold {
@@ -190,37 +197,28 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             _ => continue,
         };
         // The story of the current term: since the customer's previous renewal decision.
-        let term_start = entries[..i]
+        let term_start = past
             .iter()
             .rev()
-            .find(|x| {
-                x.customer == e.customer
-                    && matches!(x.event, Event::Renewed { .. } | Event::Downsold { .. })
-            })
+            .find(|x| matches!(x.event, Event::Renewed { .. } | Event::Downsold { .. }))
             .map_or(0, |x| x.quarter);
         let mut history = Vec::new();
         let mut renewal_work = false;
-        for earlier in entries[..i].iter().filter(|x| x.customer == e.customer) {
+        for earlier in past {
             match earlier.event {
                 Event::BarrierAppeared { kind: b, .. } => {
-                    let found = entries[..i].iter().find_map(|x| match x.event {
-                        Event::BarrierDiscovered { kind, .. }
-                            if x.customer == e.customer
-                                && kind == b
-                                && x.quarter >= earlier.quarter =>
-                        {
-                            Some(x.quarter)
-                        }
+                    // The first quarter, from the barrier's start, an event about it happened.
+                    let first = |pick: fn(&Event) -> Option<BarrierKind>| {
+                        past.iter()
+                            .find(|x| x.quarter >= earlier.quarter && pick(&x.event) == Some(b))
+                            .map(|x| x.quarter)
+                    };
+                    let found = first(|ev| match *ev {
+                        Event::BarrierDiscovered { kind, .. } => Some(kind),
                         _ => None,
                     });
-                    let resolved = entries[..i].iter().find_map(|x| match x.event {
-                        Event::BarrierResolved { kind, .. }
-                            if x.customer == e.customer
-                                && kind == b
-                                && x.quarter >= earlier.quarter =>
-                        {
-                            Some(x.quarter)
-                        }
+                    let resolved = first(|ev| match *ev {
+                        Event::BarrierResolved { kind, .. } => Some(kind),
                         _ => None,
                     });
                     if resolved.is_some_and(|r| r <= term_start) {
