@@ -318,12 +318,16 @@ fn bench_runs_small() {
         "20",
         "--quarters",
         "4",
+        "--compare-seeds",
+        "5",
         "--json",
     ]);
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 2);
+    // (a) the portfolio, (b) the batch without and with a playbook, (c) the compare.
+    assert_eq!(v.as_array().unwrap().len(), 4);
+    assert!(v[3]["name"].as_str().unwrap().contains("compare"));
     assert!(v[0]["customer_quarters_per_second"].as_f64().unwrap() > 0.0);
 }
 

@@ -10,6 +10,8 @@ use serde::Serialize;
 
 use super::run::{Driver, driver, play_out};
 use crate::scenario::Scenario;
+use crate::exam::judge::Judge;
+use crate::exam::score::readiness;
 use crate::sim::Simulation;
 
 #[derive(clap::Args, Debug)]
@@ -46,12 +48,21 @@ pub struct SeedResult {
     pub churn: f64,
     pub churned_arr: i64,
     pub expansion_arr: i64,
+    /// NRR with the contracts still to renew at their expected value.
+    pub outlook_nrr: f64,
+    /// CSM hours planned over the run.
+    pub hours: f64,
+    /// Overall exam readiness from the judged decisions (only when judged).
+    pub readiness: Option<f64>,
+    /// Whether every target of the scenario was met.
+    pub targets_met: bool,
 }
 
-/// Mean and the 5th and 95th percentiles (nearest rank).
+/// Mean, median and the 5th and 95th percentiles (nearest rank).
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
 pub struct Spread {
     pub mean: f64,
+    pub median: f64,
     pub p5: f64,
     pub p95: f64,
 }
@@ -62,6 +73,7 @@ impl Spread {
         if v.is_empty() {
             return Spread {
                 mean: 0.0,
+                median: 0.0,
                 p5: 0.0,
                 p95: 0.0,
             };
@@ -70,6 +82,7 @@ impl Spread {
         let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
         Spread {
             mean: v.iter().sum::<f64>() / v.len() as f64,
+            median: rank(0.5),
             p5: rank(0.05),
             p95: rank(0.95),
         }
@@ -79,6 +92,8 @@ impl Spread {
 #[derive(Debug, Clone, Serialize)]
 pub struct BatchReport {
     pub scenario: String,
+    /// The playbook that drove every run ("none" without one, "actions" for an action file).
+    pub playbook: String,
     pub seeds: u32,
     pub first_seed: u64,
     pub nrr: Spread,
@@ -86,6 +101,8 @@ pub struct BatchReport {
     pub churn: Spread,
     pub churned_arr: Spread,
     pub expansion_arr: Spread,
+    pub outlook_nrr: Spread,
+    pub hours: Spread,
 }
 
 /// Runs `count` seeds from `first` on `threads` threads; results come back in seed order,
@@ -96,6 +113,7 @@ pub fn run_seeds(
     count: u32,
     driver: &Driver,
     threads: usize,
+    judged: bool,
 ) -> anyhow::Result<Vec<SeedResult>> {
     let count = count as usize;
     let next = AtomicUsize::new(0);
@@ -119,20 +137,9 @@ pub fn run_seeds(
                             }
                             None => sim.insert(Simulation::new(scenario.clone(), seed)),
                         };
-                        play_out(sim, driver, None)?;
-                        let m = sim.metrics();
-                        out.push((
-                            i,
-                            SeedResult {
-                                seed,
-                                nrr: m.nrr(),
-                                grr: m.grr(),
-                                churn: f64::from(m.churned_customers())
-                                    / f64::from(m.start_customers.max(1)),
-                                churned_arr: m.churned_arr(),
-                                expansion_arr: m.expansion_arr(),
-                            },
-                        ));
+                        let mut judge = judged.then(Judge::new);
+                        play_out(sim, driver, judge.as_mut())?;
+                        out.push((i, seed_result(sim, judge.as_ref())));
                     }
                 })
             })
@@ -154,9 +161,46 @@ pub fn run_seeds(
     Ok(results.into_iter().flatten().collect())
 }
 
-pub fn report(scenario: &Scenario, first: u64, results: &[SeedResult]) -> BatchReport {
+/// One finished run's results.
+pub fn seed_result(sim: &Simulation, judge: Option<&Judge>) -> SeedResult {
+    let m = sim.metrics();
+    SeedResult {
+        seed: sim.seed(),
+        nrr: m.nrr(),
+        grr: m.grr(),
+        churn: f64::from(m.churned_customers()) / f64::from(m.start_customers.max(1)),
+        churned_arr: m.churned_arr(),
+        expansion_arr: m.expansion_arr(),
+        outlook_nrr: sim.renewal_outlook().nrr,
+        hours: m.quarters.iter().map(|q| q.hours_planned).sum(),
+        readiness: judge.map(|j| readiness(&j.judgements, &[]).overall),
+        targets_met: targets_met(sim),
+    }
+}
+
+/// Whether a finished run met every target its scenario sets.
+pub fn targets_met(sim: &Simulation) -> bool {
+    let m = sim.metrics();
+    let t = &sim.scenario().targets;
+    t.nrr_min.is_none_or(|v| m.nrr() >= v)
+        && t.grr_min.is_none_or(|v| m.grr() >= v)
+        && t
+            .max_churned_customers
+            .is_none_or(|v| m.churned_customers() <= v)
+        && t.max_time_to_value.is_none_or(|v| {
+            sim.summary_time_to_value().is_some_and(|ttv| ttv <= v)
+        })
+}
+
+pub fn report(
+    scenario: &Scenario,
+    playbook: &str,
+    first: u64,
+    results: &[SeedResult],
+) -> BatchReport {
     BatchReport {
         scenario: scenario.id.clone(),
+        playbook: playbook.to_owned(),
         seeds: results.len() as u32,
         first_seed: first,
         nrr: Spread::of(results.iter().map(|r| r.nrr)),
@@ -164,6 +208,8 @@ pub fn report(scenario: &Scenario, first: u64, results: &[SeedResult]) -> BatchR
         churn: Spread::of(results.iter().map(|r| r.churn)),
         churned_arr: Spread::of(results.iter().map(|r| r.churned_arr as f64)),
         expansion_arr: Spread::of(results.iter().map(|r| r.expansion_arr as f64)),
+        outlook_nrr: Spread::of(results.iter().map(|r| r.outlook_nrr)),
+        hours: Spread::of(results.iter().map(|r| r.hours)),
     }
 }
 
@@ -176,25 +222,35 @@ pub fn batch(args: Args) -> anyhow::Result<ExitCode> {
     let driver = driver(args.actions.as_ref(), args.playbook.as_deref())?;
     let first = args.first_seed.unwrap_or(scenario.seed);
     let threads = args.threads.map_or_else(default_threads, usize::from);
-    let results = run_seeds(&scenario, first, args.seeds, &driver, threads)?;
-    let r = report(&scenario, first, &results);
+    let results = run_seeds(&scenario, first, args.seeds, &driver, threads, false)?;
+    let r = report(&scenario, &driver.name(), first, &results);
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&r)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    outln!("{} — {} seeds from {}", scenario.title, r.seeds, first)?;
     outln!(
-        "{:<14} {:>10} {:>10} {:>10}",
+        "{} — {} seeds from {}, playbook: {}",
+        scenario.title, r.seeds, first, r.playbook
+    )?;
+    outln!(
+        "{:<14} {:>10} {:>10} {:>10} {:>10}",
         "",
         "mean",
+        "median",
         "5th pct",
         "95th pct"
     )?;
     let pct = |v: f64| format!("{:.1} %", v * 100.0);
-    for (name, s) in [("NRR", r.nrr), ("GRR", r.grr), ("logo churn", r.churn)] {
+    for (name, s) in [
+        ("NRR", r.nrr),
+        ("NRR outlook", r.outlook_nrr),
+        ("GRR", r.grr),
+        ("logo churn", r.churn),
+    ] {
         outln!(
-            "{name:<14} {:>10} {:>10} {:>10}",
+            "{name:<14} {:>10} {:>10} {:>10} {:>10}",
             pct(s.mean),
+            pct(s.median),
             pct(s.p5),
             pct(s.p95)
         )?;
@@ -205,8 +261,9 @@ pub fn batch(args: Args) -> anyhow::Result<ExitCode> {
         ("expansion ARR", r.expansion_arr),
     ] {
         outln!(
-            "{name:<14} {:>10} {:>10} {:>10}",
+            "{name:<14} {:>10} {:>10} {:>10} {:>10}",
             money(s.mean),
+            money(s.median),
             money(s.p5),
             money(s.p95)
         )?;

@@ -18,14 +18,15 @@ macro_rules! out {
     }};
 }
 
-mod batch;
+pub mod batch;
 mod bench;
 mod check;
+pub mod compare;
 mod coverage;
 mod format;
 mod play;
 mod replay;
-mod run;
+pub mod run;
 
 #[cfg(feature = "gui")]
 pub(crate) use run::write_debrief;
@@ -63,6 +64,8 @@ enum Command {
     Coverage(coverage::Args),
     /// Run many seeds in parallel and report the spread of results.
     Batch(batch::Args),
+    /// Compare playbooks (and doing nothing) side by side over the same seeds.
+    Compare(compare::Args),
     /// Measure simulation speed and memory.
     Bench(bench::Args),
     /// List the built-in scenarios.
@@ -108,6 +111,7 @@ pub fn main() -> ExitCode {
         Some(Command::Replay(a)) => replay::replay(a),
         Some(Command::Batch(a)) => batch::batch(a),
         Some(Command::Coverage(a)) => coverage::coverage(a),
+        Some(Command::Compare(a)) => compare::compare(a),
         Some(Command::Bench(a)) => bench::bench(a),
         #[cfg(feature = "gui")]
         Some(Command::Gui {

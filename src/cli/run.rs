@@ -61,14 +61,25 @@ pub(crate) fn write_debrief(
 }
 
 /// Who decides what the CSM does.
-pub(crate) enum Driver {
+pub enum Driver {
     Nobody,
     Actions(Vec<RecordedAction>),
     Playbook(Playbook),
 }
 
+impl Driver {
+    /// A name for reports: the playbook's own, or what drives the run.
+    pub fn name(&self) -> String {
+        match self {
+            Driver::Nobody => "none".to_owned(),
+            Driver::Actions(_) => "actions".to_owned(),
+            Driver::Playbook(p) => p.name.clone(),
+        }
+    }
+}
+
 /// Plays a simulation to its end with a driver; with a judge, every quarter is judged.
-pub(crate) fn play_out(
+pub fn play_out(
     sim: &mut Simulation,
     driver: &Driver,
     mut judge: Option<&mut Judge>,
@@ -119,7 +130,7 @@ pub(crate) fn play_out(
     Ok(())
 }
 
-pub(crate) fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyhow::Result<Driver> {
+pub fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyhow::Result<Driver> {
     Ok(match (actions, playbook) {
         (Some(path), _) => Driver::Actions(load_actions(path)?),
         (None, Some(p)) => Driver::Playbook(Playbook::load(p)?),

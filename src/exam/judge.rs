@@ -90,7 +90,10 @@ impl OutcomeKind {
             (self, o),
             (OutcomeKind::Found, ActionOutcome::Discovered(_))
                 | (OutcomeKind::Resolved, ActionOutcome::Resolved(_))
-                | (OutcomeKind::NoEffect, ActionOutcome::NoEffect)
+                | (
+                    OutcomeKind::NoEffect,
+                    ActionOutcome::NoEffect | ActionOutcome::Misdirected
+                )
                 | (OutcomeKind::Backfired, ActionOutcome::Backfired)
                 | (OutcomeKind::ExpansionWon, ActionOutcome::ExpansionWon(_))
                 | (

@@ -52,10 +52,24 @@ pub struct Playbook {
 }
 
 /// The built-in playbooks.
-pub const BUILTIN: &[(&str, &str)] = &[("sensible", include_str!("../../playbooks/sensible.ron"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("sensible", include_str!("../../playbooks/sensible.ron")),
+    ("textbook", include_str!("../../playbooks/textbook.ron")),
+    (
+        "wrong-remedies",
+        include_str!("../../playbooks/wrong-remedies.ron"),
+    ),
+    ("do-nothing", include_str!("../../playbooks/do-nothing.ron")),
+    ("paperwork", include_str!("../../playbooks/paperwork.ron")),
+    (
+        "expansion-spam",
+        include_str!("../../playbooks/expansion-spam.ron"),
+    ),
+    ("no-diagnosis", include_str!("../../playbooks/no-diagnosis.ron")),
+];
 
 impl Playbook {
-    /// Reads a playbook from a file or a built-in name (`sensible`).
+    /// Reads a playbook from a file or a built-in name (`sensible`, `textbook`, …).
     pub fn load(spec: &str) -> Result<Playbook, LoadError> {
         let name = spec.strip_prefix("builtin:").unwrap_or(spec);
         if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) {

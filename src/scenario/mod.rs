@@ -183,6 +183,25 @@ impl Scenario {
         validate::validate(file, text, raw)
     }
 
+    /// Whether `key` is the id of a generated customer (`SEGMENT-N`, N its number in the
+    /// portfolio).
+    pub fn generated_key(&self, key: &str) -> bool {
+        let mut id = self.customers.len() as u64;
+        for g in &self.generate {
+            let segment = &self.segments[usize::from(g.segment)].id;
+            if let Some(n) = key
+                .strip_prefix(segment.as_str())
+                .and_then(|r| r.strip_prefix('-'))
+                .and_then(|n| n.parse::<u64>().ok())
+                && (id..id + u64::from(g.count)).contains(&n)
+            {
+                return true;
+            }
+            id += u64::from(g.count);
+        }
+        false
+    }
+
     /// How many customers the scenario starts with, listed and generated.
     pub fn customer_count(&self) -> u64 {
         self.customers.len() as u64

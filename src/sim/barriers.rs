@@ -56,6 +56,8 @@ pub struct Barrier {
     pub discovered_in: Option<u16>,
     /// Progress of the CSM's responses towards removing it, 0–1.
     pub progress: f32,
+    /// The last quarter a right response made progress on it.
+    pub last_response: Option<u16>,
 }
 
 impl Barrier {
@@ -217,6 +219,9 @@ pub const QUALITY_SELF_REPAIR: f32 = 0.1;
 pub const ESCALATION_SEVERITY: f32 = 0.4;
 /// Chance per quarter that a present account manager hears that the sponsor left.
 pub const ACCOUNT_MANAGER_HEARS: f32 = 0.2;
+/// How much a barrier's severity grows in a quarter after one with no right response: a
+/// stall left alone hardens, a sponsor vacuum fills with someone else's agenda.
+pub const BARRIER_GROWTH: f32 = 0.08;
 
 /// The barrier pipeline step: damage, slow self-repair, and barriers that surface without
 /// the CSM looking (a customer escalation, word from the account manager).
@@ -241,9 +246,14 @@ pub(super) fn barrier_effects(
         }
         let id = id.0;
         for kind in BarrierKind::ALL {
-            let Some(b) = barriers.get(kind).copied() else {
+            let Some(mut b) = barriers.get(kind).copied() else {
                 continue;
             };
+            if b.since < q && b.last_response.is_none_or(|r| r + 1 < q) {
+                let slot = barriers.get_mut(kind).expect("checked above");
+                slot.severity = (slot.severity + BARRIER_GROWTH).min(1.0);
+                b = *slot;
+            }
             apply_effects(&b, &mut signals, &mut stakeholders);
             if kind == BarrierKind::QualityIssue {
                 let done = {
@@ -313,6 +323,8 @@ mod tests {
             discovered: false,
             discovered_in: None,
             progress: 0.0,
+        last_response: None,
+            last_response: None,
         }
     }
 

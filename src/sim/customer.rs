@@ -313,6 +313,10 @@ pub struct Engagement {
     pub success_captured: u8,
     /// Hours of CSM time spent on this customer so far.
     pub hours: f32,
+    /// Kinds of expansion proposed this term, a bit per kind (each at most once a term).
+    pub expansions_proposed: u8,
+    /// After a declined or ill-fitting proposal, no new proposal until after this quarter.
+    pub expansion_closed_until: Option<i16>,
 }
 
 /// Read access to everything about one customer.

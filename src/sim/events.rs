@@ -35,6 +35,7 @@ fn inject(
         discovered: !hidden,
         discovered_in: (!hidden).then_some(q),
         progress: 0.0,
+        last_response: None,
     });
     if !added {
         return;

@@ -71,6 +71,43 @@ impl HealthModel {
         }
     }
 
+    /// Like [`HealthModel::combine`], leaving one component out: a weighted model spreads
+    /// its weight over the others, a worst-of model ignores it (unless it is the only one).
+    pub fn combine_without(&self, scores: &[f32; N], left_out: usize) -> f32 {
+        match self {
+            HealthModel::Weighted { weights, .. } => {
+                let rest: f32 = 1.0 - weights[left_out];
+                if rest <= 1e-6 {
+                    return self.combine(scores);
+                }
+                let sum: f32 = weights
+                    .iter()
+                    .zip(scores)
+                    .enumerate()
+                    .filter(|(i, _)| *i != left_out)
+                    .map(|(_, (w, s))| w * s)
+                    .sum();
+                sum / rest
+            }
+            HealthModel::Worst { components, .. } => {
+                let others = components
+                    .iter()
+                    .enumerate()
+                    .any(|(i, on)| *on && i != left_out);
+                if !others {
+                    return self.combine(scores);
+                }
+                components
+                    .iter()
+                    .zip(scores)
+                    .enumerate()
+                    .filter(|(i, (on, _))| **on && *i != left_out)
+                    .map(|(_, (_, s))| *s)
+                    .fold(100.0, f32::min)
+            }
+        }
+    }
+
     pub fn band(&self, score: f32) -> Band {
         let (red_below, green_from) = match self {
             HealthModel::Weighted {
@@ -181,14 +218,19 @@ pub fn true_health(
     lifecycle: &Lifecycle,
     q: i16,
 ) -> f32 {
-    model.combine(&component_scores(
-        signals,
-        stakeholders.mean_customer_sentiment(),
-        engagement,
-        plan,
-        lifecycle,
-        q,
-    ))
+    // The customer decides on what it lives with, not on the CSM's own activity: the
+    // engagement component (contact and plan upkeep) is a dashboard signal and is left out.
+    model.combine_without(
+        &component_scores(
+            signals,
+            stakeholders.mean_customer_sentiment(),
+            engagement,
+            plan,
+            lifecycle,
+            q,
+        ),
+        HealthComponent::Engagement.index(),
+    )
 }
 
 /// The quarter's health scoring: the dashboard score from observed data and what the CSM

@@ -123,6 +123,9 @@ pub struct RenewalInputs {
     pub sponsor_present: bool,
     /// Effective severity of each open barrier, by kind.
     pub barriers: [f32; 5],
+    /// The open barriers the CSM has found and answered with a right response this term, a
+    /// bit per kind: the risks a mitigation plan can mitigate.
+    pub known_barriers: u8,
     /// Quarters between the start of renewal work and the renewal quarter (None: never).
     pub lead: Option<i16>,
     pub mitigation_plan: bool,
@@ -135,17 +138,24 @@ pub struct RenewalInputs {
 }
 
 /// How much an open barrier of each kind weighs against renewal, per unit of severity.
-fn barrier_weight(kind: BarrierKind) -> f32 {
+pub fn barrier_weight(kind: BarrierKind) -> f32 {
     match kind {
-        BarrierKind::StalledImplementation => 0.8,
-        BarrierKind::LostSponsor => 0.5,
-        BarrierKind::MissingFeature => 0.6,
+        BarrierKind::StalledImplementation => 1.0,
+        BarrierKind::LostSponsor => 0.4,
+        BarrierKind::MissingFeature => 0.8,
         BarrierKind::QualityIssue => 1.0,
         BarrierKind::NotAFit => 1.5,
     }
 }
 
-/// The probability of renewal and the reasons behind it (see `docs/model.md`).
+/// The logit lost per unit of `weight × effective severity` of an open barrier.
+pub const BARRIER_PENALTY: f32 = 5.0;
+/// Progress at which the CSM's right responses count as working a barrier.
+pub const WORKED_PROGRESS: f32 = 0.25;
+/// The share of a known barrier's penalty that a risk mitigation plan wins back.
+pub const MITIGATION_SHARE: f32 = 0.3;
+
+/// The probability of renewal and the reasons behind it (see `docs/model.md` §9).
 pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
     let mut f = Factors::default();
     let mut z = 0.6 + 0.05 * (i.true_health - 60.0);
@@ -160,30 +170,38 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
         z -= 1.2;
         f.set(Factors::SPONSOR_MISSING);
     }
+    let mut known_penalty = 0.0;
     for kind in BarrierKind::ALL {
         let s = i.barriers[kind.index()];
         if s > 0.0 {
-            z -= 1.2 * barrier_weight(kind) * s;
+            let penalty = BARRIER_PENALTY * barrier_weight(kind) * s;
+            z -= penalty;
+            if i.known_barriers & (1 << kind.index()) != 0 {
+                known_penalty += penalty;
+            }
             f.set(1 << (Factors::BARRIER_SHIFT + kind.index() as u32));
         }
     }
     match i.lead {
         Some(lead) if lead >= 1 => {
-            z += 0.6;
+            z += 0.2;
             f.set(Factors::EARLY_RENEWAL_WORK);
         }
         Some(_) => {
-            z += 0.2;
+            z += 0.1;
             f.set(Factors::LATE_RENEWAL_WORK);
         }
         None => f.set(Factors::NO_RENEWAL_WORK),
     }
     if i.mitigation_plan {
-        z += 0.5;
+        // A plan agreed against the risks the CSM has found and is working on; with none,
+        // little.
+        z += 0.1 + MITIGATION_SHARE * known_penalty;
         f.set(Factors::MITIGATION_PLAN);
     }
     if i.recent_qbr {
-        z += 0.3;
+        // A QBR shows realised value; without outcomes there is little to show.
+        z += 0.05 + 0.1 * f32::from(i.outcomes.min(2));
         f.set(Factors::RECENT_QBR);
     }
     if i.auto_renew {
@@ -208,25 +226,88 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
     (p, f)
 }
 
-/// If a renewal is lost, the chance it is a downsell rather than a churn: an honest
-/// transition plan, or a healthy enough customer who still uses part of what they bought.
+/// If a renewal is lost without a transition plan, the chance it is a downsell rather
+/// than a churn: a healthy enough customer who still uses part of what they bought.
 pub fn downsell_chance(i: &RenewalInputs) -> f32 {
     let mut p: f32 = 0.15;
-    if i.transition_plan {
-        p += 0.55;
-    }
     if i.true_health >= 40.0 {
         p += 0.15;
     }
     if i.utilisation >= 0.3 {
         p += 0.1;
     }
-    p.min(0.9)
+    p
 }
 
 /// The share of ARR a downsell keeps: the customer right-sizes to what it uses.
 pub fn downsell_share(utilisation: f32) -> f32 {
     (0.4 + 0.5 * utilisation).min(0.9)
+}
+
+/// With an agreed transition plan the contract is right-sized at renewal: it renews at this
+/// share of its ARR, whether or not the customer would have renewed in full.
+pub fn transition_share(utilisation: f32) -> f32 {
+    (0.45 + 0.5 * utilisation).min(0.9)
+}
+
+/// With an agreed transition plan, the chance the right-sized contract renews at all: the
+/// plan wins back most, not all, of a renewal that would have been lost.
+pub fn transition_chance(renewal_chance: f32) -> f32 {
+    renewal_chance + (1.0 - renewal_chance) * 0.7
+}
+
+/// The share of its ARR a contract is expected to keep at its renewal with these inputs.
+pub fn expected_retention(i: &RenewalInputs) -> f32 {
+    let (p, _) = renewal_chance(i);
+    let lost = downsell_chance(i) * downsell_share(i.utilisation);
+    if i.transition_plan {
+        let t = transition_chance(p);
+        t * transition_share(i.utilisation) + (1.0 - t) * lost
+    } else {
+        p + (1.0 - p) * lost
+    }
+}
+
+/// What the renewal step reads of one customer.
+#[allow(clippy::too_many_arguments)]
+pub fn inputs_of(
+    model: &super::health::HealthModel,
+    plan: &SuccessPlan,
+    people: &Stakeholders,
+    barriers: &Barriers,
+    signals: &Signals,
+    contract: &Contract,
+    life: &Lifecycle,
+    engagement: &Engagement,
+    qi: i16,
+) -> RenewalInputs {
+    let mut open = [0.0; 5];
+    let mut known = 0u8;
+    for b in barriers.active() {
+        open[b.kind.index()] = b.effective();
+        // Being worked: right responses this term have made real progress.
+        let worked = b.progress >= WORKED_PROGRESS
+            && b
+                .last_response
+                .is_some_and(|r| i32::from(r) >= i32::from(contract.start_quarter));
+        if b.discovered && worked {
+            known |= 1 << b.kind.index();
+        }
+    }
+    RenewalInputs {
+        true_health: true_health(model, signals, people, engagement, plan, life, qi),
+        sponsor_present: people.sponsor_present(),
+        barriers: open,
+        known_barriers: known,
+        lead: engagement.renewal_work_from.map(|w| contract.renewal_quarter - w),
+        mitigation_plan: engagement.mitigation_plan.is_some(),
+        transition_plan: engagement.transition_plan.is_some(),
+        recent_qbr: engagement.last_qbr.is_some_and(|t| qi - t <= 1),
+        auto_renew: contract.auto_renew,
+        outcomes: life.outcomes_achieved,
+        financial_health: signals.financial_health,
+        utilisation: signals.utilisation,
+    }
 }
 
 /// The renewal step: every contract whose renewal quarter is this one is renewed, downsold or lost.
@@ -259,30 +340,30 @@ pub(super) fn decide_renewals(
         if life.stage == Stage::Churned || contract.renewal_quarter != qi {
             continue;
         }
-        let mut open = [0.0; 5];
-        for b in barriers.active() {
-            open[b.kind.index()] = b.effective();
-        }
-        let inputs = RenewalInputs {
-            true_health: true_health(model, signals, people, &engagement, plan, &life, qi),
-            sponsor_present: people.sponsor_present(),
-            barriers: open,
-            lead: engagement.renewal_work_from.map(|w| qi - w),
-            mitigation_plan: engagement.mitigation_plan.is_some(),
-            transition_plan: engagement.transition_plan.is_some(),
-            recent_qbr: engagement.last_qbr.is_some_and(|t| qi - t <= 1),
-            auto_renew: contract.auto_renew,
-            outcomes: life.outcomes_achieved,
-            financial_health: signals.financial_health,
-            utilisation: signals.utilisation,
-        };
+        let inputs = inputs_of(
+            model,
+            plan,
+            people,
+            barriers,
+            signals,
+            &contract,
+            &life,
+            &engagement,
+            qi,
+        );
         let (chance, factors) = renewal_chance(&inputs);
         let arr = contract.arr;
         let cohort = contract.in_start_cohort;
         tally.atr += arr;
         tally.renewals_due += 1;
         let [u_renew, u_downsell] = [rng.unit(), rng.unit()];
-        if u_renew < chance {
+        let transition = inputs.transition_plan;
+        let renews = if transition {
+            u_renew < transition_chance(chance)
+        } else {
+            u_renew < chance
+        };
+        if renews && !transition {
             tally.renewed_arr += arr;
             journal.push(
                 q,
@@ -293,10 +374,15 @@ pub(super) fn decide_renewals(
                     factors,
                 },
             );
-        } else if u_downsell < downsell_chance(&inputs) {
-            let to = ((arr as f32) * downsell_share(inputs.utilisation)).round() as i64;
-            contract.licences =
-                ((contract.licences as f32) * downsell_share(inputs.utilisation)).ceil() as u32;
+        } else if renews || u_downsell < downsell_chance(&inputs) {
+            // Right-sized by an agreed transition plan, or a lost renewal that downsells.
+            let share = if transition {
+                transition_share(inputs.utilisation)
+            } else {
+                downsell_share(inputs.utilisation)
+            };
+            let to = ((arr as f32) * share).round() as i64;
+            contract.licences = ((contract.licences as f32) * share).ceil() as u32;
             contract.arr = to;
             tally.add_contraction(arr - to, cohort);
             tally.renewed_arr += to;
@@ -334,9 +420,73 @@ pub(super) fn decide_renewals(
         engagement.renewal_work_from = None;
         engagement.mitigation_plan = None;
         engagement.transition_plan = None;
+        engagement.expansions_proposed = 0;
         if life.stage == Stage::ExpandRenew {
             life.stage = Stage::Adopt;
             life.quarters_in_stage = 0;
+        }
+    }
+}
+
+/// Where the starting cohort's contracts stand at the end of a run: each contract whose
+/// renewal falls after the scenario counts at the ARR it is expected to keep given its
+/// chance now, so a customer neglected late in the run still shows in the results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Outlook {
+    /// ARR of cohort contracts not yet renewed within the scenario.
+    pub pending_arr: i64,
+    /// What that ARR is expected to keep at its renewal.
+    pub expected_pending_arr: i64,
+    /// The cohort's end ARR with pending contracts at their expected value, over its start ARR.
+    pub nrr: f64,
+}
+
+impl super::Simulation {
+    /// The renewal outlook of the starting cohort as things stand (see `docs/model.md` §11).
+    /// Renewal work not yet started counts as if it will be done on time, so the outlook
+    /// judges the accounts' condition, not the calendar.
+    pub fn renewal_outlook(&self) -> Outlook {
+        let model = &self.scenario().health_model;
+        let qi = (self.clock().quarter.saturating_sub(1)).max(1) as i16;
+        let mut pending = 0i64;
+        let mut expected = 0f64;
+        let mut decided = 0i64;
+        self.each_customer(|c| {
+            if !c.contract.in_start_cohort || c.lifecycle.stage == Stage::Churned {
+                return;
+            }
+            // A contract that renewed within the run began a new term after quarter 1.
+            if c.contract.start_quarter > 1 {
+                decided += c.contract.arr;
+                return;
+            }
+            let mut i = inputs_of(
+                model,
+                c.plan,
+                c.stakeholders,
+                c.barriers,
+                c.signals,
+                c.contract,
+                c.lifecycle,
+                c.engagement,
+                qi,
+            );
+            if i.lead.is_none() {
+                i.lead = Some(1);
+            }
+            pending += c.contract.arr;
+            expected += c.contract.arr as f64 * f64::from(expected_retention(&i));
+        });
+        let expected_pending_arr = expected.round() as i64;
+        let start = self.metrics().start_arr;
+        Outlook {
+            pending_arr: pending,
+            expected_pending_arr,
+            nrr: if start > 0 {
+                (decided + expected_pending_arr) as f64 / start as f64
+            } else {
+                0.0
+            },
         }
     }
 }
@@ -350,6 +500,7 @@ mod tests {
             true_health: 78.0,
             sponsor_present: true,
             barriers: [0.0; 5],
+            known_barriers: 0,
             lead: Some(2),
             mitigation_plan: false,
             transition_plan: false,
@@ -391,12 +542,40 @@ mod tests {
     }
 
     #[test]
-    fn a_transition_plan_turns_churn_into_downsell() {
-        let mut i = healthy();
-        i.true_health = 30.0;
-        let without = downsell_chance(&i);
-        i.transition_plan = true;
-        assert!(downsell_chance(&i) > without + 0.5);
+    fn a_transition_plan_pays_only_where_the_renewal_was_lost_anyway() {
+        // A poor fit in red health: right-sizing keeps more than hoping for a full renewal.
+        let mut poor = healthy();
+        poor.true_health = 30.0;
+        poor.sponsor_present = false;
+        poor.barriers[BarrierKind::NotAFit.index()] = 0.7;
+        poor.utilisation = 0.35;
+        let mut planned = poor;
+        planned.transition_plan = true;
+        assert!(expected_retention(&planned) > expected_retention(&poor) + 0.1);
+        // A healthy customer who would have renewed gives up ARR for nothing.
+        let mut wasted = healthy();
+        wasted.transition_plan = true;
+        assert!(expected_retention(&wasted) < expected_retention(&healthy()) - 0.1);
+    }
+
+    #[test]
+    fn a_mitigation_plan_helps_in_proportion_to_the_risks_found() {
+        let mut risky = healthy();
+        risky.barriers[BarrierKind::QualityIssue.index()] = 0.6;
+        let mut found = risky;
+        found.known_barriers = 1 << BarrierKind::QualityIssue.index();
+        let gain = |i: RenewalInputs| {
+            let mut m = i;
+            m.mitigation_plan = true;
+            renewal_chance(&m).0 - renewal_chance(&i).0
+        };
+        assert!(gain(found) > 2.0 * gain(risky), "{} {}", gain(found), gain(risky));
+        // Never enough to outweigh the barrier itself.
+        let mut fixed = healthy();
+        fixed.mitigation_plan = false;
+        let mut mitigated = found;
+        mitigated.mitigation_plan = true;
+        assert!(renewal_chance(&mitigated).0 < renewal_chance(&fixed).0);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub struct RunSummary {
     pub end_arr: i64,
     pub grr: f64,
     pub nrr: f64,
+    /// The cohort's contracts still to renew at their expected value (`docs/model.md` §11).
+    pub outlook: super::renewal::Outlook,
     pub churned_arr: i64,
     pub contraction_arr: i64,
     pub expansion_arr: i64,
@@ -42,6 +44,19 @@ pub struct RunSummary {
 }
 
 impl Simulation {
+    /// Mean quarters from purchase to first outcome, over customers that got there.
+    pub fn summary_time_to_value(&self) -> Option<f64> {
+        let mut sum = 0u64;
+        let mut n = 0u32;
+        self.each_customer(|c| {
+            if let Some(t) = c.lifecycle.time_to_value {
+                sum += u64::from(t);
+                n += 1;
+            }
+        });
+        (n > 0).then(|| sum as f64 / f64::from(n))
+    }
+
     pub fn summary(&self) -> RunSummary {
         let m = self.metrics();
         let scenario = self.scenario();
@@ -99,6 +114,7 @@ impl Simulation {
             end_arr: m.end_arr(),
             grr: m.grr(),
             nrr: m.nrr(),
+            outlook: self.renewal_outlook(),
             churned_arr: m.churned_arr(),
             contraction_arr: m.contraction_arr(),
             expansion_arr: m.expansion_arr(),

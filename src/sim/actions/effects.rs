@@ -1,13 +1,13 @@
 //! What each action does to a customer, depending on the customer's true state: the right
 //! response to the right barrier works, the wrong one does little or harms.
 
-use super::{ActionKind, ActionOutcome, Blocker};
+use super::{ActionKind, ActionOutcome, Blocker, Family};
 use crate::sim::barriers::{Discovery, on_barrier_end};
 use crate::sim::customer::{CustomerMutItem, PlanElement, Role};
 use crate::sim::health::{HealthModel, true_health};
 use crate::sim::journal::{Event, Journal};
 use crate::sim::rng::Stream;
-use crate::sim::types::{Band, BarrierKind, Stage};
+use crate::sim::types::{Band, BarrierKind, Stage, Touch};
 
 /// Chance that looking at the data finds a barrier whose symptoms are visible.
 fn data_discovery_chance(severity: f32, visible_for: u16) -> f32 {
@@ -28,7 +28,7 @@ fn discovery_chance(how: Discovery, kind: BarrierKind) -> Option<f32> {
         (Discovery::Observation, NotAFit) => Some(0.5),
         (Discovery::Observation, QualityIssue) => Some(0.5),
         (Discovery::Observation, MissingFeature) => Some(0.4),
-        (Discovery::Process, _) => Some(0.6),
+        (Discovery::Process, _) => Some(0.35),
         _ => None,
     }
 }
@@ -57,6 +57,9 @@ fn discover(
                 }
                 _ => None,
             },
+            // A review works from what has already shown: a barrier that began this
+            // quarter has left no trace in it yet.
+            Discovery::Process if !b.symptoms_visible(q) => None,
             _ => discovery_chance(how, kind),
         };
         if let Some(p) = p
@@ -78,6 +81,9 @@ fn found(mask: u8) -> ActionOutcome {
     }
 }
 
+/// The smallest step of progress that counts as a response to a barrier (§5, growth).
+pub const REAL_RESPONSE: f32 = 0.2;
+
 /// Moves a barrier towards resolution; the touch model scales how much lands.
 fn progress(
     c: &mut CustomerMutItem,
@@ -92,6 +98,10 @@ fn progress(
         return ActionOutcome::NoEffect;
     };
     b.progress += amount * factor;
+    // A real response (not a side effect of other work) keeps the barrier from growing.
+    if amount >= REAL_RESPONSE {
+        b.last_response = Some(q);
+    }
     if b.progress >= 1.0 {
         c.barriers.remove(kind);
         on_barrier_end(kind, &mut c.stakeholders);
@@ -122,8 +132,31 @@ fn respond(
     best
 }
 
-/// Carries out a one-to-one action on a customer.
+/// Carries out a one-to-one action on a customer. A remedy aimed at a problem the customer
+/// does not have, while another barrier is open, costs goodwill: the customer sees the CSM
+/// working on the wrong thing.
 pub(super) fn apply(
+    action: ActionKind,
+    c: &mut CustomerMutItem,
+    q: u16,
+    rng: &mut Stream,
+    journal: &mut Journal,
+    model: &HealthModel,
+) -> ActionOutcome {
+    let outcome = apply_action(action, c, q, rng, journal, model);
+    if outcome == ActionOutcome::NoEffect
+        && action.spec().family == Family::Remedy
+        && c.barriers.active().next().is_some()
+    {
+        c.stakeholders.nudge(Role::Champion, -0.06);
+        c.stakeholders.nudge(Role::ExecutiveSponsor, -0.04);
+        c.stakeholders.nudge(Role::Users, -0.03);
+        return ActionOutcome::Misdirected;
+    }
+    outcome
+}
+
+fn apply_action(
     action: ActionKind,
     c: &mut CustomerMutItem,
     q: u16,
@@ -176,16 +209,7 @@ pub(super) fn apply(
                     },
                 );
             }
-            match respond(
-                c,
-                &[(BarrierKind::StalledImplementation, 0.2)],
-                q,
-                action,
-                journal,
-            ) {
-                ActionOutcome::NoEffect => ActionOutcome::Done,
-                o => o,
-            }
+            ActionOutcome::Done
         }
         A::ReviewSuccessPlan => {
             if c.plan.elements.count_ones() < 3 {
@@ -198,12 +222,10 @@ pub(super) fn apply(
                 // Outcomes validated with a sponsor who has gone are no longer validated.
                 c.plan.remove(PlanElement::ValidatedOutcomes);
             }
+            // Re-validating outcomes is part of answering a stall (domain.md §4), a small part.
             match respond(
                 c,
-                &[
-                    (BarrierKind::StalledImplementation, 0.15),
-                    (BarrierKind::LostSponsor, 0.15),
-                ],
+                &[(BarrierKind::StalledImplementation, 0.1)],
                 q,
                 action,
                 journal,
@@ -214,37 +236,24 @@ pub(super) fn apply(
         }
         A::AdoptionPlan => {
             c.engagement.adoption_plan = Some(qi);
-            c.lifecycle.deployment = (c.lifecycle.deployment + 0.2 * f).min(1.0);
+            // A stalled rollout does not move for a plan; it needs the stall answered first.
+            let stalled = c
+                .barriers
+                .get(BarrierKind::StalledImplementation)
+                .map_or(0.0, |b| b.effective());
+            c.lifecycle.deployment =
+                (c.lifecycle.deployment + 0.2 * f * (1.0 - stalled)).min(1.0);
             c.signals.utilisation = (c.signals.utilisation + 0.03 * f).min(1.0);
-            match respond(
-                c,
-                &[(BarrierKind::StalledImplementation, 0.3)],
-                q,
-                action,
-                journal,
-            ) {
-                ActionOutcome::NoEffect => ActionOutcome::Done,
-                o => o,
-            }
+            // An onboarding plan, not a remedy: a stalled rollout needs re-planning (3.4.a).
+            ActionOutcome::Done
         }
         A::Training => {
             c.signals.utilisation = (c.signals.utilisation + 0.06 * f).min(1.0);
             c.signals.features_in_use =
                 (c.signals.features_in_use + 1).min(c.signals.features_total);
             c.stakeholders.nudge(Role::Users, 0.1 * f);
-            match respond(
-                c,
-                &[
-                    (BarrierKind::StalledImplementation, 0.2),
-                    (BarrierKind::MissingFeature, 0.05),
-                ],
-                q,
-                action,
-                journal,
-            ) {
-                ActionOutcome::NoEffect => ActionOutcome::Done,
-                o => o,
-            }
+            // Training helps people use what works; it fixes no barrier.
+            ActionOutcome::Done
         }
         A::Qbr => {
             if !sponsor_present {
@@ -297,10 +306,7 @@ pub(super) fn apply(
         ),
         A::EngageServices => respond(
             c,
-            &[
-                (BarrierKind::StalledImplementation, 0.6),
-                (BarrierKind::QualityIssue, 0.1),
-            ],
+            &[(BarrierKind::StalledImplementation, 0.6)],
             q,
             action,
             journal,
@@ -406,14 +412,10 @@ pub(super) fn apply(
             if c.engagement.renewal_work_from.is_none() {
                 return ActionOutcome::Blocked(Blocker::NeedsRiskAnalysis);
             }
+            // It mitigates the renewal risks found (§9); it fixes no barrier by itself.
             c.engagement.mitigation_plan = Some(qi);
             c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
-            let known: Vec<(BarrierKind, f32)> =
-                c.barriers.known().map(|b| (b.kind, 0.15)).collect();
-            match respond(c, &known, q, action, journal) {
-                ActionOutcome::NoEffect => ActionOutcome::Done,
-                o => o,
-            }
+            ActionOutcome::Done
         }
         A::TransitionPlan => {
             c.engagement.transition_plan = Some(qi);
@@ -445,20 +447,34 @@ pub(super) fn apply(
     }
 }
 
-/// Whether an expansion of this kind fits the customer's state (5.1 a–e).
+/// The bit of an expansion kind in `Engagement::expansions_proposed`.
+pub fn expansion_bit(action: ActionKind) -> u8 {
+    match action {
+        ActionKind::ProposeAdditionalFeatures => 1,
+        ActionKind::ProposeNewUseCases => 2,
+        ActionKind::ProposeAdditionalUserGroups => 4,
+        ActionKind::ProposeNewSolution => 8,
+        ActionKind::ProposeChangeManagement => 16,
+        _ => 0,
+    }
+}
+
+/// Whether an expansion of this kind fits the customer's state (5.1 a–e). Every kind but
+/// change management also needs value the customer has seen: a business outcome.
 fn expansion_fits(action: ActionKind, c: &CustomerMutItem) -> bool {
     let sponsor = c.stakeholders.get(Role::ExecutiveSponsor);
+    let value_seen = c.lifecycle.outcomes_achieved >= 1;
     match action {
-        ActionKind::ProposeAdditionalFeatures => c.signals.feature_share() >= 0.7,
-        ActionKind::ProposeNewUseCases => {
-            c.plan.has(PlanElement::UseCases) && c.lifecycle.outcomes_achieved >= 1
-        }
-        ActionKind::ProposeAdditionalUserGroups => c.signals.utilisation >= 0.85,
+        ActionKind::ProposeAdditionalFeatures => value_seen && c.signals.feature_share() >= 0.7,
+        ActionKind::ProposeNewUseCases => value_seen && c.plan.has(PlanElement::UseCases),
+        ActionKind::ProposeAdditionalUserGroups => value_seen && c.signals.utilisation >= 0.85,
         ActionKind::ProposeNewSolution => {
             c.lifecycle.outcomes_achieved >= 2 && sponsor.present && sponsor.sentiment > 0.3
         }
         ActionKind::ProposeChangeManagement => {
             sponsor.present
+                && sponsor.sentiment > 0.0
+                && c.lifecycle.stage >= Stage::Implement
                 && (c.signals.utilisation < 0.6
                     || c.barriers.has(BarrierKind::StalledImplementation))
         }
@@ -478,6 +494,9 @@ pub fn expansion_uplift(action: ActionKind) -> f32 {
     }
 }
 
+/// Quarters after a declined or ill-fitting proposal during which the door stays closed.
+pub const EXPANSION_DOOR_CLOSED: i16 = 2;
+
 fn propose_expansion(
     action: ActionKind,
     c: &mut CustomerMutItem,
@@ -485,8 +504,16 @@ fn propose_expansion(
     rng: &mut Stream,
     model: &HealthModel,
 ) -> ActionOutcome {
-    let fits = expansion_fits(action, c);
-    let troubled = c.barriers.active().next().is_some();
+    if c.engagement.expansions_proposed & expansion_bit(action) != 0 {
+        return ActionOutcome::Blocked(Blocker::ProposedThisTerm);
+    }
+    if c.engagement.expansion_closed_until.is_some_and(|u| q <= u) {
+        return ActionOutcome::Blocked(Blocker::ExpansionDoorClosed);
+    }
+    c.engagement.expansions_proposed |= expansion_bit(action);
+    // A customer fighting an open barrier is not buying more, whatever else fits.
+    let troubled = c.barriers.active().any(|b| b.effective() > 0.15);
+    let fits = expansion_fits(action, c) && !troubled;
     let true_band_green = true_health(
         model,
         &c.signals,
@@ -496,18 +523,21 @@ fn propose_expansion(
         &c.lifecycle,
         q,
     ) >= 76.0;
-    let p = (0.1
-        + if fits { 0.35 } else { 0.0 }
-        + if c.engagement.expansion_opportunity {
-            0.2
-        } else {
-            0.0
-        }
-        + 0.1 * f32::from(c.lifecycle.outcomes_achieved.min(2))
-        + if true_band_green { 0.15 } else { 0.0 }
-        - if troubled { 0.35 } else { 0.0 })
-    .clamp(0.02, 0.95);
-    if rng.chance(p) {
+    // An ill-fitting proposal is never bought.
+    let p = if fits {
+        (0.25
+            + if c.engagement.expansion_opportunity {
+                0.25
+            } else {
+                0.0
+            }
+            + 0.1 * f32::from(c.lifecycle.outcomes_achieved.min(2))
+            + if true_band_green { 0.15 } else { 0.0 })
+        .clamp(0.02, 0.9)
+    } else {
+        0.0
+    };
+    if p > 0.0 && rng.chance(p) {
         let added = (c.contract.arr as f32 * expansion_uplift(action)).round() as i64;
         c.contract.arr += added;
         if action == ActionKind::ProposeAdditionalUserGroups {
@@ -516,14 +546,53 @@ fn propose_expansion(
             c.signals.utilisation /= 1.2;
         }
         c.engagement.expansion_opportunity = false;
-        ActionOutcome::ExpansionWon(added)
-    } else if troubled || c.health.band == Band::Red {
-        // Pitching to a customer with open problems reads as not listening.
-        c.stakeholders.nudge(Role::ExecutiveSponsor, -0.1);
-        c.stakeholders.nudge(Role::Champion, -0.05);
+        return ActionOutcome::ExpansionWon(added);
+    }
+    // Declined: the door closes for a while, and the opportunity (if any) is spent.
+    c.engagement.expansion_closed_until = Some(q + EXPANSION_DOOR_CLOSED);
+    c.engagement.expansion_opportunity = false;
+    if troubled || c.health.band == Band::Red || !fits {
+        // Pitching what does not fit, or to a customer with open problems, reads as not
+        // listening.
+        c.stakeholders.nudge(Role::ExecutiveSponsor, -0.12);
+        c.stakeholders.nudge(Role::Champion, -0.08);
         ActionOutcome::Backfired
     } else {
+        c.stakeholders.nudge(Role::ExecutiveSponsor, -0.03);
         ActionOutcome::ExpansionDeclined
+    }
+}
+
+/// Progress a one-to-many programme makes on one customer's barrier, scaled by its reach.
+fn campaign_progress(
+    c: &mut CustomerMutItem,
+    kind: BarrierKind,
+    amount: f32,
+    q: u16,
+    by: ActionKind,
+    journal: &mut Journal,
+) {
+    let Some(b) = c.barriers.get_mut(kind) else {
+        return;
+    };
+    b.progress += amount;
+    if amount >= REAL_RESPONSE {
+        b.last_response = Some(q);
+    }
+    if b.progress >= 1.0 {
+        c.barriers.remove(kind);
+        on_barrier_end(kind, &mut c.stakeholders);
+        journal.push(q, c.id.0, Event::BarrierResolved { kind, by: Some(by) });
+    }
+}
+
+/// How strongly a one-to-many action reaches a customer of this touch model: it is built
+/// for the digital tail (1.9.c); named accounts hardly notice a webinar.
+pub fn one_to_many_reach(touch: Touch) -> f32 {
+    match touch {
+        Touch::Digital => 1.0,
+        Touch::Virtual => 0.5,
+        Touch::High => 0.15,
     }
 }
 
@@ -534,18 +603,17 @@ pub(super) fn apply_one_to_many(
     c: &mut CustomerMutItem,
     q: u16,
     rng: &mut Stream,
+    journal: &mut Journal,
 ) -> bool {
     let qi = q as i16;
     // One-to-many reaches people with less force than a named CSM would.
-    let reach = match c.account.touch {
-        crate::sim::types::Touch::Digital => 1.0,
-        crate::sim::types::Touch::Virtual => 0.8,
-        crate::sim::types::Touch::High => 0.5,
-    };
+    let reach = one_to_many_reach(c.account.touch);
     match action {
         ActionKind::AdoptionCampaign => {
             let u = c.signals.utilisation;
             c.signals.utilisation = (u + 0.06 * reach * (1.0 - u)).min(1.0);
+            // The digital tail's answer to a stalled rollout: guided onboarding at scale.
+            campaign_progress(c, BarrierKind::StalledImplementation, 0.3 * reach, q, action, journal);
             if c.signals.utilisation >= 0.75 && c.barriers.active().next().is_none() {
                 c.engagement.expansion_opportunity = true;
                 return true;
@@ -559,10 +627,14 @@ pub(super) fn apply_one_to_many(
                     (c.signals.features_in_use + 1).min(c.signals.features_total);
             }
             c.stakeholders.nudge(Role::Users, 0.05 * reach);
+            // Recorded how-tos carry the workarounds for a missing feature to the tail.
+            campaign_progress(c, BarrierKind::MissingFeature, 0.25 * reach, q, action, journal);
             false
         }
         ActionKind::DigitalRenewalOutreach => {
-            if c.contract.renewal_quarter - qi <= 1 {
+            // Automated touchpoints are renewal work for the digital tail only; a named or
+            // pooled CSM's customer expects a person to work the renewal (5.5).
+            if c.account.touch == Touch::Digital && c.contract.renewal_quarter - qi <= 1 {
                 c.engagement.renewal_work_from =
                     Some(c.engagement.renewal_work_from.map_or(qi, |w| w.min(qi)));
                 c.engagement.last_touch = Some(qi);

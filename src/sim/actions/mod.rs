@@ -84,6 +84,10 @@ pub enum Blocker {
     NeedsRiskAnalysis,
     NoNewOutcome,
     PastAdoption,
+    /// This kind of expansion was already proposed this contract term.
+    ProposedThisTerm,
+    /// The customer turned down a proposal recently; the door is closed for now.
+    ExpansionDoorClosed,
 }
 
 impl Blocker {
@@ -99,6 +103,8 @@ impl Blocker {
                 | Blocker::NeedsRiskAnalysis
                 | Blocker::NoNewOutcome
                 | Blocker::PastAdoption
+                | Blocker::ProposedThisTerm
+                | Blocker::ExpansionDoorClosed
         )
     }
 
@@ -127,6 +133,12 @@ impl Blocker {
             Blocker::NeedsRiskAnalysis => "needs a renewal risk analysis this term first (5.5)",
             Blocker::NoNewOutcome => "no business outcome achieved since the last capture",
             Blocker::PastAdoption => "the customer is already past onboarding and adoption",
+            Blocker::ProposedThisTerm => {
+                "this kind of expansion was already proposed to this customer this contract term (5.2)"
+            }
+            Blocker::ExpansionDoorClosed => {
+                "the customer turned down a proposal in the last two quarters; earn value first (5.2)"
+            }
         }
     }
 }
@@ -146,6 +158,9 @@ pub enum ActionOutcome {
     Resolved(BarrierKind),
     /// The right action for a problem the customer does not have.
     NoEffect,
+    /// A remedy for a problem the customer does not have, while another barrier is open:
+    /// the hours are gone and the customer saw effort spent on the wrong thing.
+    Misdirected,
     /// It cost goodwill.
     Backfired,
     /// It could not happen.
@@ -183,6 +198,10 @@ impl ActionOutcome {
             }
             ActionOutcome::NoEffect => format!(
                 "had no effect: the customer has no problem this responds to ({})",
+                action.spec().objectives.join(", ")
+            ),
+            ActionOutcome::Misdirected => format!(
+                "did not help: it answers a problem this customer does not have while another is open, and the customer noticed ({})",
                 action.spec().objectives.join(", ")
             ),
             ActionOutcome::Backfired => {
@@ -250,6 +269,15 @@ pub fn check_customer_action(
             Err(Blocker::NoNewOutcome)
         }
         ActionKind::AdoptionPlan if c.lifecycle.stage >= Stage::Adopt => Err(Blocker::PastAdoption),
+        a if a.spec().family == Family::Grow && a != ActionKind::AdvocacyRequest => {
+            if c.engagement.expansions_proposed & effects::expansion_bit(a) != 0 {
+                Err(Blocker::ProposedThisTerm)
+            } else if c.engagement.expansion_closed_until.is_some_and(|u| q <= u) {
+                Err(Blocker::ExpansionDoorClosed)
+            } else {
+                Ok(())
+            }
+        }
         _ => Ok(()),
     }
 }
@@ -314,7 +342,13 @@ pub(super) fn carry_out_plan(
                         continue;
                     }
                     reached += 1;
-                    if effects::apply_one_to_many(planned.action, &mut c, q, &mut rng.actions) {
+                    if effects::apply_one_to_many(
+                        planned.action,
+                        &mut c,
+                        q,
+                        &mut rng.actions,
+                        &mut journal,
+                    ) {
                         opportunities += 1;
                     }
                 }
