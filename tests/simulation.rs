@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "702e7d4707aa96036a681a6d4d69265ed28fe2eded18d1eb0cea64bb7f509330",
+        hash, "4712a0a4b3eef4568adb142ab72bc83f04b3d01c46223e92b82600c3f8449043",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -64,7 +64,12 @@ fn violations(
             (wrong.mean - nothing.mean) / gain * 100.0
         ));
     }
-    for degenerate in ["wrong-remedies", "paperwork", "expansion-spam", "no-diagnosis"] {
+    for degenerate in [
+        "wrong-remedies",
+        "paperwork",
+        "expansion-spam",
+        "no-diagnosis",
+    ] {
         let d = get(by_name(sc, degenerate));
         if d.mean >= textbook.mean {
             out.push(format!(

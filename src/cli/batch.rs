@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde::Serialize;
 
 use super::run::{Driver, driver, play_out};
-use crate::scenario::Scenario;
 use crate::exam::judge::Judge;
 use crate::exam::score::readiness;
+use crate::scenario::Scenario;
 use crate::sim::Simulation;
 
 #[derive(clap::Args, Debug)]
@@ -184,12 +184,10 @@ pub fn targets_met(sim: &Simulation) -> bool {
     let t = &sim.scenario().targets;
     t.nrr_min.is_none_or(|v| m.nrr() >= v)
         && t.grr_min.is_none_or(|v| m.grr() >= v)
-        && t
-            .max_churned_customers
+        && t.max_churned_customers
             .is_none_or(|v| m.churned_customers() <= v)
-        && t.max_time_to_value.is_none_or(|v| {
-            sim.summary_time_to_value().is_some_and(|ttv| ttv <= v)
-        })
+        && t.max_time_to_value
+            .is_none_or(|v| sim.summary_time_to_value().is_some_and(|ttv| ttv <= v))
 }
 
 pub fn report(
@@ -230,7 +228,10 @@ pub fn batch(args: Args) -> anyhow::Result<ExitCode> {
     }
     outln!(
         "{} — {} seeds from {}, playbook: {}",
-        scenario.title, r.seeds, first, r.playbook
+        scenario.title,
+        r.seeds,
+        first,
+        r.playbook
     )?;
     outln!(
         "{:<14} {:>10} {:>10} {:>10} {:>10}",

@@ -179,7 +179,11 @@ pub fn bench(args: Args) -> anyhow::Result<ExitCode> {
             )
         } else {
             without = seconds;
-            (5.0, !full_size || seconds <= 5.0, ", no CSM actions".to_owned())
+            (
+                5.0,
+                !full_size || seconds <= 5.0,
+                ", no CSM actions".to_owned(),
+            )
         };
         results.push(Measurement {
             name: format!(
@@ -222,7 +226,11 @@ pub fn bench(args: Args) -> anyhow::Result<ExitCode> {
         true,
     )?;
     let seconds = start.elapsed().as_secs_f64();
-    let runs: u64 = c.scenarios[0].playbooks.iter().map(|p| p.runs.len() as u64).sum();
+    let runs: u64 = c.scenarios[0]
+        .playbooks
+        .iter()
+        .map(|p| p.runs.len() as u64)
+        .sum();
     let mixed = Scenario::load("mixed-portfolio")?;
     let cq = runs * mixed.customer_count() * u64::from(mixed.quarters);
     results.push(Measurement {

@@ -52,7 +52,12 @@ pub fn kind_of(text: &str) -> FileKind {
 }
 
 /// Problems that make a playbook rule plan nothing, located in the text.
-pub fn playbook_warnings(file: &str, text: &str, p: &Playbook, against: Option<&Scenario>) -> Vec<Located> {
+pub fn playbook_warnings(
+    file: &str,
+    text: &str,
+    p: &Playbook,
+    against: Option<&Scenario>,
+) -> Vec<Located> {
     let mut out = Vec::new();
     for (i, rule) in p.rules.iter().enumerate() {
         let at = FieldPath::root().field("rules").index(i);
@@ -102,7 +107,12 @@ pub fn playbook_warnings(file: &str, text: &str, p: &Playbook, against: Option<&
 }
 
 /// Problems in an action file, located in the text; with a scenario, the names and quarters.
-pub fn action_problems(file: &str, text: &str, actions: &[RecordedAction], against: Option<&Scenario>) -> Vec<Located> {
+pub fn action_problems(
+    file: &str,
+    text: &str,
+    actions: &[RecordedAction],
+    against: Option<&Scenario>,
+) -> Vec<Located> {
     let mut out = Vec::new();
     for (i, a) in actions.iter().enumerate() {
         let at = FieldPath::root().index(i);
@@ -114,10 +124,21 @@ pub fn action_problems(file: &str, text: &str, actions: &[RecordedAction], again
             problem("quarter", "quarters are numbered from 1".to_owned());
         }
         match (&a.customer, &a.segment) {
-            (Some(_), Some(_)) => problem("segment", "name a customer or a segment, not both".to_owned()),
+            (Some(_), Some(_)) => problem(
+                "segment",
+                "name a customer or a segment, not both".to_owned(),
+            ),
             (None, None) => problem(
                 "action",
-                format!("`{}` needs a {}", spec.id, if spec.one_to_many { "segment" } else { "customer" }),
+                format!(
+                    "`{}` needs a {}",
+                    spec.id,
+                    if spec.one_to_many {
+                        "segment"
+                    } else {
+                        "customer"
+                    }
+                ),
             ),
             (Some(_), None) if spec.one_to_many => problem(
                 "customer",
@@ -139,13 +160,19 @@ pub fn action_problems(file: &str, text: &str, actions: &[RecordedAction], again
             if let Some(seg) = &a.segment
                 && s.segment_index(seg).is_none()
             {
-                problem("segment", format!("scenario \"{}\" has no segment \"{seg}\"", s.id));
+                problem(
+                    "segment",
+                    format!("scenario \"{}\" has no segment \"{seg}\"", s.id),
+                );
             }
             if let Some(c) = &a.customer
                 && !s.customers.iter().any(|l| &l.key == c)
                 && !s.generated_key(c)
             {
-                problem("customer", format!("scenario \"{}\" has no customer \"{c}\"", s.id));
+                problem(
+                    "customer",
+                    format!("scenario \"{}\" has no customer \"{c}\"", s.id),
+                );
             }
         }
     }
@@ -174,7 +201,12 @@ fn coverage_lines(s: &Scenario) -> std::io::Result<()> {
 }
 
 /// Checks a playbook or action file; returns whether it is free of errors.
-fn check_other(file: &str, text: &str, kind: FileKind, against: Option<&Scenario>) -> anyhow::Result<bool> {
+fn check_other(
+    file: &str,
+    text: &str,
+    kind: FileKind,
+    against: Option<&Scenario>,
+) -> anyhow::Result<bool> {
     match kind {
         FileKind::Playbook => match Playbook::parse(file, text) {
             Ok(p) => {
@@ -224,7 +256,12 @@ pub fn check(args: Args) -> anyhow::Result<ExitCode> {
     for file in &args.files {
         // Built-in playbooks by name, then files whose text says what they are.
         if let Some((name, text)) = playbook::BUILTIN.iter().find(|(n, _)| n == file) {
-            let ok = check_other(&format!("builtin:{name}"), text, FileKind::Playbook, against.as_ref())?;
+            let ok = check_other(
+                &format!("builtin:{name}"),
+                text,
+                FileKind::Playbook,
+                against.as_ref(),
+            )?;
             failed |= !ok;
             continue;
         }

@@ -151,7 +151,16 @@ pub fn summarise(
     first: Option<(&str, &[SeedResult])>,
 ) -> PlaybookResult {
     let spread = |f: fn(&SeedResult) -> f64| Spread::of(runs.iter().map(f));
-    let [nrr, outlook, grr, churn, expansion, hours, readiness, targets] = measures();
+    let [
+        nrr,
+        outlook,
+        grr,
+        churn,
+        expansion,
+        hours,
+        readiness,
+        targets,
+    ] = measures();
     let vs_first = first.map(|(against, base)| {
         let d = |f: fn(&SeedResult) -> f64| Diff::paired(&column(base, f), &column(&runs, f));
         Paired {
@@ -215,7 +224,9 @@ pub fn compare_playbooks(
                 Driver::Nobody => "Do nothing".to_owned(),
                 d => d.name(),
             };
-            let reference = results.first().map(|r| (r.name.as_str(), r.runs.as_slice()));
+            let reference = results
+                .first()
+                .map(|r| (r.name.as_str(), r.runs.as_slice()));
             let r = summarise(&name, source, runs, reference);
             results.push(r);
         }
@@ -232,6 +243,21 @@ pub fn compare_playbooks(
 
 fn pct(v: f64) -> String {
     format!("{:.1} %", v * 100.0)
+}
+
+/// The revenue figures of one playbook, as the table and the page show them: NRR mean,
+/// median, p5 and p95, outlook, GRR, logo churn and expansion ARR.
+fn revenue_cells(p: &PlaybookResult) -> [String; 8] {
+    [
+        pct(p.nrr.mean),
+        pct(p.nrr.median),
+        pct(p.nrr.p5),
+        pct(p.nrr.p95),
+        pct(p.outlook_nrr.mean),
+        pct(p.grr.mean),
+        pct(p.churn.mean),
+        super::format::money(p.expansion_arr.mean.round() as i64),
+    ]
 }
 
 fn points(d: &Diff) -> String {
@@ -265,18 +291,11 @@ pub fn tables(c: &Comparison) -> String {
             "playbook", "NRR", "median", "p5", "p95", "outlook", "GRR", "churn", "expansion"
         );
         for p in &sc.playbooks {
+            let [mean, median, p5, p95, outlook, grr, churn, expansion] = revenue_cells(p);
             let _ = writeln!(
                 s,
-                "{:<width$}  {:>8} {:>8} {:>8} {:>8}  {:>8}  {:>8}  {:>7}  {:>10}",
+                "{:<width$}  {mean:>8} {median:>8} {p5:>8} {p95:>8}  {outlook:>8}  {grr:>8}  {churn:>7}  {expansion:>10}",
                 p.name,
-                pct(p.nrr.mean),
-                pct(p.nrr.median),
-                pct(p.nrr.p5),
-                pct(p.nrr.p95),
-                pct(p.outlook_nrr.mean),
-                pct(p.grr.mean),
-                pct(p.churn.mean),
-                super::format::money(p.expansion_arr.mean.round() as i64),
             );
         }
         let against = sc.playbooks.first().map_or("", |p| p.name.as_str());
@@ -470,18 +489,14 @@ pub fn to_html(c: &Comparison) -> String {
                 .vs_first
                 .as_ref()
                 .map_or_else(|| "reference".to_owned(), |v| points(&v.nrr));
+            let cells: String = revenue_cells(p)
+                .iter()
+                .map(|c| format!("<td>{}</td>", escape(c)))
+                .collect();
             let _ = write!(
                 body,
-                "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.0}</td><td>{}</td><td>{:.0} %</td><td>{}</td></tr>",
+                "<tr><th>{}</th>{cells}<td>{:.0}</td><td>{}</td><td>{:.0} %</td><td>{}</td></tr>",
                 escape(&p.name),
-                pct(p.nrr.mean),
-                pct(p.nrr.median),
-                pct(p.nrr.p5),
-                pct(p.nrr.p95),
-                pct(p.outlook_nrr.mean),
-                pct(p.grr.mean),
-                pct(p.churn.mean),
-                escape(&super::format::money(p.expansion_arr.mean.round() as i64)),
                 p.hours.mean,
                 pct(p.readiness.mean),
                 p.targets_met * 100.0,
@@ -490,7 +505,10 @@ pub fn to_html(c: &Comparison) -> String {
         }
         body.push_str("</tbody></table><div class=\"charts\">");
         let rows = |f: fn(&PlaybookResult) -> Spread| -> Vec<(&str, Spread)> {
-            sc.playbooks.iter().map(|p| (p.name.as_str(), f(p))).collect()
+            sc.playbooks
+                .iter()
+                .map(|p| (p.name.as_str(), f(p)))
+                .collect()
         };
         body.push_str(&range_chart("NRR", &rows(|p| p.nrr), true));
         body.push_str(&range_chart(
@@ -499,11 +517,7 @@ pub fn to_html(c: &Comparison) -> String {
             true,
         ));
         body.push_str(&range_chart("GRR", &rows(|p| p.grr), true));
-        body.push_str(&range_chart(
-            "Exam readiness",
-            &rows(|p| p.readiness),
-            true,
-        ));
+        body.push_str(&range_chart("Exam readiness", &rows(|p| p.readiness), true));
         body.push_str("</div><h3>How NRR is spread over the seeds</h3>");
         body.push_str(&histograms(sc));
         body.push_str("</section>");

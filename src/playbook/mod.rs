@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::scenario::LoadError;
 use crate::sim::Simulation;
-use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction};
+use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction, cost};
 use crate::sim::facts::{Condition, Facts};
 use crate::sim::types::{Stage, Touch};
 
@@ -65,7 +65,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "expansion-spam",
         include_str!("../../playbooks/expansion-spam.ron"),
     ),
-    ("no-diagnosis", include_str!("../../playbooks/no-diagnosis.ron")),
+    (
+        "no-diagnosis",
+        include_str!("../../playbooks/no-diagnosis.ron"),
+    ),
 ];
 
 impl Playbook {
@@ -124,10 +127,15 @@ impl Playbook {
                 facts.push(Facts::of(c, q));
             }
         });
-        facts.sort_by(|a, b| b.arr.cmp(&a.arr).then(a.id.cmp(&b.id)));
+        // Ids are unique, so the unstable sort gives the same order as a stable one.
+        facts.sort_unstable_by(|a, b| b.arr.cmp(&a.arr).then(a.id.cmp(&b.id)));
+        let index = FactIndex::new(&facts);
         let scenario = sim.scenario().clone();
+        // The hours left, kept here so that unaffordable actions are skipped before their
+        // conditions are evaluated (the simulation would refuse them anyway).
+        let mut left = sim.budget().left();
         for rule in &self.rules {
-            if sim.budget().left() <= 0.0 {
+            if left <= 0.0 {
                 break;
             }
             match rule {
@@ -136,23 +144,22 @@ impl Playbook {
                     action,
                     max_per_quarter,
                 } => {
-                    let mut planned = 0;
-                    for f in &facts {
-                        if max_per_quarter.is_some_and(|m| planned >= m) {
-                            break;
-                        }
-                        let segment = &scenario.segments[usize::from(f.segment)].id;
-                        if when.iter().all(|c| f.meets(c, segment))
-                            && sim
-                                .plan(PlannedAction {
-                                    action: *action,
-                                    target: ActionTarget::Customer(f.id),
-                                })
-                                .is_ok()
-                        {
-                            planned += 1;
-                        }
+                    let cheapest = cost(*action, Some(Touch::Digital));
+                    if action.spec().one_to_many || cheapest > left + 1e-4 {
+                        continue;
                     }
+                    let candidates = index.candidates(when, &facts).filter(|f| {
+                        cost(*action, Some(f.touch)) <= left + 1e-4
+                            && when
+                                .iter()
+                                .all(|c| f.meets(c, &scenario.segments[usize::from(f.segment)].id))
+                    });
+                    let (_, hours) = sim.plan_each(
+                        *action,
+                        candidates.map(|f| (f.id, f.touch)),
+                        *max_per_quarter,
+                    );
+                    left -= hours;
                 }
                 Rule::ForSegment {
                     segment,
@@ -162,11 +169,13 @@ impl Playbook {
                     let Some(index) = scenario.segment_index(segment) else {
                         continue;
                     };
-                    if due(q, *every) {
-                        let _ = sim.plan(PlannedAction {
+                    if due(q, *every)
+                        && let Ok(hours) = sim.plan(PlannedAction {
                             action: *action,
                             target: ActionTarget::Segment(index),
-                        });
+                        })
+                    {
+                        left -= hours;
                     }
                 }
                 Rule::ForTouch {
@@ -180,13 +189,92 @@ impl Playbook {
                     let segments = (0..scenario.segments.len() as u16)
                         .filter(|&i| scenario.segments[usize::from(i)].touch == *touch);
                     for index in segments {
-                        let _ = sim.plan(PlannedAction {
+                        if let Ok(hours) = sim.plan(PlannedAction {
                             action: *action,
                             target: ActionTarget::Segment(index),
-                        });
+                        }) {
+                            left -= hours;
+                        }
                     }
                 }
             }
+        }
+    }
+}
+
+/// Lists of the quarter's customers (positions in `facts`, in the same largest-ARR-first
+/// order) that meet a cheap condition, so that a rule whose conditions include one of them
+/// looks only at those customers. The rule's conditions are all still checked, so the
+/// result is the same as going through every customer.
+struct FactIndex {
+    known: [Vec<u32>; 5],
+    touch: [Vec<u32>; 3],
+    stage: [Vec<u32>; 6],
+    /// Renewal this quarter or within the next two.
+    renewing: Vec<u32>,
+    opportunity: Vec<u32>,
+    new_outcome: Vec<u32>,
+}
+
+impl FactIndex {
+    fn new(facts: &[Facts]) -> FactIndex {
+        let mut ix = FactIndex {
+            known: Default::default(),
+            touch: Default::default(),
+            stage: Default::default(),
+            renewing: Vec::new(),
+            opportunity: Vec::new(),
+            new_outcome: Vec::new(),
+        };
+        for (i, f) in facts.iter().enumerate() {
+            let i = i as u32;
+            for k in 0..5 {
+                if f.known_barriers & (1 << k) != 0 {
+                    ix.known[k].push(i);
+                }
+            }
+            ix.touch[f.touch as usize].push(i);
+            ix.stage[f.stage as usize].push(i);
+            if (0..=2).contains(&f.renewal_in) {
+                ix.renewing.push(i);
+            }
+            if f.expansion_opportunity {
+                ix.opportunity.push(i);
+            }
+            if f.new_outcome {
+                ix.new_outcome.push(i);
+            }
+        }
+        ix
+    }
+
+    /// The list a condition restricts the customers to, if it is one of the indexed ones.
+    fn list(&self, c: &Condition) -> Option<&[u32]> {
+        Some(match c {
+            Condition::KnownBarrier(k) => &self.known[k.index()],
+            Condition::Touch(t) => &self.touch[*t as usize],
+            Condition::Stage(s) => &self.stage[*s as usize],
+            Condition::RenewalWithin(n) if (0..=2).contains(n) => &self.renewing,
+            Condition::ExpansionOpportunity => &self.opportunity,
+            Condition::NewOutcomeToCapture => &self.new_outcome,
+            _ => return None,
+        })
+    }
+
+    /// The customers worth checking for a rule: the shortest indexed list among its
+    /// conditions, or everyone.
+    fn candidates<'a>(
+        &'a self,
+        when: &[Condition],
+        facts: &'a [Facts],
+    ) -> Box<dyn Iterator<Item = &'a Facts> + 'a> {
+        match when
+            .iter()
+            .filter_map(|c| self.list(c))
+            .min_by_key(|l| l.len())
+        {
+            Some(list) => Box::new(list.iter().map(move |&i| &facts[i as usize])),
+            None => Box::new(facts.iter()),
         }
     }
 }

@@ -323,7 +323,6 @@ mod tests {
             discovered: false,
             discovered_in: None,
             progress: 0.0,
-        last_response: None,
             last_response: None,
         }
     }

@@ -317,6 +317,8 @@ pub struct Engagement {
     pub expansions_proposed: u8,
     /// After a declined or ill-fitting proposal, no new proposal until after this quarter.
     pub expansion_closed_until: Option<i16>,
+    /// An expansion that did not fit was pushed this term: the customer felt sold to.
+    pub pushed_this_term: bool,
 }
 
 /// Read access to everything about one customer.

@@ -40,6 +40,9 @@ pub enum Condition {
     UtilisationBelow(f32),
     UtilisationAtLeast(f32),
     NpsAtLeast(f32),
+    /// The executive sponsor's mood as the CSM tracks it (−1…1) is at least this; a sponsor
+    /// known to be gone counts as −1.
+    SponsorSentimentAtLeast(f32),
     ArrAtLeast(i64),
     Not(Box<Condition>),
     Any(Vec<Condition>),
@@ -70,6 +73,7 @@ pub struct Facts {
     pub expansion_opportunity: bool,
     pub utilisation: f32,
     pub nps: f32,
+    pub sponsor_sentiment: f32,
 }
 
 impl Facts {
@@ -104,6 +108,11 @@ impl Facts {
             expansion_opportunity: c.engagement.expansion_opportunity,
             utilisation: c.observed.signals.utilisation,
             nps: c.observed.signals.nps,
+            sponsor_sentiment: if sponsor_believed {
+                c.stakeholders.get(Role::ExecutiveSponsor).sentiment
+            } else {
+                -1.0
+            },
         }
     }
 
@@ -132,6 +141,7 @@ impl Facts {
             Condition::UtilisationBelow(u) => self.utilisation < *u,
             Condition::UtilisationAtLeast(u) => self.utilisation >= *u,
             Condition::NpsAtLeast(n) => self.nps >= *n,
+            Condition::SponsorSentimentAtLeast(x) => self.sponsor_sentiment >= *x,
             Condition::ArrAtLeast(a) => self.arr >= *a,
             Condition::Not(inner) => !self.meets(inner, segment),
             Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),

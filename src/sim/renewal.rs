@@ -35,6 +35,7 @@ impl Factors {
     pub const TRANSITION_PLAN: u32 = 1 << 10;
     pub const WEAK_FINANCES: u32 = 1 << 11;
     pub const LOW_UTILISATION: u32 = 1 << 12;
+    pub const PUSHED: u32 = 1 << 13;
     /// Bits 16–20: a barrier of that kind was still open.
     pub const BARRIER_SHIFT: u32 = 16;
 
@@ -59,7 +60,12 @@ impl Factors {
         for k in self.open_barriers() {
             against.push(format!("an unresolved {} ({})", k.label(), k.objective()));
         }
-        let words: [(u32, bool, &str); 13] = [
+        let words: [(u32, bool, &str); 14] = [
+            (
+                Self::PUSHED,
+                false,
+                "expansion pushed where it did not fit (5.2)",
+            ),
             (Self::SPONSOR_MISSING, false, "no executive sponsor (3.4.b)"),
             (Self::HEALTH_RED, false, "red health (2.6)"),
             (
@@ -131,6 +137,8 @@ pub struct RenewalInputs {
     pub mitigation_plan: bool,
     pub transition_plan: bool,
     pub recent_qbr: bool,
+    /// An ill-fitting expansion was pushed this term.
+    pub pushed: bool,
     pub auto_renew: bool,
     pub outcomes: u8,
     pub financial_health: f32,
@@ -141,7 +149,7 @@ pub struct RenewalInputs {
 pub fn barrier_weight(kind: BarrierKind) -> f32 {
     match kind {
         BarrierKind::StalledImplementation => 1.0,
-        BarrierKind::LostSponsor => 0.4,
+        BarrierKind::LostSponsor => 0.2,
         BarrierKind::MissingFeature => 0.8,
         BarrierKind::QualityIssue => 1.0,
         BarrierKind::NotAFit => 1.5,
@@ -150,6 +158,8 @@ pub fn barrier_weight(kind: BarrierKind) -> f32 {
 
 /// The logit lost per unit of `weight × effective severity` of an open barrier.
 pub const BARRIER_PENALTY: f32 = 5.0;
+/// The logit lost at renewal when an expansion that did not fit was pushed this term.
+pub const PUSHED_PENALTY: f32 = 0.6;
 /// Progress at which the CSM's right responses count as working a barrier.
 pub const WORKED_PROGRESS: f32 = 0.25;
 /// The share of a known barrier's penalty that a risk mitigation plan wins back.
@@ -203,6 +213,10 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
         // A QBR shows realised value; without outcomes there is little to show.
         z += 0.05 + 0.1 * f32::from(i.outcomes.min(2));
         f.set(Factors::RECENT_QBR);
+    }
+    if i.pushed {
+        z -= PUSHED_PENALTY;
+        f.set(Factors::PUSHED);
     }
     if i.auto_renew {
         z += 0.4;
@@ -287,8 +301,7 @@ pub fn inputs_of(
         open[b.kind.index()] = b.effective();
         // Being worked: right responses this term have made real progress.
         let worked = b.progress >= WORKED_PROGRESS
-            && b
-                .last_response
+            && b.last_response
                 .is_some_and(|r| i32::from(r) >= i32::from(contract.start_quarter));
         if b.discovered && worked {
             known |= 1 << b.kind.index();
@@ -299,10 +312,13 @@ pub fn inputs_of(
         sponsor_present: people.sponsor_present(),
         barriers: open,
         known_barriers: known,
-        lead: engagement.renewal_work_from.map(|w| contract.renewal_quarter - w),
+        lead: engagement
+            .renewal_work_from
+            .map(|w| contract.renewal_quarter - w),
         mitigation_plan: engagement.mitigation_plan.is_some(),
         transition_plan: engagement.transition_plan.is_some(),
         recent_qbr: engagement.last_qbr.is_some_and(|t| qi - t <= 1),
+        pushed: engagement.pushed_this_term,
         auto_renew: contract.auto_renew,
         outcomes: life.outcomes_achieved,
         financial_health: signals.financial_health,
@@ -421,6 +437,8 @@ pub(super) fn decide_renewals(
         engagement.mitigation_plan = None;
         engagement.transition_plan = None;
         engagement.expansions_proposed = 0;
+        engagement.pushed_this_term = false;
+        engagement.expansion_closed_until = None;
         if life.stage == Stage::ExpandRenew {
             life.stage = Stage::Adopt;
             life.quarters_in_stage = 0;
@@ -505,6 +523,7 @@ mod tests {
             mitigation_plan: false,
             transition_plan: false,
             recent_qbr: true,
+            pushed: false,
             auto_renew: false,
             outcomes: 1,
             financial_health: 0.7,
@@ -569,7 +588,12 @@ mod tests {
             m.mitigation_plan = true;
             renewal_chance(&m).0 - renewal_chance(&i).0
         };
-        assert!(gain(found) > 2.0 * gain(risky), "{} {}", gain(found), gain(risky));
+        assert!(
+            gain(found) > 2.0 * gain(risky),
+            "{} {}",
+            gain(found),
+            gain(risky)
+        );
         // Never enough to outweigh the barrier itself.
         let mut fixed = healthy();
         fixed.mitigation_plan = false;

@@ -94,12 +94,33 @@ fn progress(
     journal: &mut Journal,
 ) -> ActionOutcome {
     let factor = c.account.touch.effect_factor();
+    advance(
+        c,
+        kind,
+        amount * factor,
+        amount >= REAL_RESPONSE,
+        q,
+        by,
+        journal,
+    )
+}
+
+/// Adds progress that has landed to a barrier, resolving it at 1. A real response (not a
+/// side effect of other work) keeps the barrier from growing (§5).
+fn advance(
+    c: &mut CustomerMutItem,
+    kind: BarrierKind,
+    landed: f32,
+    real: bool,
+    q: u16,
+    by: ActionKind,
+    journal: &mut Journal,
+) -> ActionOutcome {
     let Some(b) = c.barriers.get_mut(kind) else {
         return ActionOutcome::NoEffect;
     };
-    b.progress += amount * factor;
-    // A real response (not a side effect of other work) keeps the barrier from growing.
-    if amount >= REAL_RESPONSE {
+    b.progress += landed;
+    if real {
         b.last_response = Some(q);
     }
     if b.progress >= 1.0 {
@@ -241,8 +262,7 @@ fn apply_action(
                 .barriers
                 .get(BarrierKind::StalledImplementation)
                 .map_or(0.0, |b| b.effective());
-            c.lifecycle.deployment =
-                (c.lifecycle.deployment + 0.2 * f * (1.0 - stalled)).min(1.0);
+            c.lifecycle.deployment = (c.lifecycle.deployment + 0.2 * f * (1.0 - stalled)).min(1.0);
             c.signals.utilisation = (c.signals.utilisation + 0.03 * f).min(1.0);
             // An onboarding plan, not a remedy: a stalled rollout needs re-planning (3.4.a).
             ActionOutcome::Done
@@ -553,9 +573,13 @@ fn propose_expansion(
     c.engagement.expansion_opportunity = false;
     if troubled || c.health.band == Band::Red || !fits {
         // Pitching what does not fit, or to a customer with open problems, reads as not
-        // listening.
+        // listening: goodwill falls, the door stays shut for the term, and the customer
+        // remembers it at the renewal (§9).
         c.stakeholders.nudge(Role::ExecutiveSponsor, -0.12);
         c.stakeholders.nudge(Role::Champion, -0.08);
+        c.engagement.pushed_this_term = true;
+        c.engagement.expansion_closed_until =
+            Some(c.contract.renewal_quarter.max(q + EXPANSION_DOOR_CLOSED));
         ActionOutcome::Backfired
     } else {
         c.stakeholders.nudge(Role::ExecutiveSponsor, -0.03);
@@ -572,18 +596,7 @@ fn campaign_progress(
     by: ActionKind,
     journal: &mut Journal,
 ) {
-    let Some(b) = c.barriers.get_mut(kind) else {
-        return;
-    };
-    b.progress += amount;
-    if amount >= REAL_RESPONSE {
-        b.last_response = Some(q);
-    }
-    if b.progress >= 1.0 {
-        c.barriers.remove(kind);
-        on_barrier_end(kind, &mut c.stakeholders);
-        journal.push(q, c.id.0, Event::BarrierResolved { kind, by: Some(by) });
-    }
+    advance(c, kind, amount, amount >= REAL_RESPONSE, q, by, journal);
 }
 
 /// How strongly a one-to-many action reaches a customer of this touch model: it is built
@@ -613,7 +626,14 @@ pub(super) fn apply_one_to_many(
             let u = c.signals.utilisation;
             c.signals.utilisation = (u + 0.06 * reach * (1.0 - u)).min(1.0);
             // The digital tail's answer to a stalled rollout: guided onboarding at scale.
-            campaign_progress(c, BarrierKind::StalledImplementation, 0.3 * reach, q, action, journal);
+            campaign_progress(
+                c,
+                BarrierKind::StalledImplementation,
+                0.2 * reach,
+                q,
+                action,
+                journal,
+            );
             if c.signals.utilisation >= 0.75 && c.barriers.active().next().is_none() {
                 c.engagement.expansion_opportunity = true;
                 return true;
@@ -628,7 +648,14 @@ pub(super) fn apply_one_to_many(
             }
             c.stakeholders.nudge(Role::Users, 0.05 * reach);
             // Recorded how-tos carry the workarounds for a missing feature to the tail.
-            campaign_progress(c, BarrierKind::MissingFeature, 0.25 * reach, q, action, journal);
+            campaign_progress(
+                c,
+                BarrierKind::MissingFeature,
+                0.15 * reach,
+                q,
+                action,
+                journal,
+            );
             false
         }
         ActionKind::DigitalRenewalOutreach => {

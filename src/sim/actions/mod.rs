@@ -331,10 +331,8 @@ pub(super) fn carry_out_plan(
             ActionTarget::Segment(segment) => {
                 let mut reached = 0;
                 let mut opportunities = 0;
-                for &entity in &roster.entities {
-                    let Ok(mut c) = customers.get_mut(entity) else {
-                        continue;
-                    };
+                // In id order, as every step visits customers (the table never reorders).
+                for mut c in customers.iter_mut() {
                     if c.account.segment != segment
                         || c.lifecycle.stage == Stage::Churned
                         || !c.contract.active_in(q as i16)
