@@ -218,6 +218,156 @@ fn batch_results_do_not_depend_on_the_number_of_threads() {
     let nrr = &v["nrr"];
     assert!(nrr["p5"].as_f64().unwrap() <= nrr["mean"].as_f64().unwrap());
     assert!(nrr["mean"].as_f64().unwrap() <= nrr["p95"].as_f64().unwrap());
+    let median = nrr["median"].as_f64().unwrap();
+    assert!(nrr["p5"].as_f64().unwrap() <= median && median <= nrr["p95"].as_f64().unwrap());
+    assert_eq!(v["playbook"], "Sensible CSM");
+    assert!(v["outlook_nrr"]["mean"].as_f64().is_some());
+}
+
+#[test]
+fn compare_puts_playbooks_and_doing_nothing_side_by_side() {
+    let dir = temp_dir("compare");
+    let out = dir.join("cmp");
+    let o = run(&[
+        "compare",
+        "sponsor-loss",
+        "tutorial",
+        "--playbook",
+        "textbook",
+        "--playbook",
+        "wrong-remedies",
+        "--seeds",
+        "60",
+        "--report",
+        out.to_str().unwrap(),
+    ]);
+    let (text_out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    for name in [
+        "Textbook CSM",
+        "Wrong remedies",
+        "Do nothing",
+        "sponsor-loss",
+        "tutorial",
+    ] {
+        assert!(text_out.contains(name), "{name} missing:\n{text_out}");
+    }
+    // Every playbook but the first has a paired difference with an interval.
+    assert!(text_out.contains("first: Textbook CSM"), "{text_out}");
+    let html = std::fs::read_to_string(dir.join("cmp.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("Wrong remedies"));
+    assert!(
+        !html.contains("<script") && !html.contains("http"),
+        "the page is self-contained"
+    );
+
+    let o = run(&[
+        "compare",
+        "quality-crisis",
+        "--playbook",
+        "textbook",
+        "--playbook",
+        "paperwork",
+        "--seeds",
+        "50",
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let books = v["scenarios"][0]["playbooks"].as_array().unwrap();
+    assert_eq!(books.len(), 3, "textbook, paperwork and doing nothing");
+    assert!(books[0]["vs_first"].is_null());
+    let d = &books[1]["vs_first"]["nrr"];
+    let (low, mean, high) = (
+        d["low"].as_f64().unwrap(),
+        d["mean"].as_f64().unwrap(),
+        d["high"].as_f64().unwrap(),
+    );
+    assert!(low <= mean && mean <= high);
+    // Paperwork does worse than the textbook on the same seeds.
+    assert!(high < 0.0, "{d}");
+    for key in ["mean", "median", "p5", "p95"] {
+        assert!(books[0]["readiness"][key].as_f64().is_some(), "{key}");
+    }
+    assert!(books[0]["targets_met"].as_f64().unwrap() > 0.0);
+
+    // Bad input: a broken playbook is located and refused, an unknown scenario named.
+    let bad = dir.join("bad.ron");
+    std::fs::write(
+        &bad,
+        "Playbook(name: \"x\", rules: [ForEach(action: teleport)])",
+    )
+    .unwrap();
+    let o = run(&["compare", "tutorial", "--playbook", bad.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("bad.ron:1:") && err.contains("teleport"),
+        "{err}"
+    );
+    let o = run(&["compare", "no-such-scenario", "--playbook", "textbook"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn check_validates_playbooks_and_action_files_too() {
+    let dir = temp_dir("check-kinds");
+    // Every reference playbook is valid, and against a scenario too.
+    let mut args: Vec<String> = vec!["check".into(), "--against".into(), "mixed-portfolio".into()];
+    for entry in std::fs::read_dir("playbooks").unwrap() {
+        args.push(entry.unwrap().path().display().to_string());
+    }
+    let o = bin().args(&args).output().unwrap();
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("ok — playbook \"Textbook CSM\""), "{out}");
+    assert!(
+        err.is_empty(),
+        "no warnings for the shipped playbooks: {err}"
+    );
+    // A rule that can never plan anything is pointed at.
+    let odd = dir.join("odd.ron");
+    std::fs::write(
+        &odd,
+        "// one-to-many in a ForEach\nPlaybook(name: \"odd\", rules: [\n    ForEach(action: adoption_campaign),\n])",
+    )
+    .unwrap();
+    let o = run(&["check", odd.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert!(o.status.success());
+    assert!(
+        err.contains("odd.ron:3:") && err.contains("warning"),
+        "{err}"
+    );
+    // Action files: a good one, and one whose target does not suit its action.
+    let good = dir.join("good.ron");
+    std::fs::write(
+        &good,
+        "[(quarter: 1, action: qbr, customer: \"northwind\")]",
+    )
+    .unwrap();
+    let o = run(&["check", good.to_str().unwrap(), "--against", "tutorial"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("1 recorded actions"), "{out}");
+    let wrong = dir.join("wrong.ron");
+    std::fs::write(
+        &wrong,
+        "[\n  (quarter: 1, action: qbr, segment: \"enterprise\"),\n  (quarter: 9, action: qbr, customer: \"nobody\"),\n]",
+    )
+    .unwrap();
+    let o = run(&["check", wrong.to_str().unwrap(), "--against", "tutorial"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("wrong.ron:2:") && err.contains("one-to-one"),
+        "{err}"
+    );
+    assert!(
+        err.contains("wrong.ron:3:") && err.contains("no customer \"nobody\""),
+        "{err}"
+    );
+    assert!(err.contains("4 quarters"), "{err}");
 }
 
 #[test]

@@ -301,22 +301,22 @@ pub fn tables(c: &Comparison) -> String {
         let against = sc.playbooks.first().map_or("", |p| p.name.as_str());
         let _ = writeln!(
             s,
-            "{:<width$}  {:>6}  {:>9}  {:>7}  {:<26}  {:<26}",
+            "{:<width$}  {:>6}  {:>9}  {:>7}  {:<27}  {:<27}",
             "",
             "hours",
             "readiness",
             "targets",
-            format!("NRR vs {against}, points"),
-            "outlook vs it (95 % CI)"
+            "NRR vs first (95 % CI)",
+            "outlook vs first (95 % CI)"
         );
         for p in &sc.playbooks {
             let (d_nrr, d_outlook) = match &p.vs_first {
                 Some(v) => (points(&v.nrr), points(&v.outlook_nrr)),
-                None => ("(reference)".to_owned(), String::new()),
+                None => (format!("first: {against}"), String::new()),
             };
             let _ = writeln!(
                 s,
-                "{:<width$}  {:>6.0}  {:>9}  {:>7}  {:<26}  {:<26}",
+                "{:<width$}  {:>6.0}  {:>9}  {:>7}  {:<27}  {:<27}",
                 p.name,
                 p.hours.mean,
                 pct(p.readiness.mean),
@@ -329,7 +329,7 @@ pub fn tables(c: &Comparison) -> String {
     }
     let _ = writeln!(
         s,
-        "NRR and GRR are over the scenario's quarters; outlook counts contracts still to renew at their expected value (docs/model.md §11). Readiness is judged from the decisions alone, without knowledge checks."
+        "Differences are in points, paired by seed. NRR and GRR are over the scenario's quarters; outlook counts\ncontracts still to renew at their expected value (docs/model.md §11). Readiness is judged from the\ndecisions alone, without knowledge checks."
     );
     s
 }
@@ -358,6 +358,17 @@ fn range_chart(title: &str, rows: &[(&str, Spread)], as_pct: bool) -> String {
         let pad = (hi - lo) * 0.05;
         (lo - pad, hi + pad)
     };
+    // Shares do not go below nothing, and readiness not above all.
+    let lo = if rows.iter().all(|(_, s)| s.p5 >= 0.0) {
+        lo.max(0.0)
+    } else {
+        lo
+    };
+    let hi = if rows.iter().all(|(_, s)| s.p95 <= 1.0) && as_pct && title.contains("readiness") {
+        hi.min(1.0)
+    } else {
+        hi
+    };
     let (w, left, row_h) = (720.0, 170.0, 26.0);
     let h = 40.0 + row_h * rows.len() as f64;
     let x = |v: f64| left + (v - lo) / (hi - lo) * (w - left - 20.0);
@@ -377,7 +388,7 @@ fn range_chart(title: &str, rows: &[(&str, Spread)], as_pct: bool) -> String {
         let v = lo + (hi - lo) * f64::from(i) / 4.0;
         let _ = write!(
             s,
-            "<line x1=\"{x:.1}\" y1=\"10\" x2=\"{x:.1}\" y2=\"{y:.1}\" class=\"grid\"/><text x=\"{x:.1}\" y=\"{t:.1}\" class=\"tick\">{}</text>",
+            "<line x1=\"{x:.1}\" y1=\"10\" x2=\"{x:.1}\" y2=\"{y:.1}\" class=\"grid\"/><text x=\"{x:.1}\" y=\"{t:.1}\" class=\"tick\" text-anchor=\"middle\">{}</text>",
             fmt(v),
             x = x(v),
             y = h - 22.0,
@@ -444,7 +455,7 @@ fn histograms(sc: &ScenarioComparison) -> String {
         let c = COLOURS[i % COLOURS.len()];
         let _ = write!(
             s,
-            "<figure><figcaption>{}</figcaption><svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"NRR histogram for {}\">",
+            "<figure><figcaption>{} <small>(NRR, runs per bin)</small></figcaption><svg viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"NRR histogram for {}\">",
             escape(&p.name),
             escape(&p.name)
         );
@@ -483,7 +494,7 @@ pub fn to_html(c: &Comparison) -> String {
             sc.seeds,
             sc.first_seed
         );
-        body.push_str("<table><thead><tr><th>playbook</th><th>NRR mean</th><th>median</th><th>p5</th><th>p95</th><th>outlook</th><th>GRR</th><th>logo churn</th><th>expansion ARR</th><th>hours</th><th>readiness</th><th>targets met</th><th>NRR vs first (points)</th></tr></thead><tbody>");
+        body.push_str("<div class=\"wide\"><table><thead><tr><th>playbook</th><th>NRR mean</th><th>median</th><th>p5</th><th>p95</th><th>outlook</th><th>GRR</th><th>logo churn</th><th>expansion ARR</th><th>hours</th><th>readiness</th><th>targets met</th><th>NRR vs first (points)</th></tr></thead><tbody>");
         for p in &sc.playbooks {
             let diff = p
                 .vs_first
@@ -503,7 +514,7 @@ pub fn to_html(c: &Comparison) -> String {
                 escape(&diff)
             );
         }
-        body.push_str("</tbody></table><div class=\"charts\">");
+        body.push_str("</tbody></table></div><div class=\"charts\">");
         let rows = |f: fn(&PlaybookResult) -> Spread| -> Vec<(&str, Spread)> {
             sc.playbooks
                 .iter()
@@ -527,7 +538,7 @@ pub fn to_html(c: &Comparison) -> String {
     )
 }
 
-const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;background:#f6f7f9;color:#1d2330}header,section{max-width:1180px;margin:0 auto;padding:16px 24px}h1{font-size:1.6rem;margin:.4em 0}h2{font-size:1.25rem;margin:.8em 0 .3em}h2 small{color:#6b7280;font-weight:400}section{background:#fff;border-radius:8px;margin-bottom:18px;box-shadow:0 1px 3px rgba(0,0,0,.08)}table{border-collapse:collapse;width:100%;font-size:.86rem;margin:8px 0 12px}th,td{padding:5px 7px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}thead th{background:#f0f2f5;font-weight:600}tbody th{text-align:left}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:8px}figure{margin:4px 0}figcaption{font-weight:600;font-size:.9rem;margin-bottom:2px}svg{max-width:100%;height:auto}.grid{stroke:#e5e7eb}.tick{font-size:11px;fill:#6b7280;text-anchor:middle}.name{font-size:12px;fill:#1d2330;text-anchor:end}.hists{display:flex;flex-wrap:wrap;gap:8px}";
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;background:#f6f7f9;color:#1d2330}header,section{max-width:1180px;margin:0 auto;padding:16px 24px}h1{font-size:1.6rem;margin:.4em 0}h2{font-size:1.25rem;margin:.8em 0 .3em}h2 small{color:#6b7280;font-weight:400}section{background:#fff;border-radius:8px;margin-bottom:18px;box-shadow:0 1px 3px rgba(0,0,0,.08)}table{border-collapse:collapse;width:100%;font-size:.8rem;margin:8px 0 12px}thead th{white-space:normal}thead th:first-child{text-align:left}th,td{padding:4px 6px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}thead th{background:#f0f2f5;font-weight:600}tbody th{text-align:left}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:8px}figure{margin:4px 0}figcaption{font-weight:600;font-size:.9rem;margin-bottom:2px}svg{max-width:100%;height:auto}.grid{stroke:#e5e7eb}.tick{font-size:11px;fill:#6b7280}.wide{overflow-x:auto}.name{font-size:12px;fill:#1d2330;text-anchor:end}.hists{display:flex;flex-wrap:wrap;gap:8px}";
 
 pub fn compare(args: Args) -> anyhow::Result<ExitCode> {
     let threads = args.threads.map_or_else(default_threads, usize::from);

@@ -1,0 +1,225 @@
+//! The rules that keep the model from rewarding cheap tricks (`docs/model.md`, issue 7):
+//! only right responses make progress, barriers left alone grow, expansion needs a fit and
+//! is once a term, a transition plan right-sizes, one-to-many reaches the digital tail, and
+//! the outlook counts renewals still to come.
+
+use std::sync::Arc;
+
+use csm_sim::scenario::Scenario;
+use csm_sim::sim::Roster;
+use csm_sim::sim::Simulation;
+use csm_sim::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker, PlannedAction};
+use csm_sim::sim::barriers::Barriers;
+use csm_sim::sim::customer::{Engagement, Role, Stakeholders};
+use csm_sim::sim::journal::Event;
+use csm_sim::sim::types::BarrierKind;
+
+/// One customer of the given touch model, with a barrier known from quarter 1 if named.
+fn one(touch: &str, barrier: Option<&str>, extra: &str, term: u8, start: i16) -> Arc<Scenario> {
+    let events = match barrier {
+        Some(b) => format!(
+            "events: [Event(quarter: 1, target: Customer(\"acme\"), barrier: {b}, severity: 0.6, hidden: false)],"
+        ),
+        None => String::new(),
+    };
+    let text = format!(
+        r#"Scenario(
+    id: "one", title: "One", quarters: 6, capacity_hours: 200, seed: 3,
+    products: ["Suite"],
+    segments: [Segment(id: "seg", touch: {touch}, sponsor_turnover: 0.0)],
+    customers: [Customer(id: "acme", name: "Acme", segment: "seg", size: Large,
+        contract: Contract(products: ["Suite"], licences: 500, arr: 100000, start_quarter: {start}, term_quarters: {term}),
+        stage: Use, signals: Signals(utilisation: 0.6),
+        success_plan: SuccessPlan(products: true, stakeholder_roles: true, critical_success_factors: true, kpis: true, use_cases: true, raci: true, last_reviewed: 0)
+        {extra})],
+    {events}
+)"#
+    );
+    Arc::new(Scenario::parse("one.ron", &text).unwrap())
+}
+
+fn plan(sim: &mut Simulation, action: ActionKind) -> Result<f32, Blocker> {
+    sim.plan(PlannedAction {
+        action,
+        target: ActionTarget::Customer(0),
+    })
+}
+
+fn component<T: bevy::prelude::Component + Clone>(sim: &Simulation) -> T {
+    let e = sim.world().resource::<Roster>().entities[0];
+    sim.world().get::<T>(e).unwrap().clone()
+}
+
+fn outcomes(sim: &Simulation, action: ActionKind) -> Vec<ActionOutcome> {
+    sim.journal()
+        .entries
+        .iter()
+        .filter_map(|e| match e.event {
+            Event::Action { action: a, outcome } if a == action => Some(outcome),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_remedy_for_the_wrong_problem_does_nothing_and_costs_goodwill() {
+    let mut sim = Simulation::new(one("High", Some("StalledImplementation"), "", 8, -1), 1);
+    sim.end_quarter(); // the stall begins, known
+    let champion = component::<Stakeholders>(&sim)
+        .get(Role::Champion)
+        .sentiment;
+    plan(&mut sim, ActionKind::FeatureRequest).unwrap();
+    plan(&mut sim, ActionKind::Training).unwrap();
+    sim.end_quarter();
+    assert_eq!(
+        outcomes(&sim, ActionKind::FeatureRequest),
+        vec![ActionOutcome::Misdirected]
+    );
+    // Training is no remedy: the stall made no progress.
+    let stall = *component::<Barriers>(&sim)
+        .get(BarrierKind::StalledImplementation)
+        .unwrap();
+    assert_eq!(stall.progress, 0.0);
+    let after = component::<Stakeholders>(&sim)
+        .get(Role::Champion)
+        .sentiment;
+    assert!(after < champion, "{champion} → {after}");
+}
+
+#[test]
+fn a_barrier_left_alone_grows_and_an_answered_one_does_not() {
+    let severity = |answer: bool| {
+        let mut sim = Simulation::new(one("High", Some("StalledImplementation"), "", 8, -1), 1);
+        sim.end_quarter();
+        for _ in 0..2 {
+            if answer {
+                plan(&mut sim, ActionKind::PhasedReplan).unwrap();
+            }
+            sim.end_quarter();
+        }
+        component::<Barriers>(&sim)
+            .get(BarrierKind::StalledImplementation)
+            .map(|b| b.severity)
+    };
+    let alone = severity(false).unwrap();
+    assert!(alone > 0.7, "{alone}");
+    // Two phased re-plans resolve it; had it stayed, it would not have grown.
+    assert!(severity(true).is_none_or(|s| s <= 0.6 + 1e-6));
+}
+
+#[test]
+fn each_kind_of_expansion_is_proposed_once_a_term() {
+    let mut sim = Simulation::new(one("High", None, ", outcomes_achieved: 2", 8, -1), 1);
+    plan(&mut sim, ActionKind::ProposeNewUseCases).unwrap();
+    sim.end_quarter();
+    sim.end_quarter();
+    sim.end_quarter();
+    assert_eq!(
+        plan(&mut sim, ActionKind::ProposeNewUseCases),
+        Err(Blocker::ProposedThisTerm)
+    );
+    // The refusal counts as a judgement the trainee made.
+    assert!(
+        sim.attempts()
+            .iter()
+            .any(|a| a.blocker == Blocker::ProposedThisTerm)
+    );
+}
+
+#[test]
+fn an_ill_fitting_proposal_is_never_bought_backfires_and_closes_the_door() {
+    for seed in 0..40 {
+        // No outcome yet: the customer has seen no value, so nothing but change
+        // management can fit.
+        let mut sim = Simulation::new(one("High", None, "", 8, -1), seed);
+        plan(&mut sim, ActionKind::ProposeNewSolution).unwrap();
+        sim.end_quarter();
+        assert_eq!(
+            outcomes(&sim, ActionKind::ProposeNewSolution),
+            vec![ActionOutcome::Backfired],
+            "seed {seed}"
+        );
+        assert!(component::<Engagement>(&sim).pushed_this_term);
+        assert_eq!(
+            plan(&mut sim, ActionKind::ProposeAdditionalFeatures),
+            Err(Blocker::ExpansionDoorClosed)
+        );
+    }
+}
+
+#[test]
+fn pushing_what_does_not_fit_weighs_on_the_renewal() {
+    // The contract renews at the end of quarter 2; the proposal in quarter 1 did not fit.
+    let mut sim = Simulation::new(one("High", None, "", 4, -1), 5);
+    plan(&mut sim, ActionKind::ProposeAdditionalUserGroups).unwrap();
+    sim.end_quarter();
+    sim.end_quarter();
+    let why = sim
+        .journal()
+        .entries
+        .iter()
+        .find_map(|e| match e.event {
+            Event::Renewed { factors, .. }
+            | Event::Downsold { factors, .. }
+            | Event::Churned { factors, .. } => Some(factors),
+            _ => None,
+        })
+        .expect("the contract came due");
+    assert!(why.explain().contains("did not fit"), "{}", why.explain());
+}
+
+#[test]
+fn a_transition_plan_for_a_healthy_customer_gives_up_arr() {
+    let mut shrank = 0;
+    for seed in 0..30 {
+        let mut sim = Simulation::new(one("High", None, ", outcomes_achieved: 1", 4, -1), seed);
+        plan(&mut sim, ActionKind::RenewalRiskAnalysis).unwrap();
+        sim.end_quarter();
+        plan(&mut sim, ActionKind::TransitionPlan).unwrap();
+        sim.end_quarter();
+        if sim.metrics().contraction_arr() > 0 || sim.metrics().churned_arr() > 0 {
+            shrank += 1;
+        }
+    }
+    // Right-sizing happens whether or not the customer would have renewed in full.
+    assert!(shrank >= 25, "{shrank} of 30");
+}
+
+#[test]
+fn digital_outreach_is_renewal_work_for_the_digital_tail_only() {
+    for (touch, expected) in [("Digital", true), ("Virtual", false), ("High", false)] {
+        let mut sim = Simulation::new(one(touch, None, "", 4, -1), 1);
+        sim.plan(PlannedAction {
+            action: ActionKind::DigitalRenewalOutreach,
+            target: ActionTarget::Segment(0),
+        })
+        .unwrap();
+        sim.end_quarter();
+        let started = component::<Engagement>(&sim).renewal_work_from.is_some();
+        assert_eq!(started, expected, "{touch}");
+    }
+}
+
+#[test]
+fn the_outlook_counts_a_neglected_renewal_after_the_scenario() {
+    // The contract renews after the six quarters: NRR says nothing, the outlook does.
+    let outlook = |fix: bool| {
+        let mut sim = Simulation::new(one("High", Some("NotAFit"), "", 12, 0), 2);
+        while !sim.finished() {
+            if fix && sim.clock().quarter > 1 {
+                let _ = plan(&mut sim, ActionKind::RescopeUseCases);
+            }
+            sim.end_quarter();
+        }
+        assert_eq!(sim.metrics().nrr(), 1.0);
+        sim.renewal_outlook()
+    };
+    let neglected = outlook(false);
+    let fixed = outlook(true);
+    assert_eq!(neglected.pending_arr, 100_000);
+    assert!(neglected.nrr < 0.6, "{neglected:?}");
+    assert!(
+        fixed.nrr > neglected.nrr + 0.3,
+        "{fixed:?} vs {neglected:?}"
+    );
+}
