@@ -13,6 +13,7 @@ use crate::exam::judge::Judge;
 use crate::exam::score::readiness;
 use crate::scenario::Scenario;
 use crate::sim::Simulation;
+use crate::sim::journal::{Detail, Journal};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -137,6 +138,12 @@ pub fn run_seeds(
                             }
                             None => sim.insert(Simulation::new(scenario.clone(), seed)),
                         };
+                        if !judged {
+                            // The judge reads the journal; the figures alone do not.
+                            sim.world_mut()
+                                .resource_mut::<Journal>()
+                                .set_detail(Detail::Off);
+                        }
                         let mut judge = judged.then(Judge::new);
                         play_out(sim, driver, judge.as_mut())?;
                         out.push((i, seed_result(sim, judge.as_ref())));

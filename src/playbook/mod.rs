@@ -154,11 +154,7 @@ impl Playbook {
                                 .iter()
                                 .all(|c| f.meets(c, &scenario.segments[usize::from(f.segment)].id))
                     });
-                    let (_, hours) = sim.plan_each(
-                        *action,
-                        candidates.map(|f| (f.id, f.touch)),
-                        *max_per_quarter,
-                    );
+                    let (_, hours) = sim.plan_each(*action, candidates, *max_per_quarter);
                     left -= hours;
                 }
                 Rule::ForSegment {

@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::actions::CustomerRefItem;
+use super::actions::{CustomerRefItem, Eligibility};
 use super::customer::Role;
 use super::types::{Band, BarrierKind, Stage, Touch};
 
@@ -74,6 +74,8 @@ pub struct Facts {
     pub utilisation: f32,
     pub nps: f32,
     pub sponsor_sentiment: f32,
+    /// What planning an action for this customer depends on.
+    pub eligibility: Eligibility,
 }
 
 impl Facts {
@@ -113,6 +115,7 @@ impl Facts {
             } else {
                 -1.0
             },
+            eligibility: Eligibility::of(c, q),
         }
     }
 

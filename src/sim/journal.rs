@@ -83,6 +83,8 @@ pub enum Detail {
     /// starts. Used for portfolios too large for anyone to read entry by entry, where the
     /// full journal would cost more memory than the customers themselves.
     Exceptions,
+    /// Nothing: batch runs that read only the figures.
+    Off,
 }
 
 /// Portfolios larger than this keep only exceptions in the journal.
@@ -103,9 +105,16 @@ impl Journal {
         }
     }
 
+    /// Keeps from now on only what this detail asks for.
+    pub fn set_detail(&mut self, detail: Detail) {
+        self.detail = detail;
+    }
+
     pub fn push(&mut self, quarter: u16, customer: u32, event: Event) {
-        if self.detail == Detail::Exceptions && event.is_routine() {
-            return;
+        match self.detail {
+            Detail::Full => {}
+            Detail::Exceptions if !event.is_routine() => {}
+            _ => return,
         }
         self.entries.push(Entry {
             quarter,

@@ -372,66 +372,58 @@ impl Simulation {
 
     /// Plans one action for each of these customers in turn, as [`Simulation::plan`] would,
     /// stopping after `max` successes or when the hours run out; returns how many were
-    /// planned and their hours. Refusals are recorded as `plan` records them. Playbooks use
-    /// it to plan many customers without looking the world's resources up every time.
-    pub fn plan_each(
+    /// planned and their hours. Refusals are recorded as `plan` records them. The facts
+    /// must be this quarter's (planning changes no customer, so they stay true while the
+    /// quarter is planned). Playbooks use it to plan many customers without a look into
+    /// the world for each.
+    pub fn plan_each<'a>(
         &mut self,
         action: actions::ActionKind,
-        customers: impl IntoIterator<Item = (u32, types::Touch)>,
+        customers: impl IntoIterator<Item = &'a facts::Facts>,
         max: Option<u32>,
     ) -> (u32, f32) {
         let clock = *self.world.resource::<Clock>();
         if clock.finished() || action.spec().one_to_many {
             return (0, 0.0);
         }
-        let q = clock.q();
         let mut count = 0;
         let mut total = 0.0;
         let mut refused = Vec::new();
-        let world = &mut self.world;
-        let query = &self.customers;
-        world.resource_scope(|world, mut plan: Mut<Plan>| {
-            world.resource_scope(|world, mut budget: Mut<Budget>| {
-                let roster = world.resource::<Roster>();
-                let cheapest = actions::cost(action, Some(types::Touch::Digital));
-                for (id, touch) in customers {
-                    if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
-                        break;
-                    }
-                    // The hours first: the cheapest test, and the one that fails most.
-                    let hours = actions::cost(action, Some(touch));
-                    if hours > budget.left() + 1e-4 {
-                        continue;
-                    }
-                    let planned = PlannedAction {
-                        action,
-                        target: ActionTarget::Customer(id),
-                    };
-                    let Some(&entity) = roster.entities.get(id as usize) else {
-                        continue;
-                    };
-                    let Ok(c) = query.get_manual(world, entity) else {
-                        continue;
-                    };
-                    if let Err(blocker) = actions::check_customer_action(action, &c, q) {
-                        if blocker.is_judgement() {
-                            refused.push(actions::Attempt {
-                                quarter: clock.quarter,
-                                planned,
-                                blocker,
-                            });
-                        }
-                        continue;
-                    }
-                    if c.account.touch != touch || plan.0.contains(&planned) {
-                        continue;
-                    }
-                    plan.0.push(planned);
-                    budget.planned += hours;
-                    total += hours;
-                    count += 1;
+        self.world.resource_scope(|world, mut plan: Mut<Plan>| {
+            let mut budget = world.resource_mut::<Budget>();
+            let cheapest = actions::cost(action, Some(types::Touch::Digital));
+            for f in customers {
+                if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
+                    break;
                 }
-            });
+                debug_assert_eq!(f.eligibility.quarter, clock.q(), "stale facts");
+                // The hours first: the cheapest test, and the one that fails most.
+                let hours = actions::cost(action, Some(f.eligibility.touch));
+                if hours > budget.left() + 1e-4 {
+                    continue;
+                }
+                let planned = PlannedAction {
+                    action,
+                    target: ActionTarget::Customer(f.id),
+                };
+                if let Err(blocker) = f.eligibility.check(action) {
+                    if blocker.is_judgement() {
+                        refused.push(actions::Attempt {
+                            quarter: clock.quarter,
+                            planned,
+                            blocker,
+                        });
+                    }
+                    continue;
+                }
+                if plan.0.contains(&planned) {
+                    continue;
+                }
+                plan.0.push(planned);
+                budget.planned += hours;
+                total += hours;
+                count += 1;
+            }
         });
         if !refused.is_empty() {
             self.world

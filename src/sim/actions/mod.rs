@@ -229,57 +229,93 @@ pub fn cost(action: ActionKind, touch: Option<super::types::Touch>) -> f32 {
     }
 }
 
+/// What planning an action may depend on: only what the trainee can see of a customer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Eligibility {
+    pub quarter: i16,
+    pub churned: bool,
+    pub active: bool,
+    pub stage: Stage,
+    pub touch: super::types::Touch,
+    pub plan_elements: u8,
+    pub plan_current: bool,
+    pub sponsor_believed: bool,
+    pub renewal_work: bool,
+    pub new_outcome: bool,
+    pub expansions_proposed: u8,
+    pub expansion_closed_until: Option<i16>,
+}
+
+impl Eligibility {
+    pub fn of(c: &CustomerRefItem, q: i16) -> Eligibility {
+        Eligibility {
+            quarter: q,
+            churned: c.lifecycle.stage == Stage::Churned,
+            active: c.contract.active_in(q),
+            stage: c.lifecycle.stage,
+            touch: c.account.touch,
+            plan_elements: c.plan.elements.count_ones() as u8,
+            plan_current: c.plan.is_current(q),
+            sponsor_believed: c.stakeholders.sponsor_present()
+                || !c
+                    .barriers
+                    .get(BarrierKind::LostSponsor)
+                    .is_some_and(|b| b.discovered),
+            renewal_work: c.engagement.renewal_work_from.is_some(),
+            new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
+            expansions_proposed: c.engagement.expansions_proposed,
+            expansion_closed_until: c.engagement.expansion_closed_until,
+        }
+    }
+
+    /// Checks a one-to-one action against it.
+    pub fn check(&self, action: ActionKind) -> Result<(), Blocker> {
+        if action.spec().one_to_many {
+            return Err(Blocker::NeedsSegmentTarget);
+        }
+        if self.churned {
+            return Err(Blocker::Churned);
+        }
+        if !self.active {
+            return Err(Blocker::NotYetACustomer);
+        }
+        match action {
+            ActionKind::ReviewSuccessPlan if self.plan_elements < 3 => {
+                Err(Blocker::NeedsSuccessPlan)
+            }
+            // With no executive to meet, the plan's state does not matter yet.
+            ActionKind::Qbr if !self.sponsor_believed => Err(Blocker::NeedsSponsor),
+            ActionKind::Qbr if !(self.plan_current && self.plan_elements >= 5) => {
+                Err(Blocker::NeedsCurrentPlan)
+            }
+            ActionKind::FindNewSponsor if self.sponsor_believed => Err(Blocker::NoKnownSponsorLoss),
+            ActionKind::MitigationPlan if !self.renewal_work => Err(Blocker::NeedsRiskAnalysis),
+            ActionKind::CaptureSuccess if !self.new_outcome => Err(Blocker::NoNewOutcome),
+            ActionKind::AdoptionPlan if self.stage >= Stage::Adopt => Err(Blocker::PastAdoption),
+            a if a.spec().family == Family::Grow && a != ActionKind::AdvocacyRequest => {
+                if self.expansions_proposed & effects::expansion_bit(a) != 0 {
+                    Err(Blocker::ProposedThisTerm)
+                } else if self
+                    .expansion_closed_until
+                    .is_some_and(|u| self.quarter <= u)
+                {
+                    Err(Blocker::ExpansionDoorClosed)
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Checks an action against what the trainee can see of a customer (never hidden state).
 pub fn check_customer_action(
     action: ActionKind,
     c: &CustomerRefItem,
     q: i16,
 ) -> Result<(), Blocker> {
-    let spec = action.spec();
-    if spec.one_to_many {
-        return Err(Blocker::NeedsSegmentTarget);
-    }
-    if c.lifecycle.stage == Stage::Churned {
-        return Err(Blocker::Churned);
-    }
-    if !c.contract.active_in(q) {
-        return Err(Blocker::NotYetACustomer);
-    }
-    let sponsor_believed = c.stakeholders.sponsor_present()
-        || !c
-            .barriers
-            .get(BarrierKind::LostSponsor)
-            .is_some_and(|b| b.discovered);
-    match action {
-        ActionKind::ReviewSuccessPlan if c.plan.elements.count_ones() < 3 => {
-            Err(Blocker::NeedsSuccessPlan)
-        }
-        // With no executive to meet, the plan's state does not matter yet.
-        ActionKind::Qbr if !sponsor_believed => Err(Blocker::NeedsSponsor),
-        ActionKind::Qbr if !(c.plan.is_current(q) && c.plan.elements.count_ones() >= 5) => {
-            Err(Blocker::NeedsCurrentPlan)
-        }
-        ActionKind::FindNewSponsor if sponsor_believed => Err(Blocker::NoKnownSponsorLoss),
-        ActionKind::MitigationPlan if c.engagement.renewal_work_from.is_none() => {
-            Err(Blocker::NeedsRiskAnalysis)
-        }
-        ActionKind::CaptureSuccess
-            if c.lifecycle.outcomes_achieved <= c.engagement.success_captured =>
-        {
-            Err(Blocker::NoNewOutcome)
-        }
-        ActionKind::AdoptionPlan if c.lifecycle.stage >= Stage::Adopt => Err(Blocker::PastAdoption),
-        a if a.spec().family == Family::Grow && a != ActionKind::AdvocacyRequest => {
-            if c.engagement.expansions_proposed & effects::expansion_bit(a) != 0 {
-                Err(Blocker::ProposedThisTerm)
-            } else if c.engagement.expansion_closed_until.is_some_and(|u| q <= u) {
-                Err(Blocker::ExpansionDoorClosed)
-            } else {
-                Ok(())
-            }
-        }
-        _ => Ok(()),
-    }
+    Eligibility::of(c, q).check(action)
 }
 
 /// The read-only view of a customer used when planning.
