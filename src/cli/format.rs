@@ -76,6 +76,15 @@ pub fn totals(s: &RunSummary) -> String {
         money(s.expansion_arr),
         money(s.new_arr)
     );
+    if s.outlook.pending_arr > 0 {
+        let _ = writeln!(
+            out,
+            "Renewal outlook: {} of ARR still to renew after the scenario is expected to keep {}; NRR with the outlook {}",
+            money(s.outlook.pending_arr),
+            money(s.outlook.expected_pending_arr),
+            pct(s.outlook.nrr)
+        );
+    }
     let ttv = s
         .mean_time_to_value
         .map_or("none reached value yet".to_owned(), |t| {

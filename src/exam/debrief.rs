@@ -21,6 +21,9 @@ pub struct Business {
     pub end_arr: i64,
     pub grr: f64,
     pub nrr: f64,
+    /// Contracts still to renew after the scenario, and NRR with them at their expected
+    /// value (`docs/model.md` §11).
+    pub outlook: crate::sim::renewal::Outlook,
     pub churned_arr: i64,
     pub contraction_arr: i64,
     pub expansion_arr: i64,
@@ -120,6 +123,7 @@ impl Debrief {
                 end_arr: s.end_arr,
                 grr: s.grr,
                 nrr: s.nrr,
+                outlook: s.outlook,
                 churned_arr: s.churned_arr,
                 contraction_arr: s.contraction_arr,
                 expansion_arr: s.expansion_arr,
@@ -418,6 +422,15 @@ impl Debrief {
             b.mean_time_to_value
                 .map_or("—".to_owned(), |t| format!("{t:.1} quarters"))
         );
+        if b.outlook.pending_arr > 0 {
+            let _ = write!(
+                h,
+                "<p class=\"meta\">Renewal outlook: {} of ARR renews after the scenario and is expected to keep {} as things stand; NRR with that outlook is {} (1.8.c).</p>",
+                escape(&format_money(b.outlook.pending_arr)),
+                escape(&format_money(b.outlook.expected_pending_arr)),
+                pct(b.outlook.nrr)
+            );
+        }
         if !b.targets.is_empty() {
             h.push_str("<table><tr><th>Target</th><th>Goal</th><th>Result</th><th></th></tr>");
             for t in &b.targets {

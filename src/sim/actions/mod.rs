@@ -137,7 +137,7 @@ impl Blocker {
                 "this kind of expansion was already proposed to this customer this contract term (5.2)"
             }
             Blocker::ExpansionDoorClosed => {
-                "the customer turned down a proposal in the last two quarters; earn value first (5.2)"
+                "the customer turned down a proposal recently (for the rest of the term if it did not fit); earn value first (5.2)"
             }
         }
     }
