@@ -406,6 +406,31 @@ fn play_save_resume_and_replay() {
 }
 
 #[test]
+fn a_session_from_the_old_rules_is_refused_with_its_reason() {
+    let dir = temp_dir("old-model");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    let o = play(&["tutorial", "--save", save_arg], "end\nquit\n");
+    assert!(o.status.success(), "{}", text(&o).1);
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("model: 2"), "{saved}");
+    // A file written before the model had a version: it was played under version 1.
+    let old = saved.replace("model: 2,", "");
+    std::fs::write(&save, &old).unwrap();
+    for args in [vec!["replay", save_arg], vec!["play", "--resume", save_arg]] {
+        let o = bin().args(&args).stdin(Stdio::null()).output().unwrap();
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("version 1") && err.contains("new session"),
+            "{err}"
+        );
+    }
+    // Nothing was overwritten.
+    assert_eq!(std::fs::read_to_string(&save).unwrap(), old);
+}
+
+#[test]
 fn a_tampered_session_is_caught() {
     let dir = temp_dir("tamper");
     let save = dir.join("s.ron");

@@ -11,9 +11,9 @@ use csm_sim::scenario::builtin;
 /// Seeds per scenario: enough for means stable to well under a point.
 fn seeds_for(scenario: &str) -> u32 {
     match scenario {
-        "large-portfolio" => 12,
-        "mixed-portfolio" => 200,
-        _ => 500,
+        "large-portfolio" => 20,
+        "mixed-portfolio" => 400,
+        _ => 1000,
     }
 }
 

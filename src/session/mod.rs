@@ -16,6 +16,15 @@ use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction};
 /// The session file format this program writes.
 pub const FORMAT: u32 = 1;
 
+/// The version of the model's rules. A session saved under other rules cannot reproduce
+/// its outcomes here, so it is refused with a clear reason rather than replayed wrong.
+/// 1: up to the rebalance of issue 7; 2: the rebalanced model (`docs/model.md` §13).
+pub const MODEL: u32 = 2;
+
+fn model_one() -> u32 {
+    1
+}
+
 /// One action as recorded, naming its target by scenario key so files stay readable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +41,9 @@ pub struct RecordedAction {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub format: u32,
+    /// The model version the session was played under (files from before it have none: 1).
+    #[serde(default = "model_one")]
+    pub model: u32,
     pub scenario_id: String,
     /// SHA-256 of `scenario_source`; a mismatch means the file was edited.
     pub scenario_hash: String,
@@ -62,6 +74,10 @@ pub enum SessionError {
     Corrupt(Located),
     #[error("{file}: session format {found} is not supported (this program reads format {FORMAT})")]
     Format { file: String, found: u32 },
+    #[error(
+        "{file}: this session was played under version {found} of the simulation's rules; this program runs version {MODEL}, so the same actions would not give the same outcomes. Start a new session (the file is left as it is)"
+    )]
+    Model { file: String, found: u32 },
     #[error(
         "{file}: the embedded scenario does not match its hash; the file was edited or damaged"
     )]
@@ -172,6 +188,7 @@ impl Recorder {
         let scenario = self.sim.scenario();
         Session {
             format: FORMAT,
+            model: MODEL,
             scenario_id: scenario.id.clone(),
             scenario_hash: scenario.content_hash.clone(),
             scenario_source: scenario.source.clone(),
@@ -219,6 +236,12 @@ impl Session {
             return Err(SessionError::Format {
                 file: file.to_owned(),
                 found: session.format,
+            });
+        }
+        if session.model != MODEL {
+            return Err(SessionError::Model {
+                file: file.to_owned(),
+                found: session.model,
             });
         }
         if content_hash(&session.scenario_source) != session.scenario_hash {

@@ -531,8 +531,13 @@ fn propose_expansion(
         return ActionOutcome::Blocked(Blocker::ExpansionDoorClosed);
     }
     c.engagement.expansions_proposed |= expansion_bit(action);
-    // A customer fighting an open barrier is not buying more, whatever else fits.
-    let troubled = c.barriers.active().any(|b| b.effective() > 0.15);
+    // A customer fighting an open barrier is not buying more, whatever else fits; only
+    // change management is itself an answer to a stalled rollout (5.1.e).
+    let troubled = c.barriers.active().any(|b| {
+        b.effective() > 0.15
+            && !(action == ActionKind::ProposeChangeManagement
+                && b.kind == BarrierKind::StalledImplementation)
+    });
     let fits = expansion_fits(action, c) && !troubled;
     let true_band_green = true_health(
         model,
