@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "4712a0a4b3eef4568adb142ab72bc83f04b3d01c46223e92b82600c3f8449043",
+        hash, "be84476aee629789359eefbeed2cc12c3ef00f4b0f16e1326a8589180e941cfa",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

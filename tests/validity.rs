@@ -3,7 +3,7 @@
 //! clearly beat doing nothing, wrong remedies must keep little of its gain, and no
 //! degenerate playbook (paperwork, expansion spam, no diagnosis) may reach it. Every
 //! condition is checked on NRR over the scenario and on NRR with the renewal outlook
-//! (contracts still to renew at their expected value, `docs/model.md` §11).
+//! (every contract at its expected ARR at its next renewal, `docs/model.md` §11).
 
 use csm_sim::cli::compare::{PlaybookResult, ScenarioComparison, compare_playbooks};
 use csm_sim::scenario::builtin;

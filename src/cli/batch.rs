@@ -49,7 +49,7 @@ pub struct SeedResult {
     pub churn: f64,
     pub churned_arr: i64,
     pub expansion_arr: i64,
-    /// NRR with the contracts still to renew at their expected value.
+    /// NRR with every contract at its expected ARR at its next renewal.
     pub outlook_nrr: f64,
     /// CSM hours planned over the run.
     pub hours: f64,

@@ -329,7 +329,7 @@ pub fn tables(c: &Comparison) -> String {
     }
     let _ = writeln!(
         s,
-        "Differences are in points, paired by seed. NRR and GRR are over the scenario's quarters; outlook counts\ncontracts still to renew at their expected value (docs/model.md §11). Readiness is judged from the\ndecisions alone, without knowledge checks."
+        "Differences are in points, paired by seed. NRR and GRR are over the scenario's quarters; outlook values\nevery contract at its expected ARR at its next renewal (docs/model.md §11). Readiness is judged from the\ndecisions alone, without knowledge checks."
     );
     s
 }
@@ -534,7 +534,7 @@ pub fn to_html(c: &Comparison) -> String {
         body.push_str("</section>");
     }
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>csm-sim compare</title><style>{CSS}</style></head><body><header><h1>Playbooks compared</h1><p>Each bar runs from the 5th to the 95th percentile; the tick is the median and the dot the mean. Outlook counts the contracts still to renew at the end at their expected value.</p></header>{body}</body></html>"
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>csm-sim compare</title><style>{CSS}</style></head><body><header><h1>Playbooks compared</h1><p>Each bar runs from the 5th to the 95th percentile; the tick is the median and the dot the mean. Outlook values every contract at the end at its expected ARR at its next renewal.</p></header>{body}</body></html>"
     )
 }
 

@@ -79,7 +79,7 @@ pub fn totals(s: &RunSummary) -> String {
     if s.outlook.pending_arr > 0 {
         let _ = writeln!(
             out,
-            "Renewal outlook: {} of ARR still to renew after the scenario is expected to keep {}; NRR with the outlook {}",
+            "Renewal outlook: the cohort's {} of ARR is expected to keep {} at its next renewals, as things stand; NRR with the outlook {}",
             money(s.outlook.pending_arr),
             money(s.outlook.expected_pending_arr),
             pct(s.outlook.nrr)

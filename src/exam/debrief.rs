@@ -21,8 +21,8 @@ pub struct Business {
     pub end_arr: i64,
     pub grr: f64,
     pub nrr: f64,
-    /// Contracts still to renew after the scenario, and NRR with them at their expected
-    /// value (`docs/model.md` §11).
+    /// Every contract at its expected ARR at its next renewal, and NRR with that outlook
+    /// (`docs/model.md` §11).
     pub outlook: crate::sim::renewal::Outlook,
     pub churned_arr: i64,
     pub contraction_arr: i64,
@@ -425,7 +425,7 @@ impl Debrief {
         if b.outlook.pending_arr > 0 {
             let _ = write!(
                 h,
-                "<p class=\"meta\">Renewal outlook: {} of ARR renews after the scenario and is expected to keep {} as things stand; NRR with that outlook is {} (1.8.c).</p>",
+                "<p class=\"meta\">Renewal outlook: every contract renews again after the scenario; the starting customers' {} of ARR is expected to keep {} at those renewals, as things stand. NRR with that outlook is {} (1.8.c).</p>",
                 escape(&format_money(b.outlook.pending_arr)),
                 escape(&format_money(b.outlook.expected_pending_arr)),
                 pct(b.outlook.nrr)

@@ -446,16 +446,16 @@ pub(super) fn decide_renewals(
     }
 }
 
-/// Where the starting cohort's contracts stand at the end of a run: each contract whose
-/// renewal falls after the scenario counts at the ARR it is expected to keep given its
-/// chance now, so a customer neglected late in the run still shows in the results.
+/// Where the starting cohort's contracts stand at the end of a run: every active contract
+/// counts at the ARR it is expected to keep at its next renewal, given its chance now, so
+/// a customer neglected (or pushed) late in the run still shows in the results.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Outlook {
-    /// ARR of cohort contracts not yet renewed within the scenario.
+    /// ARR of the cohort's active contracts, all of which renew again after the scenario.
     pub pending_arr: i64,
-    /// What that ARR is expected to keep at its renewal.
+    /// What that ARR is expected to keep at the next renewal.
     pub expected_pending_arr: i64,
-    /// The cohort's end ARR with pending contracts at their expected value, over its start ARR.
+    /// That expected ARR over the cohort's start ARR.
     pub nrr: f64,
 }
 
@@ -468,14 +468,8 @@ impl super::Simulation {
         let qi = (self.clock().quarter.saturating_sub(1)).max(1) as i16;
         let mut pending = 0i64;
         let mut expected = 0f64;
-        let mut decided = 0i64;
         self.each_customer(|c| {
             if !c.contract.in_start_cohort || c.lifecycle.stage == Stage::Churned {
-                return;
-            }
-            // A contract that renewed within the run began a new term after quarter 1.
-            if c.contract.start_quarter > 1 {
-                decided += c.contract.arr;
                 return;
             }
             let mut i = inputs_of(
@@ -501,7 +495,7 @@ impl super::Simulation {
             pending_arr: pending,
             expected_pending_arr,
             nrr: if start > 0 {
-                (decided + expected_pending_arr) as f64 / start as f64
+                expected_pending_arr as f64 / start as f64
             } else {
                 0.0
             },

@@ -26,7 +26,7 @@ pub struct RunSummary {
     pub end_arr: i64,
     pub grr: f64,
     pub nrr: f64,
-    /// The cohort's contracts still to renew at their expected value (`docs/model.md` §11).
+    /// The cohort's contracts at their expected ARR at the next renewal (`docs/model.md` §11).
     pub outlook: super::renewal::Outlook,
     pub churned_arr: i64,
     pub contraction_arr: i64,
