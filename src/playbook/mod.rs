@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::scenario::LoadError;
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction, cost};
-use crate::sim::facts::{Condition, Facts};
+use crate::sim::facts::{CompiledConditions, Condition, Facts};
 use crate::sim::types::{Stage, Touch};
 
 /// One rule of a playbook.
@@ -49,6 +49,9 @@ pub struct Playbook {
     #[serde(default)]
     pub description: String,
     pub rules: Vec<Rule>,
+    /// Each rule's conditions compiled for fast testing, made on first use.
+    #[serde(skip)]
+    compiled: std::sync::OnceLock<Vec<CompiledConditions>>,
 }
 
 /// The built-in playbooks.
@@ -127,32 +130,63 @@ impl Playbook {
                 facts.push(Facts::of(c, q));
             }
         });
-        // Ids are unique, so the unstable sort gives the same order as a stable one.
-        facts.sort_unstable_by(|a, b| b.arr.cmp(&a.arr).then(a.id.cmp(&b.id)));
-        let index = FactIndex::new(&facts);
+        // Largest ARR first, then by id: sort small keys, not the facts themselves.
+        let mut order: Vec<(i64, u32, u32)> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (-f.arr, f.id, i as u32))
+            .collect();
+        order.sort_unstable();
+        let sorted: Vec<Facts> = order.iter().map(|&(_, _, i)| facts[i as usize]).collect();
+        // The flags apart, dense, so that a rule's yes-or-no conditions scan a small array.
+        let flags: Vec<u64> = sorted.iter().map(|f| f.flags).collect();
+        let mut passing: Vec<u32> = Vec::with_capacity(flags.len());
+        let any_flags = flags.iter().fold(0, |m, f| m | f);
+        let compiled = self.compiled.get_or_init(|| {
+            self.rules
+                .iter()
+                .map(|r| match r {
+                    Rule::ForEach { when, .. } => CompiledConditions::new(when),
+                    _ => CompiledConditions::default(),
+                })
+                .collect()
+        });
         let scenario = sim.scenario().clone();
         // The hours left, kept here so that unaffordable actions are skipped before their
         // conditions are evaluated (the simulation would refuse them anyway).
         let mut left = sim.budget().left();
-        for rule in &self.rules {
+        for (rule, conditions) in self.rules.iter().zip(compiled) {
             if left <= 0.0 {
                 break;
             }
             match rule {
                 Rule::ForEach {
-                    when,
                     action,
                     max_per_quarter,
+                    ..
                 } => {
                     let cheapest = cost(*action, Some(Touch::Digital));
-                    if action.spec().one_to_many || cheapest > left + 1e-4 {
+                    if action.spec().one_to_many
+                        || cheapest > left + 1e-4
+                        || !conditions.possible(any_flags)
+                    {
                         continue;
                     }
-                    let candidates = index.candidates(when, &facts).filter(|f| {
-                        cost(*action, Some(f.touch)) <= left + 1e-4
-                            && when
-                                .iter()
-                                .all(|c| f.meets(c, &scenario.segments[usize::from(f.segment)].id))
+                    let costs = Touch::ALL.map(|t| cost(*action, Some(t)));
+                    // A tight scan of the flags first; only the few that pass are looked at.
+                    passing.clear();
+                    for (i, &fl) in flags.iter().enumerate() {
+                        if conditions.matches_flags(fl) {
+                            passing.push(i as u32);
+                        }
+                    }
+                    if passing.is_empty() {
+                        continue;
+                    }
+                    let candidates = passing.iter().map(|&i| &sorted[i as usize]).filter(|f| {
+                        costs[f.touch as usize] <= left + 1e-4
+                            && conditions
+                                .matches_rest(f, || &scenario.segments[usize::from(f.segment)].id)
                     });
                     let (_, hours) = sim.plan_each(*action, candidates, *max_per_quarter);
                     left -= hours;
@@ -194,83 +228,6 @@ impl Playbook {
                     }
                 }
             }
-        }
-    }
-}
-
-/// Lists of the quarter's customers (positions in `facts`, in the same largest-ARR-first
-/// order) that meet a cheap condition, so that a rule whose conditions include one of them
-/// looks only at those customers. The rule's conditions are all still checked, so the
-/// result is the same as going through every customer.
-struct FactIndex {
-    known: [Vec<u32>; 5],
-    touch: [Vec<u32>; 3],
-    stage: [Vec<u32>; 6],
-    /// Renewal this quarter or within the next two.
-    renewing: Vec<u32>,
-    opportunity: Vec<u32>,
-    new_outcome: Vec<u32>,
-}
-
-impl FactIndex {
-    fn new(facts: &[Facts]) -> FactIndex {
-        let mut ix = FactIndex {
-            known: Default::default(),
-            touch: Default::default(),
-            stage: Default::default(),
-            renewing: Vec::new(),
-            opportunity: Vec::new(),
-            new_outcome: Vec::new(),
-        };
-        for (i, f) in facts.iter().enumerate() {
-            let i = i as u32;
-            for k in 0..5 {
-                if f.known_barriers & (1 << k) != 0 {
-                    ix.known[k].push(i);
-                }
-            }
-            ix.touch[f.touch as usize].push(i);
-            ix.stage[f.stage as usize].push(i);
-            if (0..=2).contains(&f.renewal_in) {
-                ix.renewing.push(i);
-            }
-            if f.expansion_opportunity {
-                ix.opportunity.push(i);
-            }
-            if f.new_outcome {
-                ix.new_outcome.push(i);
-            }
-        }
-        ix
-    }
-
-    /// The list a condition restricts the customers to, if it is one of the indexed ones.
-    fn list(&self, c: &Condition) -> Option<&[u32]> {
-        Some(match c {
-            Condition::KnownBarrier(k) => &self.known[k.index()],
-            Condition::Touch(t) => &self.touch[*t as usize],
-            Condition::Stage(s) => &self.stage[*s as usize],
-            Condition::RenewalWithin(n) if (0..=2).contains(n) => &self.renewing,
-            Condition::ExpansionOpportunity => &self.opportunity,
-            Condition::NewOutcomeToCapture => &self.new_outcome,
-            _ => return None,
-        })
-    }
-
-    /// The customers worth checking for a rule: the shortest indexed list among its
-    /// conditions, or everyone.
-    fn candidates<'a>(
-        &'a self,
-        when: &[Condition],
-        facts: &'a [Facts],
-    ) -> Box<dyn Iterator<Item = &'a Facts> + 'a> {
-        match when
-            .iter()
-            .filter_map(|c| self.list(c))
-            .min_by_key(|l| l.len())
-        {
-            Some(list) => Box::new(list.iter().map(move |&i| &facts[i as usize])),
-            None => Box::new(facts.iter()),
         }
     }
 }

@@ -76,6 +76,113 @@ pub struct Facts {
     pub sponsor_sentiment: f32,
     /// What planning an action for this customer depends on.
     pub eligibility: Eligibility,
+    /// The yes-or-no facts as bits (see [`Condition::flag`]), so rules can test many at once.
+    pub flags: u64,
+}
+
+const FLAG_TOUCH: u32 = 0; // 3 bits
+const FLAG_STAGE: u32 = 3; // 6 bits
+const FLAG_KNOWN: u32 = 9; // 5 bits
+const FLAG_BAND: u32 = 14; // 3 bits
+const FLAG_ANY_KNOWN: u32 = 17;
+const FLAG_RENEWAL_WORK: u32 = 18;
+const FLAG_MITIGATION: u32 = 19;
+const FLAG_TRANSITION: u32 = 20;
+const FLAG_PLAN_INCOMPLETE: u32 = 21;
+const FLAG_PLAN_STALE: u32 = 22;
+const FLAG_NEW_OUTCOME: u32 = 23;
+const FLAG_OPPORTUNITY: u32 = 24;
+const FLAG_SPONSOR_BELIEVED: u32 = 25;
+/// Renewal within 0, 1, 2 or 3 quarters: four bits.
+const FLAG_RENEWAL_WITHIN: u32 = 26;
+
+impl Condition {
+    /// The bit of [`Facts::flags`] that says whether a yes-or-no condition holds, if it is
+    /// one.
+    pub fn flag(&self) -> Option<u64> {
+        let bit = match self {
+            Condition::Touch(t) => FLAG_TOUCH + *t as u32,
+            Condition::Stage(s) => FLAG_STAGE + *s as u32,
+            Condition::KnownBarrier(k) => FLAG_KNOWN + k.index() as u32,
+            Condition::HealthBand(b) => FLAG_BAND + *b as u32,
+            Condition::AnyKnownBarrier => FLAG_ANY_KNOWN,
+            Condition::RenewalWorkStarted => FLAG_RENEWAL_WORK,
+            Condition::MitigationPlanned => FLAG_MITIGATION,
+            Condition::TransitionPlanned => FLAG_TRANSITION,
+            Condition::PlanIncomplete => FLAG_PLAN_INCOMPLETE,
+            Condition::PlanStale => FLAG_PLAN_STALE,
+            Condition::NewOutcomeToCapture => FLAG_NEW_OUTCOME,
+            Condition::ExpansionOpportunity => FLAG_OPPORTUNITY,
+            Condition::SponsorBelieved => FLAG_SPONSOR_BELIEVED,
+            Condition::RenewalWithin(n) if (0..=3).contains(n) => FLAG_RENEWAL_WITHIN + *n as u32,
+            _ => return None,
+        };
+        Some(1 << bit)
+    }
+}
+
+/// A rule's conditions, compiled: the yes-or-no ones as bit masks tested at once, the rest
+/// kept to check one by one. `matches` gives the same answer as checking every condition
+/// with [`Facts::meets`].
+#[derive(Debug, Clone, Default)]
+pub struct CompiledConditions {
+    required: u64,
+    forbidden: u64,
+    /// Up to two groups of which at least one bit must be set (`Any` of yes-or-no
+    /// conditions); 0 is no group.
+    any_of: [u64; 2],
+    rest: Vec<Condition>,
+}
+
+impl CompiledConditions {
+    pub fn new(conditions: &[Condition]) -> CompiledConditions {
+        let mut c = CompiledConditions::default();
+        let mut groups = 0;
+        for cond in conditions {
+            match cond {
+                _ if cond.flag().is_some() => c.required |= cond.flag().unwrap_or(0),
+                Condition::Not(inner) if inner.flag().is_some() => {
+                    c.forbidden |= inner.flag().unwrap_or(0)
+                }
+                Condition::Any(list)
+                    if groups < 2
+                        && !list.is_empty()
+                        && list.iter().all(|x| x.flag().is_some()) =>
+                {
+                    c.any_of[groups] = list
+                        .iter()
+                        .filter_map(Condition::flag)
+                        .fold(0, |m, b| m | b);
+                    groups += 1;
+                }
+                other => c.rest.push(other.clone()),
+            }
+        }
+        c
+    }
+
+    pub fn matches(&self, f: &Facts, segment: &str) -> bool {
+        self.matches_flags(f.flags) && self.matches_rest(f, || segment)
+    }
+
+    /// Whether any customer could pass, given the union of everyone's flags.
+    pub fn possible(&self, any_flags: u64) -> bool {
+        self.required & !any_flags == 0
+    }
+
+    /// The yes-or-no conditions alone, on a customer's flags: a few instructions.
+    #[inline]
+    pub fn matches_flags(&self, flags: u64) -> bool {
+        (flags & self.required == self.required)
+            & (flags & self.forbidden == 0)
+            & ((self.any_of[0] == 0) | (flags & self.any_of[0] != 0))
+            & ((self.any_of[1] == 0) | (flags & self.any_of[1] != 0))
+    }
+
+    /// The other conditions; the segment's id is looked up only if one needs it.
+    pub fn matches_rest<'a>(&self, f: &Facts, segment: impl Fn() -> &'a str) -> bool {
+        self.rest.iter().all(|c| f.meets(c, segment()))
+    }
 }
 
 impl Facts {
@@ -116,7 +223,38 @@ impl Facts {
                 -1.0
             },
             eligibility: Eligibility::of(c, q),
+            flags: 0,
         }
+        .with_flags()
+    }
+
+    fn with_flags(mut self) -> Facts {
+        let mut f = 1u64 << (FLAG_TOUCH + self.touch as u32);
+        f |= 1 << (FLAG_STAGE + self.stage as u32);
+        f |= u64::from(self.known_barriers) << FLAG_KNOWN;
+        f |= 1 << (FLAG_BAND + self.band as u32);
+        for (on, bit) in [
+            (self.known_barriers != 0, FLAG_ANY_KNOWN),
+            (self.renewal_work, FLAG_RENEWAL_WORK),
+            (self.mitigation, FLAG_MITIGATION),
+            (self.transition, FLAG_TRANSITION),
+            (self.plan_elements < 7, FLAG_PLAN_INCOMPLETE),
+            (!self.plan_current, FLAG_PLAN_STALE),
+            (self.new_outcome, FLAG_NEW_OUTCOME),
+            (self.expansion_opportunity, FLAG_OPPORTUNITY),
+            (self.sponsor_believed, FLAG_SPONSOR_BELIEVED),
+        ] {
+            if on {
+                f |= 1 << bit;
+            }
+        }
+        for n in 0..=3 {
+            if (0..=n).contains(&self.renewal_in) {
+                f |= 1 << (FLAG_RENEWAL_WITHIN + n as u32);
+            }
+        }
+        self.flags = f;
+        self
     }
 
     pub fn meets(&self, c: &Condition, segment: &str) -> bool {

@@ -392,6 +392,9 @@ impl Simulation {
         self.world.resource_scope(|world, mut plan: Mut<Plan>| {
             let mut budget = world.resource_mut::<Budget>();
             let cheapest = actions::cost(action, Some(types::Touch::Digital));
+            // Customers who already have this action planned this quarter (usually none),
+            // gathered when the first candidate gets that far.
+            let mut already: Option<Vec<u32>> = None;
             for f in customers {
                 if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
                     break;
@@ -416,9 +419,20 @@ impl Simulation {
                     }
                     continue;
                 }
-                if plan.0.contains(&planned) {
+                let already = already.get_or_insert_with(|| {
+                    plan.0
+                        .iter()
+                        .filter(|p| p.action == action)
+                        .filter_map(|p| match p.target {
+                            ActionTarget::Customer(id) => Some(id),
+                            ActionTarget::Segment(_) => None,
+                        })
+                        .collect()
+                });
+                if already.contains(&f.id) {
                     continue;
                 }
+                already.push(f.id);
                 plan.0.push(planned);
                 budget.planned += hours;
                 total += hours;

@@ -392,7 +392,7 @@ pub(super) fn decide_renewals(
             );
         } else if renews || u_downsell < downsell_chance(&inputs) {
             // Right-sized by an agreed transition plan, or a lost renewal that downsells.
-            let share = if transition {
+            let share = if renews {
                 transition_share(inputs.utilisation)
             } else {
                 downsell_share(inputs.utilisation)

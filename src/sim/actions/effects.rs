@@ -601,7 +601,9 @@ fn campaign_progress(
     by: ActionKind,
     journal: &mut Journal,
 ) {
-    advance(c, kind, amount, amount >= REAL_RESPONSE, q, by, journal);
+    // A programme counts as answering the barrier for the tail it is built for.
+    let real = c.account.touch == Touch::Digital;
+    advance(c, kind, amount, real, q, by, journal);
 }
 
 /// How strongly a one-to-many action reaches a customer of this touch model: it is built

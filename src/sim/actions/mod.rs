@@ -130,7 +130,9 @@ impl Blocker {
             Blocker::NoKnownSponsorLoss => {
                 "as far as you know the sponsor is in place; confirm a loss first (3.3.b)"
             }
-            Blocker::NeedsRiskAnalysis => "needs a renewal risk analysis this term first (5.5)",
+            Blocker::NeedsRiskAnalysis => {
+                "needs renewal work started this term first: a renewal risk analysis (5.5)"
+            }
             Blocker::NoNewOutcome => "no business outcome achieved since the last capture",
             Blocker::PastAdoption => "the customer is already past onboarding and adoption",
             Blocker::ProposedThisTerm => {
