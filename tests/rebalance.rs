@@ -223,3 +223,22 @@ fn the_outlook_counts_a_neglected_renewal_after_the_scenario() {
         "{fixed:?} vs {neglected:?}"
     );
 }
+
+#[test]
+fn what_a_playbook_reads_agrees_with_what_planning_checks() {
+    use csm_sim::playbook::Playbook;
+    use csm_sim::sim::actions::Eligibility;
+    use csm_sim::sim::facts::Facts;
+    let playbook = Playbook::load("textbook").unwrap();
+    for name in ["mixed-portfolio", "sponsor-loss"] {
+        let mut sim = Simulation::new(Arc::new(Scenario::load(name).unwrap()), 4);
+        while !sim.finished() {
+            let q = sim.clock().q();
+            sim.each_customer(|c| {
+                assert_eq!(Facts::of(c, q).eligibility, Eligibility::of(c, q));
+            });
+            playbook.plan_quarter(&mut sim);
+            sim.end_quarter();
+        }
+    }
+}

@@ -142,6 +142,7 @@ impl Playbook {
         let flags: Vec<u64> = sorted.iter().map(|f| f.flags).collect();
         let mut passing: Vec<u32> = Vec::with_capacity(flags.len());
         let any_flags = flags.iter().fold(0, |m, f| m | f);
+        let by_flag = FlagLists::new(&flags);
         let compiled = self.compiled.get_or_init(|| {
             self.rules
                 .iter()
@@ -175,9 +176,19 @@ impl Playbook {
                     let costs = Touch::ALL.map(|t| cost(*action, Some(t)));
                     // A tight scan of the flags first; only the few that pass are looked at.
                     passing.clear();
-                    for (i, &fl) in flags.iter().enumerate() {
-                        if conditions.matches_flags(fl) {
-                            passing.push(i as u32);
+                    match by_flag.rarest(conditions.required()) {
+                        // Only the customers with the rarest required flag can pass.
+                        Some(list) => passing.extend(
+                            list.iter()
+                                .copied()
+                                .filter(|&i| conditions.matches_flags(flags[i as usize])),
+                        ),
+                        None => {
+                            for (i, &fl) in flags.iter().enumerate() {
+                                if conditions.matches_flags(fl) {
+                                    passing.push(i as u32);
+                                }
+                            }
                         }
                     }
                     if passing.is_empty() {
@@ -229,6 +240,57 @@ impl Playbook {
                 }
             }
         }
+    }
+}
+
+/// For each flag bit, the positions (in ARR order) of the customers that have it: one array,
+/// filled by counting, so a rule with a rare required flag looks at few customers.
+struct FlagLists {
+    start: [u32; 65],
+    positions: Vec<u32>,
+}
+
+impl FlagLists {
+    fn new(flags: &[u64]) -> FlagLists {
+        let mut count = [0u32; 64];
+        for &f in flags {
+            let mut bits = f;
+            while bits != 0 {
+                count[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        let mut start = [0u32; 65];
+        for b in 0..64 {
+            start[b + 1] = start[b] + count[b];
+        }
+        let mut next = start;
+        let mut positions = vec![0u32; start[64] as usize];
+        for (i, &f) in flags.iter().enumerate() {
+            let mut bits = f;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                positions[next[b] as usize] = i as u32;
+                next[b] += 1;
+                bits &= bits - 1;
+            }
+        }
+        FlagLists { start, positions }
+    }
+
+    /// The shortest list among the bits of `required`, if any bit is required.
+    fn rarest(&self, required: u64) -> Option<&[u32]> {
+        let mut bits = required;
+        let mut best: Option<&[u32]> = None;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            let list = &self.positions[self.start[b] as usize..self.start[b + 1] as usize];
+            if best.is_none_or(|l| list.len() < l.len()) {
+                best = Some(list);
+            }
+            bits &= bits - 1;
+        }
+        best
     }
 }
 

@@ -165,6 +165,11 @@ impl CompiledConditions {
         self.matches_flags(f.flags) && self.matches_rest(f, || segment)
     }
 
+    /// The flags every passing customer has.
+    pub fn required(&self) -> u64 {
+        self.required
+    }
+
     /// Whether any customer could pass, given the union of everyone's flags.
     pub fn possible(&self, any_flags: u64) -> bool {
         self.required & !any_flags == 0
@@ -193,6 +198,26 @@ impl Facts {
             .fold(0u8, |m, b| m | (1 << b.kind.index()));
         let sponsor_believed = c.stakeholders.get(Role::ExecutiveSponsor).present
             || known_barriers & (1 << BarrierKind::LostSponsor.index()) == 0;
+        let plan_elements = c.plan.elements.count_ones() as u8;
+        let plan_current = c.plan.is_current(q);
+        let renewal_work = c.engagement.renewal_work_from.is_some();
+        let new_outcome = c.lifecycle.outcomes_achieved > c.engagement.success_captured;
+        // The same as `Eligibility::of`, from what is read here already (a test keeps the
+        // two equal).
+        let eligibility = Eligibility {
+            quarter: q,
+            churned: c.lifecycle.stage == Stage::Churned,
+            active: c.contract.active_in(q),
+            stage: c.lifecycle.stage,
+            touch: c.account.touch,
+            plan_elements,
+            plan_current,
+            sponsor_believed,
+            renewal_work,
+            new_outcome,
+            expansions_proposed: c.engagement.expansions_proposed,
+            expansion_closed_until: c.engagement.expansion_closed_until,
+        };
         Facts {
             id: c.id.0,
             arr: c.contract.arr,
@@ -204,16 +229,16 @@ impl Facts {
             known_barriers,
             sponsor_believed,
             renewal_in: c.contract.renewal_quarter - q,
-            renewal_work: c.engagement.renewal_work_from.is_some(),
+            renewal_work,
             mitigation: c.engagement.mitigation_plan.is_some(),
             transition: c.engagement.transition_plan.is_some(),
-            plan_elements: c.plan.elements.count_ones() as u8,
-            plan_current: c.plan.is_current(q),
+            plan_elements,
+            plan_current,
             // A customer never contacted in the scenario counts as contacted just before it.
             untouched_for: q - c.engagement.last_touch.unwrap_or(0),
             no_qbr_for: c.engagement.last_qbr.map_or(i16::MAX, |t| q - t),
             outcomes: c.lifecycle.outcomes_achieved,
-            new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
+            new_outcome,
             expansion_opportunity: c.engagement.expansion_opportunity,
             utilisation: c.observed.signals.utilisation,
             nps: c.observed.signals.nps,
@@ -222,7 +247,7 @@ impl Facts {
             } else {
                 -1.0
             },
-            eligibility: Eligibility::of(c, q),
+            eligibility,
             flags: 0,
         }
         .with_flags()

@@ -389,56 +389,64 @@ impl Simulation {
         let mut count = 0;
         let mut total = 0.0;
         let mut refused = Vec::new();
-        self.world.resource_scope(|world, mut plan: Mut<Plan>| {
-            let mut budget = world.resource_mut::<Budget>();
-            let cheapest = actions::cost(action, Some(types::Touch::Digital));
-            // Customers who already have this action planned this quarter (usually none),
-            // gathered when the first candidate gets that far.
-            let mut already: Option<Vec<u32>> = None;
-            for f in customers {
-                if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
-                    break;
-                }
-                debug_assert_eq!(f.eligibility.quarter, clock.q(), "stale facts");
-                // The hours first: the cheapest test, and the one that fails most.
-                let hours = actions::cost(action, Some(f.eligibility.touch));
-                if hours > budget.left() + 1e-4 {
-                    continue;
-                }
-                let planned = PlannedAction {
-                    action,
-                    target: ActionTarget::Customer(f.id),
-                };
-                if let Err(blocker) = f.eligibility.check(action) {
-                    if blocker.is_judgement() {
-                        refused.push(actions::Attempt {
-                            quarter: clock.quarter,
-                            planned,
-                            blocker,
-                        });
-                    }
-                    continue;
-                }
-                let already = already.get_or_insert_with(|| {
-                    plan.0
-                        .iter()
-                        .filter(|p| p.action == action)
-                        .filter_map(|p| match p.target {
-                            ActionTarget::Customer(id) => Some(id),
-                            ActionTarget::Segment(_) => None,
-                        })
-                        .collect()
-                });
-                if already.contains(&f.id) {
-                    continue;
-                }
-                already.push(f.id);
-                plan.0.push(planned);
-                budget.planned += hours;
-                total += hours;
-                count += 1;
+        let mut added = Vec::new();
+        // Read what is needed once, decide without touching the world, then write once.
+        // The same arithmetic as `Budget::left` after each `plan`, so decisions at the edge
+        // of the budget are the ones `plan` would make.
+        let mut budget = *self.world.resource::<Budget>();
+        let cheapest = actions::cost(action, Some(types::Touch::Digital));
+        // Customers who already have this action planned this quarter (usually none),
+        // gathered when the first candidate gets that far.
+        let mut already: Option<Vec<u32>> = None;
+        for f in customers {
+            if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
+                break;
             }
-        });
+            debug_assert_eq!(f.eligibility.quarter, clock.q(), "stale facts");
+            // The hours first: the cheapest test, and the one that fails most.
+            let hours = actions::cost(action, Some(f.eligibility.touch));
+            if hours > budget.left() + 1e-4 {
+                continue;
+            }
+            let planned = PlannedAction {
+                action,
+                target: ActionTarget::Customer(f.id),
+            };
+            if let Err(blocker) = f.eligibility.check(action) {
+                if blocker.is_judgement() {
+                    refused.push(actions::Attempt {
+                        quarter: clock.quarter,
+                        planned,
+                        blocker,
+                    });
+                }
+                continue;
+            }
+            let already = already.get_or_insert_with(|| {
+                self.world
+                    .resource::<Plan>()
+                    .0
+                    .iter()
+                    .filter(|p| p.action == action)
+                    .filter_map(|p| match p.target {
+                        ActionTarget::Customer(id) => Some(id),
+                        ActionTarget::Segment(_) => None,
+                    })
+                    .collect()
+            });
+            if already.contains(&f.id) {
+                continue;
+            }
+            already.push(f.id);
+            added.push(planned);
+            budget.planned += hours;
+            total += hours;
+            count += 1;
+        }
+        if !added.is_empty() {
+            self.world.resource_mut::<Plan>().0.extend(added);
+            self.world.resource_mut::<Budget>().planned = budget.planned;
+        }
         if !refused.is_empty() {
             self.world
                 .resource_mut::<actions::Attempts>()
