@@ -242,3 +242,49 @@ fn what_a_playbook_reads_agrees_with_what_planning_checks() {
         }
     }
 }
+
+#[test]
+fn compiled_conditions_agree_with_checking_each_condition() {
+    use csm_sim::playbook::{BUILTIN, Playbook, Rule};
+    use csm_sim::sim::facts::{CompiledConditions, Facts};
+    // Every rule of every shipped playbook, on every customer of a run that visits many
+    // states (barriers, renewals, plans, opportunities), answers the same both ways.
+    let rules: Vec<_> = BUILTIN
+        .iter()
+        .flat_map(|(name, _)| Playbook::load(name).unwrap().rules)
+        .filter_map(|r| match r {
+            Rule::ForEach { when, .. } => Some(when),
+            _ => None,
+        })
+        .collect();
+    let playbook = Playbook::load("textbook").unwrap();
+    let mut sim = Simulation::new(Arc::new(Scenario::load("mixed-portfolio").unwrap()), 9);
+    let mut checked = 0;
+    while !sim.finished() {
+        let q = sim.clock().q();
+        let segments: Vec<String> = sim
+            .scenario()
+            .segments
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        let mut facts = Vec::new();
+        sim.each_customer(|c| facts.push(Facts::of(c, q)));
+        for when in &rules {
+            let compiled = CompiledConditions::new(when);
+            for f in &facts {
+                let seg = &segments[usize::from(f.segment)];
+                assert_eq!(
+                    compiled.matches(f, seg),
+                    when.iter().all(|c| f.meets(c, seg)),
+                    "{when:?} on customer {} in quarter {q}",
+                    f.id
+                );
+                checked += 1;
+            }
+        }
+        playbook.plan_quarter(&mut sim);
+        sim.end_quarter();
+    }
+    assert!(checked > 10_000, "{checked}");
+}

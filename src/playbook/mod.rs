@@ -49,7 +49,8 @@ pub struct Playbook {
     #[serde(default)]
     pub description: String,
     pub rules: Vec<Rule>,
-    /// Each rule's conditions compiled for fast testing, made on first use.
+    /// Each rule's conditions compiled for fast testing, made on first use (so `rules` is
+    /// not to be changed once the playbook has planned a quarter: make a new playbook).
     #[serde(skip)]
     compiled: std::sync::OnceLock<Vec<CompiledConditions>>,
 }
