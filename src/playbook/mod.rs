@@ -131,16 +131,10 @@ impl Playbook {
                 facts.push(Facts::of(c, q));
             }
         });
-        // Largest ARR first, then by id: sort small keys, not the facts themselves.
-        let mut order: Vec<(i64, u32, u32)> = facts
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (-f.arr, f.id, i as u32))
-            .collect();
-        order.sort_unstable();
-        let sorted: Vec<Facts> = order.iter().map(|&(_, _, i)| facts[i as usize]).collect();
-        // The flags apart, dense, so that a rule's yes-or-no conditions scan a small array.
-        let flags: Vec<u64> = sorted.iter().map(|f| f.flags).collect();
+        let order = by_arr(&facts);
+        // The flags apart, dense and in that order, so that a rule's yes-or-no conditions
+        // scan a small array.
+        let flags: Vec<u64> = order.iter().map(|&i| facts[i as usize].flags).collect();
         let mut passing: Vec<u32> = Vec::with_capacity(flags.len());
         let any_flags = flags.iter().fold(0, |m, f| m | f);
         let by_flag = FlagLists::new(&flags);
@@ -195,11 +189,15 @@ impl Playbook {
                     if passing.is_empty() {
                         continue;
                     }
-                    let candidates = passing.iter().map(|&i| &sorted[i as usize]).filter(|f| {
-                        costs[f.touch as usize] <= left + 1e-4
-                            && conditions
-                                .matches_rest(f, || &scenario.segments[usize::from(f.segment)].id)
-                    });
+                    let candidates = passing
+                        .iter()
+                        .map(|&i| &facts[order[i as usize] as usize])
+                        .filter(|f| {
+                            costs[f.touch as usize] <= left + 1e-4
+                                && conditions.matches_rest(f, || {
+                                    &scenario.segments[usize::from(f.segment)].id
+                                })
+                        });
                     let (_, hours) = sim.plan_each(*action, candidates, *max_per_quarter);
                     left -= hours;
                 }
@@ -241,6 +239,33 @@ impl Playbook {
                 }
             }
         }
+    }
+}
+
+/// Positions in `facts` (which come in id order) from the largest ARR down, ties by id. Sorts
+/// one packed integer per customer where the ARRs allow, which is most of the time.
+fn by_arr(facts: &[Facts]) -> Vec<u32> {
+    const POSITION_BITS: u32 = 24;
+    const ARR_LIMIT: i64 = 1 << (64 - POSITION_BITS);
+    let fits =
+        facts.len() < 1 << POSITION_BITS && facts.iter().all(|f| (0..ARR_LIMIT).contains(&f.arr));
+    if fits {
+        let mut keys: Vec<u64> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| ((ARR_LIMIT - 1 - f.arr) as u64) << POSITION_BITS | i as u64)
+            .collect();
+        keys.sort_unstable();
+        keys.iter()
+            .map(|k| (k & ((1 << POSITION_BITS) - 1)) as u32)
+            .collect()
+    } else {
+        let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (fa, fb) = (&facts[a as usize], &facts[b as usize]);
+            fb.arr.cmp(&fa.arr).then(fa.id.cmp(&fb.id))
+        });
+        order
     }
 }
 

@@ -389,15 +389,13 @@ impl Simulation {
         let mut count = 0;
         let mut total = 0.0;
         let mut refused = Vec::new();
-        let mut added = Vec::new();
-        // Read what is needed once, decide without touching the world, then write once.
         // The same arithmetic as `Budget::left` after each `plan`, so decisions at the edge
         // of the budget are the ones `plan` would make.
         let mut budget = *self.world.resource::<Budget>();
         let cheapest = actions::cost(action, Some(types::Touch::Digital));
-        // Customers who already have this action planned this quarter (usually none),
-        // gathered when the first candidate gets that far.
-        let mut already: Option<Vec<u32>> = None;
+        let mut plan = self.world.resource_mut::<Plan>();
+        // Only if this action is planned already for someone can a candidate be a repeat.
+        let seen_before = plan.0.iter().any(|p| p.action == action);
         for f in customers {
             if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
                 break;
@@ -422,29 +420,15 @@ impl Simulation {
                 }
                 continue;
             }
-            let already = already.get_or_insert_with(|| {
-                self.world
-                    .resource::<Plan>()
-                    .0
-                    .iter()
-                    .filter(|p| p.action == action)
-                    .filter_map(|p| match p.target {
-                        ActionTarget::Customer(id) => Some(id),
-                        ActionTarget::Segment(_) => None,
-                    })
-                    .collect()
-            });
-            if already.contains(&f.id) {
+            if seen_before && plan.0.contains(&planned) {
                 continue;
             }
-            already.push(f.id);
-            added.push(planned);
+            plan.0.push(planned);
             budget.planned += hours;
             total += hours;
             count += 1;
         }
-        if !added.is_empty() {
-            self.world.resource_mut::<Plan>().0.extend(added);
+        if count > 0 {
             self.world.resource_mut::<Budget>().planned = budget.planned;
         }
         if !refused.is_empty() {
