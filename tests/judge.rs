@@ -585,6 +585,13 @@ fn qbr_rules() {
     assert!(got.contains("qbr-without-sponsor"), "{got:?}");
     let got = fired(&scenario(&[c("a")], ""), &[&[], &[("qbr", "a")]]);
     assert!(!got.contains("qbr-without-sponsor"), "{got:?}");
+    // A QBR is for named accounts: with a digital-touch customer it earns no praise.
+    let digital = C {
+        segment: "digital",
+        ..c("a")
+    };
+    let got = fired(&scenario(&[digital], ""), &[&[("qbr", "a")]]);
+    assert!(!got.contains("qbr-held"), "{got:?}");
 }
 
 #[test]
@@ -662,7 +669,20 @@ fn renewal_work_late_or_missing() {
         }],
         "",
     );
+    // A renewal at the end of the scenario's first quarter cannot be worked a quarter
+    // ahead: late work there is no mistake.
     let got = fired(&s, &[&[("renewal_risk_analysis", "a")]]);
+    assert!(!got.contains("renewal-work-late"), "{got:?}");
+    let got = fired(
+        &scenario(
+            &[C {
+                renews: 2,
+                ..c("a")
+            }],
+            "",
+        ),
+        &[&[], &[("renewal_risk_analysis", "a")]],
+    );
     assert!(got.contains("renewal-work-late"), "{got:?}");
     let got = fired(
         &scenario(
@@ -762,6 +782,27 @@ fn expansion_pitched_too_early_or_over_a_barrier() {
     );
     assert!(got.contains("expansion-over-open-barrier"), "{got:?}");
     assert!(!got.contains("expansion-before-outcomes"), "{got:?}");
+    // Change management answers a stalled rollout, with or without outcomes, as the model
+    // has it; over another barrier it is a mistake.
+    let got = fired(
+        &scenario(&[c("a")], STALL),
+        &[&[], &[("propose_change_management", "a")]],
+    );
+    for rule in [
+        "expansion-before-outcomes",
+        "expansion-over-open-barrier",
+        "change-management-over-other-barrier",
+    ] {
+        assert!(!got.contains(rule), "{rule}: {got:?}");
+    }
+    let got = fired(
+        &scenario(&[c("a")], POOR_FIT),
+        &[&[], &[("propose_change_management", "a")]],
+    );
+    assert!(
+        got.contains("change-management-over-other-barrier"),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -792,6 +833,7 @@ fn every_rule_is_exercised_by_these_tests() {
         "known-barrier-left-alone",
         "sponsor-search-without-loss",
         "qbr-held",
+        "change-management-over-other-barrier",
         "qbr-without-plan",
         "qbr-without-sponsor",
         "advocacy-from-unhappy",

@@ -371,11 +371,15 @@ impl Judge {
                             }
                             _ => None,
                         };
-                        decided.is_some_and(|(result, f)| {
-                            results.contains(&result)
-                                && all.iter().all(|x| x.holds(f))
-                                && !none.iter().any(|x| x.holds(f))
-                        })
+                        // A renewal decided in the scenario's first quarter could not have
+                        // been worked a quarter ahead: late work is no fault there.
+                        let unavoidable = q == 1 && all.contains(&Factor::LateRenewalWork);
+                        !unavoidable
+                            && decided.is_some_and(|(result, f)| {
+                                results.contains(&result)
+                                    && all.iter().all(|x| x.holds(f))
+                                    && !none.iter().any(|x| x.holds(f))
+                            })
                     }
                     _ => false,
                 };
