@@ -542,6 +542,14 @@ fn known_barrier_left_alone() {
         &scenario(&[c("a")], STALL),
         &[&[("phased_replan", "a")], &[]],
     );
+    // A quality issue repairs itself a little each quarter; that is no answer from the CSM.
+    let quality = "Event(quarter: 1, target: Customer(\"a\"), barrier: QualityIssue, severity: 0.8, hidden: false)";
+    fires(rule, &scenario(&[c("a")], quality), &[&[], &[]]);
+    silent(
+        rule,
+        &scenario(&[c("a")], quality),
+        &[&[("escalate_to_support", "a")], &[]],
+    );
 }
 
 #[test]

@@ -409,9 +409,14 @@ impl Judge {
                 }
                 Check::Unanswered { kinds, quarters } => {
                     for &(id, b) in &barrier_checks {
+                        // No response from the CSM since it was found: progress alone
+                        // will not do, as a quality issue also repairs itself slowly.
+                        let answered = b
+                            .last_response
+                            .is_some_and(|r| b.discovered_in.is_none_or(|d| r >= d));
                         if b.discovered
                             && kinds.contains(&b.kind)
-                            && b.progress == 0.0
+                            && !answered
                             && b.discovered_in.is_some_and(|d| q - d >= *quarters)
                         {
                             self.fire_once(q, id, b.since, r);
