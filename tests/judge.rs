@@ -769,6 +769,40 @@ fn mitigation_and_transition_plans() {
         !got.contains("mitigation-for-risk") && !got.contains("transition-for-poor-fit"),
         "{got:?}"
     );
+    // The same transition plan for a healthy customer gives ARR away.
+    assert!(got.contains("transition-for-healthy-customer"), "{got:?}");
+    let got = fired(
+        &scenario(
+            &[C {
+                renews: 3,
+                ..c("a")
+            }],
+            POOR_FIT,
+        ),
+        &[&[], &[("transition_plan", "a")]],
+    );
+    assert!(!got.contains("transition-for-healthy-customer"), "{got:?}");
+}
+
+#[test]
+fn an_ill_fitting_expansion_is_called_one() {
+    let rule = "expansion-ill-fitting";
+    // No outcome yet: nothing but change management can fit, so the pitch backfires.
+    fires(
+        rule,
+        &scenario(&[c("a")], ""),
+        &[&[("propose_new_solution", "a")]],
+    );
+    // Two outcomes, a warm sponsor, no barrier: it fits, whether or not it is bought.
+    let ready = C {
+        extra: ", outcomes_achieved: 2, stakeholders: Stakeholders(executive_sponsor: Stakeholder(sentiment: 0.8))",
+        ..c("a")
+    };
+    silent(
+        rule,
+        &scenario(&[ready], ""),
+        &[&[("propose_new_solution", "a")]],
+    );
 }
 
 #[test]
@@ -800,6 +834,8 @@ fn expansion_pitched_too_early_or_over_a_barrier() {
         "expansion-before-outcomes",
         "expansion-over-open-barrier",
         "change-management-over-other-barrier",
+        "transition-for-healthy-customer",
+        "expansion-ill-fitting",
     ] {
         assert!(!got.contains(rule), "{rule}: {got:?}");
     }
@@ -842,6 +878,8 @@ fn every_rule_is_exercised_by_these_tests() {
         "sponsor-search-without-loss",
         "qbr-held",
         "change-management-over-other-barrier",
+        "transition-for-healthy-customer",
+        "expansion-ill-fitting",
         "qbr-without-plan",
         "qbr-without-sponsor",
         "advocacy-from-unhappy",
