@@ -288,3 +288,36 @@ fn compiled_conditions_agree_with_checking_each_condition() {
     }
     assert!(checked > 10_000, "{checked}");
 }
+
+#[test]
+fn a_qbr_after_a_plan_review_planned_the_same_quarter_is_not_refused() {
+    let mut sim = Simulation::new(one("High", None, "", 8, -1), 1);
+    sim.end_quarter();
+    // Quarter 2: the plan, last reviewed in quarter 0, is stale.
+    assert_eq!(
+        plan(&mut sim, ActionKind::Qbr),
+        Err(Blocker::NeedsCurrentPlan)
+    );
+    plan(&mut sim, ActionKind::ReviewSuccessPlan).unwrap();
+    plan(&mut sim, ActionKind::Qbr).unwrap();
+    sim.end_quarter();
+    assert_eq!(outcomes(&sim, ActionKind::Qbr).len(), 1);
+    assert!(
+        !matches!(
+            outcomes(&sim, ActionKind::Qbr)[0],
+            ActionOutcome::Blocked(_)
+        ),
+        "{:?}",
+        outcomes(&sim, ActionKind::Qbr)
+    );
+    // Playbooks plan the same way.
+    let mut sim = Simulation::new(one("High", None, "", 8, -1), 1);
+    sim.end_quarter();
+    let p = csm_sim::playbook::Playbook::parse(
+        "p.ron",
+        "Playbook(name: \"p\", rules: [ForEach(action: review_success_plan), ForEach(action: qbr)])",
+    )
+    .unwrap();
+    p.plan_quarter(&mut sim);
+    assert_eq!(sim.planned().len(), 2, "{:?}", sim.planned());
+}

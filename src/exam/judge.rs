@@ -392,6 +392,10 @@ impl Judge {
         let facts = visible_facts(sim, i16::try_from(q).unwrap_or(i16::MAX));
         let mut barrier_checks = Vec::new();
         sim.each_customer(|c| {
+            // A customer who has left is judged no more.
+            if c.lifecycle.stage == crate::sim::types::Stage::Churned {
+                return;
+            }
             for b in c.barriers.active() {
                 barrier_checks.push((c.id.0, *b));
             }

@@ -210,6 +210,26 @@ impl Plugin for SimPlugin {
     }
 }
 
+/// Whether a QBR refused for a stale or thin plan will find it current when it runs: a build
+/// of the plan, or a review of a plan of five elements or more, planned earlier this quarter
+/// (actions run in the order they were planned).
+fn plan_made_current_first(
+    plan: &[PlannedAction],
+    qbr: PlannedAction,
+    c: &actions::CustomerRefItem,
+) -> bool {
+    let earlier = |action| {
+        plan.contains(&PlannedAction {
+            action,
+            target: qbr.target,
+        })
+    };
+    qbr.action == actions::ActionKind::Qbr
+        && (earlier(actions::ActionKind::BuildSuccessPlan)
+            || (earlier(actions::ActionKind::ReviewSuccessPlan)
+                && c.plan.elements.count_ones() >= 5))
+}
+
 /// A simulation in its own world, driven directly: the CLI, batch runs and tests use it.
 pub struct Simulation {
     world: World,
@@ -324,7 +344,15 @@ impl Simulation {
                     .customers
                     .get_manual(&self.world, entity)
                     .map_err(|_| Blocker::UnknownCustomer)?;
-                actions::check_customer_action(planned.action, &c, q)?;
+                match actions::check_customer_action(planned.action, &c, q) {
+                    Err(actions::Blocker::NeedsCurrentPlan)
+                        if plan_made_current_first(
+                            &self.world.resource::<Plan>().0,
+                            planned,
+                            &c,
+                        ) => {}
+                    other => other?,
+                }
                 actions::cost(planned.action, Some(c.account.touch))
             }
             ActionTarget::Segment(s) => {
@@ -410,7 +438,24 @@ impl Simulation {
                 action,
                 target: ActionTarget::Customer(f.id),
             };
-            if let Err(blocker) = f.eligibility.check(action) {
+            if let Err(blocker) = f.eligibility.check(action).or_else(|b| {
+                // A QBR after a plan review or build planned earlier this quarter will find
+                // the plan current, as `plan` allows.
+                let earlier = |a: actions::ActionKind| {
+                    plan.0.contains(&PlannedAction {
+                        action: a,
+                        target: ActionTarget::Customer(f.id),
+                    })
+                };
+                let made_current = earlier(actions::ActionKind::BuildSuccessPlan)
+                    || (earlier(actions::ActionKind::ReviewSuccessPlan)
+                        && f.eligibility.plan_elements >= 5);
+                if b == actions::Blocker::NeedsCurrentPlan && made_current {
+                    Ok(())
+                } else {
+                    Err(b)
+                }
+            }) {
                 if blocker.is_judgement() {
                     refused.push(actions::Attempt {
                         quarter: clock.quarter,
