@@ -468,6 +468,26 @@ fn undiagnosed_two_quarters() {
     silent(rule, &s, &[&[], &[]]);
     let look = &[("site_visit", "a"), ("stakeholder_conversation", "a")][..];
     silent(rule, &s, &[look, look, &[]]);
+    // A lost sponsor leaves nothing in the data: the data rule says nothing of it, the
+    // conversation rule does.
+    let gone = scenario(
+        &[c("a")],
+        "Event(quarter: 1, target: Customer(\"a\"), barrier: LostSponsor, severity: 0.9)",
+    );
+    let mut unnoticed = false;
+    for seed in 0..10 {
+        let got = fired_with(&gone, seed, &[&[], &[], &[]]);
+        assert!(!got.contains(rule), "{got:?}");
+        unnoticed |= got.contains("sponsor-loss-unnoticed");
+    }
+    assert!(unnoticed, "sponsor-loss-unnoticed never fired");
+    for seed in 0..10 {
+        let got = fired_with(&gone, seed, &[&[("stakeholder_conversation", "a")], &[]]);
+        assert!(
+            !got.contains("sponsor-loss-unnoticed") || !got.contains("found-in-conversation"),
+            "{got:?}"
+        );
+    }
 }
 
 #[test]
@@ -868,6 +888,7 @@ fn every_rule_is_exercised_by_these_tests() {
         "renewal-without-plan",
         "training-for-low-usage",
         "undiagnosed-two-quarters",
+        "sponsor-loss-unnoticed",
         "found-in-conversation",
         "found-in-data",
         "found-by-observation",

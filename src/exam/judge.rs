@@ -142,7 +142,12 @@ pub enum Check {
     },
     /// A barrier whose symptoms had been in the data for this many quarters, still not
     /// found (once per barrier).
-    Undiagnosed { quarters: u16 },
+    Undiagnosed {
+        quarters: u16,
+        /// The kinds it watches (all if left out).
+        #[serde(default)]
+        kinds: Vec<BarrierKind>,
+    },
     /// A known barrier of one of these kinds left without progress for this many quarters
     /// since it was found (once per barrier).
     Unanswered {
@@ -402,11 +407,14 @@ impl Judge {
         });
         for (r, rule) in rules.iter().enumerate() {
             match &rule.check {
-                Check::Undiagnosed { quarters } => {
+                Check::Undiagnosed { quarters, kinds } => {
                     for &(id, b) in &barrier_checks {
                         // Symptoms are in the data from the quarter after a barrier begins,
                         // so by the end of quarter q they have been there q - since quarters.
-                        if !b.discovered && b.visible_for(q) >= *quarters {
+                        if !b.discovered
+                            && (kinds.is_empty() || kinds.contains(&b.kind))
+                            && b.visible_for(q) >= *quarters
+                        {
                             self.fire_once(q, id, b.since, r);
                         }
                     }
