@@ -326,11 +326,101 @@ pub fn tables(c: &Comparison) -> String {
             );
         }
         let _ = writeln!(s);
+        s.push_str(&detail(sc, width));
     }
     let _ = writeln!(
         s,
         "Differences are in points, paired by seed. NRR and GRR are over the scenario's quarters; outlook values\nevery contract at its expected ARR at its next renewal (docs/model.md §11). Readiness is judged from the\ndecisions alone, without knowledge checks."
     );
+    s
+}
+
+/// Every measure's distribution and its paired difference to the first playbook, a block
+/// per measure.
+fn detail(sc: &ScenarioComparison, width: usize) -> String {
+    type Pick = fn(&PlaybookResult) -> Spread;
+    type PickDiff = fn(&Paired) -> Diff;
+    let money = |v: f64| super::format::money(v.round() as i64);
+    let hours = |v: f64| format!("{v:.0}");
+    let measures: [(
+        &str,
+        Pick,
+        PickDiff,
+        &dyn Fn(f64) -> String,
+        &dyn Fn(&Diff) -> String,
+    ); 7] = [
+        ("NRR", |p| p.nrr, |d| d.nrr, &pct, &points),
+        (
+            "NRR with outlook",
+            |p| p.outlook_nrr,
+            |d| d.outlook_nrr,
+            &pct,
+            &points,
+        ),
+        ("GRR", |p| p.grr, |d| d.grr, &pct, &points),
+        ("logo churn", |p| p.churn, |d| d.churn, &pct, &points),
+        (
+            "expansion ARR",
+            |p| p.expansion_arr,
+            |d| d.expansion_arr,
+            &money,
+            &|d: &Diff| {
+                format!(
+                    "{} ({} to {})",
+                    super::format::money(d.mean.round() as i64),
+                    super::format::money(d.low.round() as i64),
+                    super::format::money(d.high.round() as i64)
+                )
+            },
+        ),
+        ("hours", |p| p.hours, |d| d.hours, &hours, &|d: &Diff| {
+            format!("{:+.0} ({:+.0} to {:+.0})", d.mean, d.low, d.high)
+        }),
+        ("readiness", |p| p.readiness, |d| d.readiness, &pct, &points),
+    ];
+    let mut s = String::new();
+    for (name, pick, pick_diff, value, diff) in measures {
+        let _ = writeln!(
+            s,
+            "{name:<w$}  {:>11} {:>11} {:>11} {:>11}  vs first (95 % CI)",
+            "mean",
+            "median",
+            "p5",
+            "p95",
+            w = width + 2
+        );
+        for p in &sc.playbooks {
+            let sp = pick(p);
+            let d = p
+                .vs_first
+                .as_ref()
+                .map_or_else(|| "—".to_owned(), |v| diff(&pick_diff(v)));
+            let _ = writeln!(
+                s,
+                "  {:<w$}  {:>11} {:>11} {:>11} {:>11}  {d}",
+                p.name,
+                value(sp.mean),
+                value(sp.median),
+                value(sp.p5),
+                value(sp.p95),
+                w = width
+            );
+        }
+    }
+    let _ = writeln!(s, "{:<w$}  share of runs", "targets met", w = width + 2);
+    for p in &sc.playbooks {
+        let d = p.vs_first.as_ref().map_or_else(String::new, |v| {
+            format!("  vs first {}", points(&v.targets_met))
+        });
+        let _ = writeln!(
+            s,
+            "  {:<w$}  {:>11}{d}",
+            p.name,
+            format!("{:.0} %", p.targets_met * 100.0),
+            w = width
+        );
+    }
+    let _ = writeln!(s);
     s
 }
 
