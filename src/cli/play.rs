@@ -74,6 +74,9 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             write!(out, "{}", format::totals(&summary))?;
             let readiness = crate::exam::score::readiness(&rec.judge.judgements, &rec.answers);
             writeln!(out, "Exam readiness {:.1} %", readiness.overall * 100.0)?;
+            for d in &readiness.domains {
+                writeln!(out, "  {} {}: {}", d.id, d.title, d.describe())?;
+            }
             save(&rec, &args.save, &mut out)?;
             // The debrief goes beside the session: my-session.ron → my-session-debrief.html.
             let stem = args.save.with_extension("");

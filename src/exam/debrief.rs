@@ -464,7 +464,7 @@ impl Debrief {
         // Readiness.
         let _ = write!(
             h,
-            "<section><h2>Exam readiness: {}</h2><p>Mastery per domain of exam 820-605 from your judged decisions, weighted like the exam. A domain without evidence counts as not yet shown.</p><table class=\"ready\"><tr><th>Domain</th><th>Weight</th><th>Mastery</th><th>Good</th><th>Mistakes</th></tr>",
+            "<section><h2>Exam readiness: {}</h2><p>Mastery per domain of exam 820-605 from your judged decisions, weighted like the exam. A domain without evidence counts as not yet shown, and a little evidence as little: each domain's good decisions and right answers are weighed against four pieces of \"not yet shown\", and a good decision repeated for the same customer within a year counts once.</p><table class=\"ready\"><tr><th>Domain</th><th>Weight</th><th>Mastery</th><th>Good</th><th>Mistakes</th></tr>",
             pct(self.readiness.overall)
         );
         for d in &self.readiness.domains {
@@ -476,7 +476,7 @@ impl Debrief {
                 escape(&d.title),
                 d.weight,
                 m * 100.0,
-                d.mastery.map_or("no evidence".to_owned(), pct),
+                escape(&d.describe()),
                 d.good,
                 d.mistakes
             );

@@ -44,6 +44,29 @@ pub struct Readiness {
     pub study_next: Vec<StudyItem>,
 }
 
+/// How many pieces of "not yet shown" a domain's evidence is weighed against: with few
+/// judgements and answers, mastery stays low, and it nears the share of good ones as the
+/// evidence grows (a Beta(0, 4) prior).
+pub const PRIOR_EVIDENCE: f64 = 4.0;
+
+impl DomainReadiness {
+    /// The mastery with the evidence it rests on, as shown to the trainee.
+    pub fn describe(&self) -> String {
+        let judged = self.good + self.mistakes;
+        match self.mastery {
+            None => "not yet shown".to_owned(),
+            Some(m) => format!(
+                "{:.0} % (from {} judgement{} and {} answer{})",
+                m * 100.0,
+                judged,
+                if judged == 1 { "" } else { "s" },
+                self.answered,
+                if self.answered == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
 /// Scores the judgements and knowledge-check answers of a run. Each counts once for every
 /// domain its objectives touch.
 pub fn readiness(judgements: &[Judgement], answers: &[Answer]) -> Readiness {
@@ -79,8 +102,16 @@ pub fn readiness(judgements: &[Judgement], answers: &[Answer]) -> Readiness {
             }
         }
     }
+    // A good judgement repeated for the same customer within a year (a usual term) counts
+    // once: repeating easy good actions shows nothing new.
+    let mut seen_good = std::collections::BTreeSet::new();
     for j in judgements {
         let Some(r) = rule(&j.rule) else { continue };
+        if r.verdict == Verdict::Good
+            && !seen_good.insert((j.rule.as_str(), j.customer, (j.quarter.max(1) - 1) / 4))
+        {
+            continue;
+        }
         let domains = domains_of(&r.objectives);
         let tally = if r.verdict == Verdict::Good {
             &mut good
@@ -113,7 +144,10 @@ pub fn readiness(judgements: &[Judgement], answers: &[Answer]) -> Readiness {
                 mistakes: m,
                 answered: n,
                 correct: c,
-                mastery: (evidence > 0).then(|| f64::from(g + c) / f64::from(evidence)),
+                // Evidence is weighed against PRIOR_EVIDENCE pieces of "not yet shown", so a
+                // domain with one good judgement is not mastered.
+                mastery: (evidence > 0)
+                    .then(|| f64::from(g + c) / (f64::from(evidence) + PRIOR_EVIDENCE)),
             }
         })
         .collect();
@@ -175,31 +209,61 @@ mod tests {
         }
     }
 
+    fn on(rule: &str, customer: u32, quarter: u16) -> Judgement {
+        Judgement {
+            quarter,
+            customer: Some(customer),
+            rule: rule.to_owned(),
+        }
+    }
+
     #[test]
-    fn mastery_is_good_over_all_judged_in_the_domain() {
+    fn mastery_is_good_over_all_judged_in_the_domain_and_a_prior() {
         // qbr-held is domain 4 (good), high-touch-neglected touches 4 and 1 (mistakes).
         let r = readiness(
             &[
-                j("qbr-held"),
-                j("qbr-held"),
-                j("qbr-held"),
+                on("qbr-held", 0, 1),
+                on("qbr-held", 1, 1),
+                on("qbr-held", 2, 1),
                 j("high-touch-neglected"),
             ],
             &[],
         );
         let d4 = r.domains.iter().find(|d| d.id == "4").unwrap();
         assert_eq!((d4.good, d4.mistakes), (3, 1));
-        assert_eq!(d4.mastery, Some(0.75));
+        // Three good of four, against four pieces of "not yet shown": 3 / 8.
+        assert_eq!(d4.mastery, Some(3.0 / 8.0));
+        assert_eq!(d4.describe(), "38 % (from 4 judgements and 0 answers)");
         let d1 = r.domains.iter().find(|d| d.id == "1").unwrap();
         assert_eq!(d1.mastery, Some(0.0));
-        assert_eq!(
-            r.domains.iter().find(|d| d.id == "2").unwrap().mastery,
-            None
-        );
-        // Weighted: domain 4 (20 %) at 0.75, the rest 0.
-        assert!((r.overall - 0.15).abs() < 1e-12);
+        let d2 = r.domains.iter().find(|d| d.id == "2").unwrap();
+        assert_eq!(d2.mastery, None);
+        assert_eq!(d2.describe(), "not yet shown");
+        // Weighted: domain 4 (20 %) at 3/8, the rest 0.
+        assert!((r.overall - 0.2 * 3.0 / 8.0).abs() < 1e-12);
         assert_eq!(r.study_next[0].id, "1.9.a");
         assert_eq!(r.study_next.len(), 2);
+    }
+
+    #[test]
+    fn repeating_a_good_action_for_one_customer_within_a_year_counts_once() {
+        let same: Vec<Judgement> = (1..=4).map(|q| on("qbr-held", 0, q)).collect();
+        let d4 = |r: &Readiness| r.domains.iter().find(|d| d.id == "4").unwrap().good;
+        assert_eq!(d4(&readiness(&same, &[])), 1);
+        // The next year, or another customer, is new evidence.
+        let mut more = same.clone();
+        more.push(on("qbr-held", 0, 5));
+        more.push(on("qbr-held", 1, 2));
+        assert_eq!(d4(&readiness(&more, &[])), 3);
+        // More evidence of the same quality raises mastery: it can approach, never pass, 1.
+        let many: Vec<Judgement> = (0..40).map(|c| on("qbr-held", c, 1)).collect();
+        let m = readiness(&many, &[])
+            .domains
+            .iter()
+            .find(|d| d.id == "4")
+            .unwrap()
+            .mastery;
+        assert!(m.is_some_and(|m| m > 0.9 && m < 1.0), "{m:?}");
     }
 
     #[test]
@@ -218,7 +282,11 @@ mod tests {
         };
         let r = readiness(&[], &[right, wrong]);
         let d3 = r.domains.iter().find(|d| d.id == "3").unwrap();
-        assert_eq!((d3.answered, d3.correct, d3.mastery), (2, 1, Some(0.5)));
+        // One right of two answers, against four pieces of "not yet shown": 1 / 6.
+        assert_eq!(
+            (d3.answered, d3.correct, d3.mastery),
+            (2, 1, Some(1.0 / 6.0))
+        );
         assert!(r.study_next.iter().any(|s| s.id == "3.4.b"));
     }
 

@@ -44,7 +44,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
                 dom.id,
                 dom.title,
                 dom.weight,
-                dom.mastery.map_or("no evidence".to_owned(), |m| format!("{:.0} %", m * 100.0))
+                dom.describe()
             )));
         }
         if !d.readiness.study_next.is_empty() {
