@@ -261,6 +261,9 @@ impl Simulation {
         for e in entities {
             self.world.despawn(e);
         }
+        // Bevy keeps a record of every removed component until trackers are cleared; a
+        // batch restarting a world thousands of times would keep them all.
+        self.world.clear_trackers();
         install(&mut self.world, scenario, seed);
         self.customers.update_archetypes(&self.world);
         self.seed = seed;
