@@ -175,6 +175,9 @@ fn joined(prefix: &str, separator: char, n: u32) -> String {
 /// thread spawns the previous chunk.
 const CHUNK: u32 = 8192;
 
+/// Up to this many generated customers are made on the spawning thread itself.
+const INLINE_UP_TO: u32 = 100_000;
+
 /// Spawns the scenario's customers: listed ones first, then each `generate` entry in order.
 /// Returns the entities in id order.
 pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream) -> Vec<Entity> {
@@ -192,6 +195,22 @@ pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream)
     );
     let generated = total as u32 - listed;
     if generated == 0 {
+        return entities;
+    }
+    if generated <= INLINE_UP_TO {
+        // Portfolios of up to a hundred thousand (every batch world) are drawn here: a
+        // thread would cost more than it saves. Same order, same stream, same customers.
+        let mut bundles = Vec::with_capacity(generated as usize);
+        let mut id = listed;
+        for g in &scenario.generate {
+            let segment = &scenario.segments[usize::from(g.segment)].id;
+            for k in 0..g.count {
+                let key = joined(segment, '-', id);
+                bundles.push(bundle(id, generated_spec(g, k, key, rng), scenario));
+                id += 1;
+            }
+        }
+        entities.extend(world.spawn_batch(bundles));
         return entities;
     }
     // One thread draws and builds bundles, in id order and from the one generation stream,
