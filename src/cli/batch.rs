@@ -187,14 +187,7 @@ pub fn seed_result(sim: &Simulation, judge: Option<&Judge>) -> SeedResult {
 
 /// Whether a finished run met every target its scenario sets.
 pub fn targets_met(sim: &Simulation) -> bool {
-    let m = sim.metrics();
-    let t = &sim.scenario().targets;
-    t.nrr_min.is_none_or(|v| m.nrr() >= v)
-        && t.grr_min.is_none_or(|v| m.grr() >= v)
-        && t.max_churned_customers
-            .is_none_or(|v| m.churned_customers() <= v)
-        && t.max_time_to_value
-            .is_none_or(|v| sim.summary_time_to_value().is_some_and(|ttv| ttv <= v))
+    sim.targets().iter().all(|t| t.met)
 }
 
 pub fn report(

@@ -213,11 +213,7 @@ impl Plugin for SimPlugin {
 /// Whether a QBR refused for a stale or thin plan will find it current when it runs: a build
 /// of the plan, or a review of a plan of five elements or more, planned earlier this quarter
 /// (actions run in the order they were planned).
-fn plan_made_current_first(
-    plan: &[PlannedAction],
-    qbr: PlannedAction,
-    c: &actions::CustomerRefItem,
-) -> bool {
+fn plan_made_current_first(plan: &[PlannedAction], qbr: PlannedAction, plan_elements: u8) -> bool {
     let earlier = |action| {
         plan.contains(&PlannedAction {
             action,
@@ -226,8 +222,7 @@ fn plan_made_current_first(
     };
     qbr.action == actions::ActionKind::Qbr
         && (earlier(actions::ActionKind::BuildSuccessPlan)
-            || (earlier(actions::ActionKind::ReviewSuccessPlan)
-                && c.plan.elements.count_ones() >= 5))
+            || (earlier(actions::ActionKind::ReviewSuccessPlan) && plan_elements >= 5))
 }
 
 /// A simulation in its own world, driven directly: the CLI, batch runs and tests use it.
@@ -352,7 +347,7 @@ impl Simulation {
                         if plan_made_current_first(
                             &self.world.resource::<Plan>().0,
                             planned,
-                            &c,
+                            c.plan.elements.count_ones() as u8,
                         ) => {}
                     other => other?,
                 }
@@ -441,24 +436,17 @@ impl Simulation {
                 action,
                 target: ActionTarget::Customer(f.id),
             };
-            if let Err(blocker) = f.eligibility.check(action).or_else(|b| {
-                // A QBR after a plan review or build planned earlier this quarter will find
-                // the plan current, as `plan` allows.
-                let earlier = |a: actions::ActionKind| {
-                    plan.0.contains(&PlannedAction {
-                        action: a,
-                        target: ActionTarget::Customer(f.id),
-                    })
-                };
-                let made_current = earlier(actions::ActionKind::BuildSuccessPlan)
-                    || (earlier(actions::ActionKind::ReviewSuccessPlan)
-                        && f.eligibility.plan_elements >= 5);
-                if b == actions::Blocker::NeedsCurrentPlan && made_current {
+            // A QBR after a plan review or build planned earlier this quarter will find the
+            // plan current, as `plan` allows.
+            let checked = match f.eligibility.check(action) {
+                Err(actions::Blocker::NeedsCurrentPlan)
+                    if plan_made_current_first(&plan.0, planned, f.eligibility.plan_elements) =>
+                {
                     Ok(())
-                } else {
-                    Err(b)
                 }
-            }) {
+                other => other,
+            };
+            if let Err(blocker) = checked {
                 if blocker.is_judgement() {
                     refused.push(actions::Attempt {
                         quarter: clock.quarter,

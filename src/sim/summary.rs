@@ -44,8 +44,8 @@ pub struct RunSummary {
 }
 
 impl Simulation {
-    /// Mean quarters from purchase to first outcome, over customers that got there.
-    pub fn summary_time_to_value(&self) -> Option<f64> {
+    /// Mean quarters from purchase to first outcome, and how many customers got there.
+    fn time_to_value(&self) -> (Option<f64>, u32) {
         let mut sum = 0u64;
         let mut n = 0u32;
         self.each_customer(|c| {
@@ -54,23 +54,14 @@ impl Simulation {
                 n += 1;
             }
         });
-        (n > 0).then(|| sum as f64 / f64::from(n))
+        ((n > 0).then(|| sum as f64 / f64::from(n)), n)
     }
 
-    pub fn summary(&self) -> RunSummary {
+    /// The scenario's targets, each met or missed, as things stand.
+    pub fn targets(&self) -> Vec<TargetResult> {
         let m = self.metrics();
-        let scenario = self.scenario();
-        let mut ttv_sum = 0u64;
-        let mut ttv_n = 0u32;
-        self.each_customer(|c| {
-            if let Some(t) = c.lifecycle.time_to_value {
-                ttv_sum += u64::from(t);
-                ttv_n += 1;
-            }
-        });
-        let mean_time_to_value = (ttv_n > 0).then(|| ttv_sum as f64 / f64::from(ttv_n));
+        let t = &self.scenario().targets;
         let mut targets = Vec::new();
-        let t = &scenario.targets;
         if let Some(v) = t.nrr_min {
             targets.push(TargetResult {
                 name: "NRR at least",
@@ -97,7 +88,7 @@ impl Simulation {
             });
         }
         if let Some(v) = t.max_time_to_value {
-            let actual = mean_time_to_value.unwrap_or(f64::INFINITY);
+            let actual = self.time_to_value().0.unwrap_or(f64::INFINITY);
             targets.push(TargetResult {
                 name: "mean time to value at most (quarters)",
                 target: v,
@@ -105,6 +96,14 @@ impl Simulation {
                 met: actual <= v,
             });
         }
+        targets
+    }
+
+    pub fn summary(&self) -> RunSummary {
+        let m = self.metrics();
+        let scenario = self.scenario();
+        let (mean_time_to_value, ttv_n) = self.time_to_value();
+        let targets = self.targets();
         RunSummary {
             scenario: scenario.id.clone(),
             scenario_hash: scenario.content_hash.clone(),
