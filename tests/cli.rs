@@ -26,10 +26,22 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// A study record of the test's own, so that tests never write into the user's.
+fn study_file() -> PathBuf {
+    temp_dir("study").join(format!("study-{:?}.ron", std::thread::current().id()))
+}
+
 fn play(args: &[&str], input: &str) -> Output {
-    let mut child = bin()
-        .arg("play")
-        .args(args)
+    let mut cmd = bin();
+    cmd.arg("play")
+        .env("CSM_SIM_STUDY", study_file())
+        .args(args);
+    with_input(cmd, input)
+}
+
+/// Runs a command with `input` on its standard input.
+fn with_input(mut cmd: Command, input: &str) -> Output {
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -42,6 +54,53 @@ fn play(args: &[&str], input: &str) -> Output {
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// Plays interactively: `reply` gets each prompt line (`Q3> ` or `… Your answer (…): `) and
+/// returns the line to send, or `None` to close the input. Returns the exit status and all
+/// of standard output.
+fn play_driven(
+    args: &[&str],
+    mut reply: impl FnMut(&str) -> Option<String>,
+) -> (std::process::ExitStatus, String) {
+    use std::io::Read;
+    let mut child = bin()
+        .arg("play")
+        .env("CSM_SIM_STUDY", study_file())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut all = Vec::new();
+    let mut line = Vec::new();
+    let mut byte = [0u8; 1];
+    while stdout.read(&mut byte).unwrap() == 1 {
+        all.push(byte[0]);
+        if byte[0] == b'\n' {
+            line.clear();
+            continue;
+        }
+        line.push(byte[0]);
+        let text = String::from_utf8_lossy(&line);
+        let game = text.starts_with('Q') && text.ends_with("> ");
+        let question = text.contains("Your answer (") && text.ends_with("): ");
+        if game || question {
+            match (reply(&text), stdin.as_mut()) {
+                (Some(l), Some(w)) => {
+                    w.write_all(format!("{l}\n").as_bytes()).unwrap();
+                    w.flush().unwrap();
+                }
+                _ => stdin = None,
+            }
+        }
+    }
+    drop(stdin);
+    let status = child.wait().unwrap();
+    (status, String::from_utf8_lossy(&all).into_owned())
 }
 
 #[test]
@@ -377,7 +436,7 @@ fn play_save_resume_and_replay() {
     let save_arg = save.to_str().unwrap();
     let o = play(
         &["tutorial", "--save", save_arg],
-        "help\nportfolio\nshow northwind\nactions northwind\ndo build_success_plan northwind\ndo teleport northwind\nplan\nend\ndo qbr northwind\nquit\n",
+        "help\nportfolio\nshow northwind\nactions northwind\ndo build_success_plan northwind\ndo teleport northwind\nplan\nend\nskip\nskip\ndo qbr northwind\nquit\n",
     );
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
@@ -395,7 +454,7 @@ fn play_save_resume_and_replay() {
     // Resume: the pending QBR is still planned, and the game goes on to the end.
     let o = play(
         &["--resume", save_arg, "--save", save_arg],
-        "plan\nend\nend\nend\n",
+        "plan\nend\nskip\nskip\nend\nskip\nskip\nend\nskip\nskip\n",
     );
     let (out, err) = text(&o);
     assert!(o.status.success(), "{err}");
@@ -413,9 +472,9 @@ fn a_session_from_the_old_rules_is_refused_with_its_reason() {
     let o = play(&["tutorial", "--save", save_arg], "end\nquit\n");
     assert!(o.status.success(), "{}", text(&o).1);
     let saved = std::fs::read_to_string(&save).unwrap();
-    assert!(saved.contains("model: 2"), "{saved}");
+    assert!(saved.contains("model: 3"), "{saved}");
     // A file written before the model had a version: it was played under version 1.
-    let old = saved.replace("model: 2,", "");
+    let old = saved.replace("model: 3,", "");
     std::fs::write(&save, &old).unwrap();
     for args in [vec!["replay", save_arg], vec!["play", "--resume", save_arg]] {
         let o = bin().args(&args).stdin(Stdio::null()).output().unwrap();
@@ -566,16 +625,36 @@ fn knowledge_checks_are_asked_saved_and_scored() {
     let dir = temp_dir("checks");
     let save = dir.join("s.ron");
     let save_arg = save.to_str().unwrap();
-    // Six quarters; two questions after each: answer "a", then "bogus" (re-asked) and "b".
-    let mut input = String::from("do stakeholder_conversation adatum\n");
-    for _ in 0..6 {
-        input.push_str("end\na\nbogus\nb\n");
-    }
-    let o = play(&["sponsor-loss", "--save", save_arg], &input);
-    let (out, err) = text(&o);
-    assert!(o.status.success(), "{err}");
+    // Six quarters; two questions after each: first "bogus" (re-asked), then an answer of
+    // as many letters as the question asks for.
+    let mut first = true;
+    let mut commands = vec!["do stakeholder_conversation adatum".to_owned()];
+    commands.extend(std::iter::repeat_n("end".to_owned(), 6));
+    commands.reverse();
+    let (o, out) = play_driven(&["sponsor-loss", "--save", save_arg], |prompt| {
+        if prompt.contains("Your answer (") {
+            if first {
+                first = false;
+                return Some("bogus".into());
+            }
+            first = true;
+            return Some(
+                if prompt.contains("2 letters") {
+                    "a b"
+                } else {
+                    "b"
+                }
+                .into(),
+            );
+        }
+        commands.pop()
+    });
+    assert!(o.success(), "{out}");
     assert!(out.contains("Knowledge check 1 of 2"), "{out}");
-    assert!(out.contains("Answer with one letter"), "{out}");
+    assert!(
+        out.contains("Answer with one letter") || out.contains("Choose 2:"),
+        "{out}"
+    );
     assert!(out.contains("The scenario is over"), "{out}");
     let session = std::fs::read_to_string(&save).unwrap();
     assert_eq!(session.matches("question:").count(), 12, "{session}");
@@ -625,4 +704,123 @@ fn an_unreachable_display_is_one_line_not_a_panic() {
     assert_eq!(o.status.code(), Some(3), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains("csm-sim play"), "{err}");
+}
+
+fn study_cmd(args: &[&str], study: &std::path::Path, input: &str) -> Output {
+    let mut cmd = bin();
+    cmd.args(args)
+        .env("CSM_SIM_STUDY", study)
+        .env("CSM_SIM_TODAY", "20000");
+    with_input(cmd, input)
+}
+
+#[test]
+fn a_mock_exam_is_marked_per_domain_reviewed_and_recorded() {
+    let dir = temp_dir("exam");
+    let study = dir.join("study.ron");
+    let _ = std::fs::remove_file(&study);
+    // Ten questions: answer "a" (or "a b") to each; anything else is asked again.
+    let input = "a\na b\n".repeat(10);
+    let o = study_cmd(
+        &["exam", "--questions", "10", "--seed", "4"],
+        &study,
+        &input,
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Question 1 of 10"), "{out}");
+    assert!(out.contains("left"), "the time left is shown: {out}");
+    assert!(out.contains("Score: "), "{out}");
+    assert!(out.contains("pass line of 70 %"), "{out}");
+    for d in ["Customer Success industry", "Managing barriers"] {
+        assert!(out.contains(d), "{d}: {out}");
+    }
+    assert!(out.contains("Review:") && out.contains("\n10. ["), "{out}");
+    let record = std::fs::read_to_string(&study).unwrap();
+    assert!(
+        record.contains("exams: [") && record.contains("score:"),
+        "{record}"
+    );
+    // The same seed draws the same paper.
+    let again = study_cmd(
+        &["exam", "--questions", "10", "--seed", "4"],
+        &dir.join("other.ron"),
+        "quit\n",
+    );
+    let first_q = |s: &str| {
+        s.lines()
+            .skip_while(|l| !l.starts_with("Question 1 of"))
+            .nth(1)
+            .map(str::to_owned)
+    };
+    assert_eq!(first_q(&out), first_q(&text(&again).0));
+}
+
+#[test]
+fn an_exam_ends_when_its_time_is_up() {
+    let dir = temp_dir("exam-time");
+    let study = dir.join("study.ron");
+    let mut child = bin()
+        .args([
+            "exam",
+            "--questions",
+            "5",
+            "--seed",
+            "1",
+            "--minutes",
+            "0.005",
+        ])
+        .env("CSM_SIM_STUDY", &study)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // 0.3 s is past the 0.3 s allowed plus a margin: the answer comes too late.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let _ = stdin.write_all(b"a\na b\n");
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success());
+    assert!(out.contains("Time is up"), "{out}");
+    assert!(out.contains("Score: 0 of 5"), "{out}");
+}
+
+#[test]
+fn quiz_brings_a_missed_question_back_first_and_names_what_to_study() {
+    let dir = temp_dir("quiz");
+    let study = dir.join("study.ron");
+    let _ = std::fs::remove_file(&study);
+    // Answer every question of domain 3 wrong-or-right by always choosing "a" / "a b".
+    let o = study_cmd(
+        &["quiz", "--domain", "3", "--count", "5", "--seed", "9"],
+        &study,
+        &"a\na b\n".repeat(5),
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Question 5 of 5"), "{out}");
+    let record: String = std::fs::read_to_string(&study).unwrap();
+    assert_eq!(record.matches("seen: 1").count(), 5, "{record}");
+    let missed = out.contains("Not quite.");
+    // The next practice starts with what was missed.
+    let o = study_cmd(
+        &["quiz", "--domain", "3", "--count", "1", "--seed", "10"],
+        &study,
+        "quit\n",
+    );
+    let (out2, _) = text(&o);
+    if missed {
+        assert!(out2.contains("missed last time"), "{out2}");
+        assert!(out.contains("Study next:"), "{out}");
+    }
+    // Bad options and a corrupt record are refused, and the record is kept.
+    let o = study_cmd(&["quiz", "--domain", "7"], &study, "");
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::write(&study, "not a record").unwrap();
+    let o = study_cmd(&["quiz"], &study, "a\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("left as it is"));
+    assert_eq!(std::fs::read_to_string(&study).unwrap(), "not a record");
 }

@@ -99,16 +99,14 @@ fn a_saved_session_gives_the_same_debrief() {
             .into_iter()
             .enumerate()
         {
-            let choice = if k == 0 {
-                question.answer()
-            } else {
-                (question.answer() + 1) % question.choices.len()
-            };
-            rec.answers.push(Answer {
-                quarter: q,
-                question: question.id.clone(),
-                choice,
-            });
+            let mut chosen = question.answers();
+            if k == 1 {
+                // One right choice swapped for a wrong one.
+                chosen[0] = (0..question.choices.len())
+                    .find(|i| !question.choices[*i].correct)
+                    .unwrap();
+            }
+            rec.answers.push(Answer::new(q, &question.id, &chosen));
         }
     }
     let original = Debrief::new(&rec.sim, &rec.judge, &rec.answers);

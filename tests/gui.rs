@@ -12,6 +12,8 @@ fn harness() -> Harness<'static, GuiState> {
     let dir = std::env::temp_dir().join(format!("csm-gui-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     state.save_path = dir.join("session.ron");
+    state.study_path = dir.join(format!("study-{:?}.ron", std::thread::current().id()));
+    let _ = std::fs::remove_file(&state.study_path);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(app_ui, state)
@@ -121,14 +123,24 @@ fn knowledge_checks_are_answered_in_the_window() {
     h.get_by_label("End quarter (E)").click();
     h.run();
     assert!(!h.state().asking.is_empty());
-    let first = h.state().asking[0].question.choices[h.state().asking[0].order[0]]
-        .text
-        .clone();
+    let asking = &h.state().asking[0];
+    let first = format!("a) {}", asking.question.choices[asking.order[0]].text);
+    let second = format!("b) {}", asking.question.choices[asking.order[1]].text);
+    let two = asking.question.choose == 2;
     h.get_by_label(&first).click();
     h.run();
+    if two {
+        h.get_by_label(&second).click();
+        h.run();
+    }
     h.get_all_by_label("Answer").next().unwrap().click();
     h.run();
     assert_eq!(h.state().rec.as_ref().unwrap().answers.len(), 1);
+    // The answer is explained at once.
+    assert!(
+        h.query_by_label_contains("Not quite.").is_some()
+            || h.query_by_label_contains("Right.").is_some()
+    );
 }
 
 #[test]
@@ -148,4 +160,66 @@ fn the_main_loop_works_from_the_keyboard() {
     h.key_press(egui::Key::Plus);
     h.run();
     assert!(h.state().ui_scale > scale);
+}
+
+/// Ticks as many choices of the question on screen as it asks for and presses `button`.
+fn answer_shown(h: &mut Harness<GuiState>, button: &str) {
+    let p = h.state().practice.as_ref().unwrap();
+    let asking = &p.questions[p.current];
+    let labels: Vec<String> = (0..usize::from(asking.question.choose))
+        .map(|k| {
+            format!(
+                "{}) {}",
+                char::from(b'a' + k as u8),
+                asking.question.choices[asking.order[k]].text
+            )
+        })
+        .collect();
+    for l in labels {
+        h.get_by_label(&l).click();
+        h.run();
+    }
+    h.get_by_label(button).click();
+    h.run();
+}
+
+#[test]
+fn practice_and_the_mock_exam_work_in_the_window() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Practise 10 questions").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Practice);
+    h.get_by_label_contains("Question 1 of 10");
+    answer_shown(&mut h, "Answer");
+    assert!(
+        h.query_by_label_contains("Not quite.").is_some()
+            || h.query_by_label_contains("Right.").is_some()
+    );
+    h.get_by_label("Next").click();
+    h.run();
+    h.get_by_label_contains("Question 2 of 10");
+    let record = std::fs::read_to_string(&h.state().study_path).unwrap();
+    assert!(record.contains("seen: 1"), "{record}");
+    h.get_by_label("Back to the start").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Start);
+
+    h.get_by_label_contains("Mock exam: 60 questions").click();
+    h.run();
+    h.get_by_label_contains("left");
+    h.get_by_label_contains("Question 1 of 60");
+    answer_shown(&mut h, "Answer and next");
+    h.get_by_label_contains("Question 2 of 60");
+    h.get_by_label("Skip").click();
+    h.run();
+    h.get_by_label("Finish and mark").click();
+    h.run();
+    let marks = h.state().practice.as_ref().unwrap().marks.clone().unwrap();
+    assert_eq!(marks.asked, 60);
+    assert!(!marks.passed(), "one answer of 60 cannot pass");
+    h.get_by_label_contains("Not passed");
+    h.get_by_label("Review");
+    let record = std::fs::read_to_string(&h.state().study_path).unwrap();
+    assert!(record.contains("exams: ["), "{record}");
 }

@@ -18,6 +18,7 @@ macro_rules! out {
     }};
 }
 
+mod ask;
 pub mod batch;
 mod bench;
 mod check;
@@ -27,6 +28,7 @@ mod format;
 mod play;
 mod replay;
 pub mod run;
+mod study;
 
 #[cfg(feature = "gui")]
 pub(crate) use run::write_debrief;
@@ -66,6 +68,10 @@ enum Command {
     Batch(batch::Args),
     /// Compare playbooks (and doing nothing) side by side over the same seeds.
     Compare(compare::Args),
+    /// Sit a timed mock exam drawn by the exam's domain weights, then review every answer.
+    Exam(study::ExamArgs),
+    /// Practise questions, missed ones first (spaced repetition), by domain or objective.
+    Quiz(study::QuizArgs),
     /// Measure simulation speed and memory.
     Bench(bench::Args),
     /// List the built-in scenarios.
@@ -81,6 +87,12 @@ enum Command {
         /// Open a saved session.
         #[arg(long, conflicts_with_all = ["file", "start"])]
         resume: Option<std::path::PathBuf>,
+        /// Open on practice questions (missed ones first).
+        #[arg(long, conflicts_with_all = ["start", "resume", "exam"])]
+        quiz: bool,
+        /// Open on the timed mock exam.
+        #[arg(long, conflicts_with_all = ["start", "resume"])]
+        exam: bool,
     },
 }
 
@@ -102,7 +114,7 @@ pub fn main() -> ExitCode {
         // Without a command: the window on the built-in default scenario when the program
         // has one, the terminal run otherwise.
         #[cfg(feature = "gui")]
-        None => crate::gui::run(None, false, None),
+        None => crate::gui::run(None, false, None, None),
         #[cfg(not(feature = "gui"))]
         None => run::run_default(),
         Some(Command::Check(a)) => check::check(a),
@@ -113,12 +125,23 @@ pub fn main() -> ExitCode {
         Some(Command::Coverage(a)) => coverage::coverage(a),
         Some(Command::Compare(a)) => compare::compare(a),
         Some(Command::Bench(a)) => bench::bench(a),
+        Some(Command::Exam(a)) => study::exam(a),
+        Some(Command::Quiz(a)) => study::quiz(a),
         #[cfg(feature = "gui")]
         Some(Command::Gui {
             file,
             start,
             resume,
-        }) => crate::gui::run(file.as_deref(), start, resume.as_deref()),
+            quiz,
+            exam,
+        }) => {
+            let study = match (quiz, exam) {
+                (true, _) => Some(crate::gui::Study::Quiz),
+                (_, true) => Some(crate::gui::Study::Exam),
+                _ => None,
+            };
+            crate::gui::run(file.as_deref(), start, resume.as_deref(), study)
+        }
         Some(Command::Scenarios) => list_scenarios()
             .map(|()| ExitCode::SUCCESS)
             .map_err(Into::into),

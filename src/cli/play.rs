@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use std::collections::BTreeSet;
 
+use super::ask;
 use super::format;
 use crate::exam::checks::{self, Answer};
+use crate::exam::study::{self, StudyRecord};
 use crate::session::{Recorder, Session};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
@@ -28,6 +30,9 @@ pub struct Args {
     /// Where `save` writes and every quarter end autosaves.
     #[arg(long, default_value = "csm-session.ron")]
     save: PathBuf,
+    /// The study record knowledge-check answers go into (default: see `csm-sim quiz --help`).
+    #[arg(long)]
+    study: Option<PathBuf>,
 }
 
 const HELP: &str = "Commands:
@@ -67,6 +72,10 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
     intro(&rec.sim, &mut out)?;
     status(&rec.sim, &mut out)?;
     let mut lines = stdin.lock().lines();
+    let mut study = Study::open(
+        args.study.clone().unwrap_or_else(study::default_path),
+        &mut out,
+    )?;
     loop {
         if rec.sim.finished() {
             writeln!(out, "\nThe scenario is over.")?;
@@ -76,6 +85,16 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "Exam readiness {:.1} %", readiness.overall * 100.0)?;
             for d in &readiness.domains {
                 writeln!(out, "  {} {}: {}", d.id, d.title, d.describe())?;
+            }
+            if !readiness.study_next.is_empty() {
+                writeln!(out, "Study next:")?;
+                for s in readiness.study_next.iter().take(3) {
+                    writeln!(
+                        out,
+                        "  {} {} — `csm-sim quiz --objective {}`",
+                        s.id, s.title, s.id
+                    )?;
+                }
             }
             save(&rec, &args.save, &mut out)?;
             // The debrief goes beside the session: my-session.ron → my-session-debrief.html.
@@ -139,7 +158,7 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 let q = rec.sim.clock().quarter;
                 rec.end_quarter();
                 quarter_report(&rec, q, &mut out)?;
-                knowledge_checks(&mut rec, q, &mut lines, &mut out)?;
+                knowledge_checks(&mut rec, q, &mut study, &mut lines, &mut out)?;
                 save(&rec, &args.save, &mut out)?;
                 if !rec.sim.finished() {
                     status(&rec.sim, &mut out)?;
@@ -166,10 +185,12 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Poses the scenario's knowledge-check questions about quarter `q` and records the answers.
+/// Poses the scenario's knowledge-check questions about quarter `q` and records the answers
+/// in the session and in the study record (when one can be kept).
 fn knowledge_checks(
     rec: &mut Recorder,
     q: u16,
+    study: &mut Study,
     lines: &mut impl Iterator<Item = std::io::Result<String>>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
@@ -179,71 +200,69 @@ fn knowledge_checks(
     }
     let asked: BTreeSet<String> = rec.answers.iter().map(|a| a.question.clone()).collect();
     let questions = checks::pick(&rec.sim, &rec.judge, q, &asked, n);
+    let mut strings = lines.by_ref().map_while(Result::ok);
     for (k, question) in questions.iter().enumerate() {
-        writeln!(
-            out,
-            "\nKnowledge check {} of {} [{}]: {}",
-            k + 1,
-            questions.len(),
-            question.objectives.join(", "),
-            question.prompt
-        )?;
         // Shown shuffled; `order[shown]` is the index in the bank.
         let order = checks::presentation_order(rec.sim.seed(), question);
-        for (shown, &i) in order.iter().enumerate() {
-            writeln!(out, "  {}) {}", letter(shown), question.choices[i].text)?;
-        }
-        let choice = loop {
-            write!(
-                out,
-                "Your answer (a–{}, or skip): ",
-                letter(question.choices.len() - 1)
-            )?;
-            out.flush()?;
-            let Some(line) = lines.next() else {
-                return Ok(());
-            };
-            let word = line?.trim().to_lowercase();
-            if word == "skip" {
-                break None;
-            }
-            let index = word
-                .chars()
-                .next()
-                .filter(|_| word.len() == 1)
-                .and_then(|c| (c as usize).checked_sub('a' as usize))
-                .filter(|&i| i < question.choices.len());
-            match index {
-                Some(shown) => break Some(order[shown]),
-                None => writeln!(out, "Answer with one letter, or `skip`.")?,
-            }
+        let heading = format!(
+            "Knowledge check {} of {} [{}]:",
+            k + 1,
+            questions.len(),
+            question.objectives.join(", ")
+        );
+        let reply = ask::pose(
+            question,
+            &order,
+            &heading,
+            &mut String::new,
+            &mut strings,
+            out,
+        )?;
+        let chosen = match reply {
+            ask::Reply::Chosen(c) => c,
+            ask::Reply::Skip => continue,
+            ask::Reply::Quit | ask::Reply::End => break,
         };
-        let Some(choice) = choice else { continue };
-        let answer = question.answer();
-        if choice == answer {
-            writeln!(out, "{}", question.choices[choice].explanation)?;
-        } else {
-            writeln!(out, "Not quite. {}", question.choices[choice].explanation)?;
-            let shown = order.iter().position(|&i| i == answer).unwrap_or(answer);
-            writeln!(
-                out,
-                "The answer is {}) {} {}",
-                letter(shown),
-                question.choices[answer].text,
-                question.choices[answer].explanation
-            )?;
-        }
-        rec.answers.push(Answer {
-            quarter: q,
-            question: question.id.clone(),
-            choice,
-        });
+        let right = ask::feedback(question, &order, &chosen, out)?;
+        rec.answers.push(Answer::new(q, &question.id, &chosen));
+        study.answered(&question.id, right, out)?;
     }
     Ok(())
 }
 
-fn letter(i: usize) -> char {
-    char::from(b'a' + i as u8)
+/// The study record knowledge checks feed, saved after each answer; a record that cannot
+/// be read is left alone (and said so once).
+pub(crate) struct Study {
+    path: std::path::PathBuf,
+    record: Option<StudyRecord>,
+}
+
+impl Study {
+    pub(crate) fn open(path: std::path::PathBuf, out: &mut impl Write) -> std::io::Result<Study> {
+        let record = match StudyRecord::load(&path) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                writeln!(out, "Answers will not go into your study record: {e}")?;
+                None
+            }
+        };
+        Ok(Study { path, record })
+    }
+
+    fn answered(
+        &mut self,
+        question: &str,
+        right: bool,
+        out: &mut impl Write,
+    ) -> std::io::Result<()> {
+        if let Some(r) = &mut self.record {
+            r.answered(question, right, study::today());
+            if let Err(e) = r.save(&self.path) {
+                writeln!(out, "Could not update the study record: {e}")?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<()> {

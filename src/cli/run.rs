@@ -46,7 +46,13 @@ pub(crate) fn write_debrief(
     answers: &[Answer],
     out: &Path,
 ) -> anyhow::Result<(PathBuf, PathBuf)> {
-    let debrief = Debrief::new(sim, judge, answers);
+    let mut debrief = Debrief::new(sim, judge, answers);
+    // The study record, if the trainee keeps one, adds what to practise next.
+    if let Ok(record) = crate::exam::study::StudyRecord::load(&crate::exam::study::default_path())
+        && !record.questions.is_empty()
+    {
+        debrief = debrief.with_study(&record, crate::exam::study::today());
+    }
     let stem = match out.extension().and_then(|e| e.to_str()) {
         Some("html" | "json") => out.with_extension(""),
         _ => out.to_path_buf(),

@@ -16,15 +16,47 @@ use crate::sim::journal::Event;
 pub struct Answer {
     pub quarter: u16,
     pub question: String,
-    /// The index of the chosen answer.
+    /// The index of the chosen answer (the first, for a "choose two" question).
     pub choice: usize,
+    /// The other answers chosen, for a question with more than one right answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<usize>,
 }
 
 impl Answer {
+    /// An answer of one or more choices (bank indices); `chosen` must not be empty.
+    pub fn new(quarter: u16, question: &str, chosen: &[usize]) -> Answer {
+        Answer {
+            quarter,
+            question: question.to_owned(),
+            choice: chosen.first().copied().unwrap_or(0),
+            also: chosen.iter().skip(1).copied().collect(),
+        }
+    }
+
+    /// Every choice made.
+    pub fn chosen(&self) -> Vec<usize> {
+        std::iter::once(self.choice)
+            .chain(self.also.iter().copied())
+            .collect()
+    }
+
     pub fn correct(&self) -> bool {
         Bank::get()
             .question(&self.question)
-            .is_some_and(|q| q.answer() == self.choice)
+            .is_some_and(|q| q.is_right(&self.chosen()))
+    }
+
+    /// Whether the choices fit the question: each one of its choices, as many as it asks
+    /// for, none twice.
+    pub fn fits(&self, q: &Question) -> bool {
+        let chosen = self.chosen();
+        let mut unique = chosen.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        unique.len() == chosen.len()
+            && chosen.len() == usize::from(q.choose)
+            && chosen.iter().all(|&i| i < q.choices.len())
     }
 
     pub fn question(&self) -> Option<&'static Question> {
@@ -33,7 +65,7 @@ impl Answer {
 }
 
 /// FNV-1a, for a stable order of questions that is the same on every machine.
-fn stable_hash(parts: &[&[u8]]) -> u64 {
+pub(crate) fn stable_hash(parts: &[&[u8]]) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for part in parts {
         for &b in *part {
@@ -162,16 +194,8 @@ mod tests {
     #[test]
     fn answers_know_whether_they_are_right() {
         let q = &Bank::get().0[0];
-        let right = Answer {
-            quarter: 1,
-            question: q.id.clone(),
-            choice: q.answer(),
-        };
-        let wrong = Answer {
-            quarter: 1,
-            question: q.id.clone(),
-            choice: (q.answer() + 1) % q.choices.len(),
-        };
+        let right = Answer::new(1, &q.id, &[q.answer()]);
+        let wrong = Answer::new(1, &q.id, &[(q.answer() + 1) % q.choices.len()]);
         assert!(right.correct() && !wrong.correct());
     }
 }

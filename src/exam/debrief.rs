@@ -76,6 +76,22 @@ pub struct Debrief {
     /// Knowledge-check questions answered during play.
     pub checks: Vec<CheckResult>,
     pub per_quarter: Vec<QuarterPoint>,
+    /// What the trainee's study record says to practise next, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub practice: Option<PracticeNext>,
+}
+
+/// From the study record: what is due and what is weakest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PracticeNext {
+    /// Questions due for review today.
+    pub due: u32,
+    /// Questions of the bank answered at least once, and the bank's size.
+    pub seen: u32,
+    pub bank: u32,
+    pub weakest: Vec<super::study::Weak>,
+    /// The last mock exam's score (0–1).
+    pub last_exam: Option<f64>,
 }
 
 /// One answered knowledge-check question.
@@ -92,6 +108,19 @@ pub struct CheckResult {
 }
 
 impl Debrief {
+    /// Adds what the study record says to practise next.
+    pub fn with_study(mut self, record: &super::study::StudyRecord, day: i64) -> Debrief {
+        let bank = super::questions::Bank::get();
+        self.practice = Some(PracticeNext {
+            due: record.due(bank, day).len() as u32,
+            seen: record.seen(bank) as u32,
+            bank: bank.0.len() as u32,
+            weakest: record.weakest(bank, 5),
+            last_exam: record.exams.last().map(|e| e.score),
+        });
+        self
+    }
+
     pub fn new(sim: &Simulation, judge: &Judge, answers: &[Answer]) -> Debrief {
         let s = sim.summary();
         let name = |id: u32| {
@@ -139,15 +168,21 @@ impl Debrief {
                 .iter()
                 .filter_map(|a| {
                     let q = a.question()?;
+                    let texts = |is: &[usize], f: fn(&super::questions::Choice) -> &String| {
+                        is.iter()
+                            .filter_map(|&i| q.choices.get(i).map(|c| f(c).as_str()))
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    };
                     Some(CheckResult {
                         quarter: a.quarter,
                         question: q.id.clone(),
                         prompt: q.prompt.clone(),
                         objectives: q.objectives.clone(),
-                        chosen: q.choices.get(a.choice)?.text.clone(),
-                        answer: q.choices[q.answer()].text.clone(),
+                        chosen: texts(&a.chosen(), |c| &c.text),
+                        answer: texts(&q.answers(), |c| &c.text),
                         correct: a.correct(),
-                        explanation: q.choices[q.answer()].explanation.clone(),
+                        explanation: texts(&q.answers(), |c| &c.explanation),
                     })
                 })
                 .collect(),
@@ -163,6 +198,7 @@ impl Debrief {
                     green: q.green,
                 })
                 .collect(),
+            practice: None,
         }
     }
 }
@@ -503,6 +539,34 @@ impl Debrief {
                 );
             }
             h.push_str("</ol>");
+        }
+        if let Some(p) = &self.practice {
+            let _ = write!(
+                h,
+                "<h3>From your study record</h3><p>{} of {} questions answered; {} due for review: run <code>csm-sim quiz</code>.{}</p>",
+                p.seen,
+                p.bank,
+                p.due,
+                p.last_exam.map_or_else(String::new, |s| format!(
+                    " Last mock exam: {:.0} %.",
+                    s * 100.0
+                ))
+            );
+            if !p.weakest.is_empty() {
+                h.push_str("<ol>");
+                for w in &p.weakest {
+                    let _ = write!(
+                        h,
+                        "<li><b>{}</b> {} — {} of {} right (<code>csm-sim quiz --objective {}</code>)</li>",
+                        escape(&w.id),
+                        escape(&w.title),
+                        w.right,
+                        w.answered,
+                        escape(&w.id)
+                    );
+                }
+                h.push_str("</ol>");
+            }
         }
         h.push_str("</section>");
         // Decisions, grouped by rule: what to do differently first.

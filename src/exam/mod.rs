@@ -5,7 +5,9 @@ pub mod checks;
 pub mod coverage;
 pub mod debrief;
 pub mod judge;
+pub mod practice;
 pub mod questions;
 pub mod score;
+pub mod study;
 
 pub use blueprint::Blueprint;

@@ -21,6 +21,27 @@ pub struct Choice {
     pub explanation: String,
 }
 
+impl Choice {
+    /// The explanation without its leading "Right:" (for where the verdict is shown
+    /// already), starting with a capital.
+    pub fn plain_explanation(&self) -> String {
+        let e = self.explanation.as_str();
+        match e
+            .strip_prefix("Right:")
+            .or_else(|| e.strip_prefix("Right."))
+            .map(str::trim_start)
+        {
+            Some(rest) => {
+                let mut chars = rest.chars();
+                chars
+                    .next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+            }
+            None => e.to_owned(),
+        }
+    }
+}
+
 /// One question.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -28,13 +49,47 @@ pub struct Question {
     pub id: String,
     pub objectives: Vec<String>,
     pub prompt: String,
+    /// How many choices are right and must be chosen ("choose two"); 1 when left out.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub choose: u8,
     pub choices: Vec<Choice>,
 }
 
+fn one() -> u8 {
+    1
+}
+
+fn is_one(n: &u8) -> bool {
+    *n == 1
+}
+
 impl Question {
-    /// The index of the right answer.
+    /// The index of the (first) right answer.
     pub fn answer(&self) -> usize {
         self.choices.iter().position(|c| c.correct).unwrap_or(0)
+    }
+
+    /// The indices of every right answer, in order.
+    pub fn answers(&self) -> Vec<usize> {
+        (0..self.choices.len())
+            .filter(|&i| self.choices[i].correct)
+            .collect()
+    }
+
+    /// Whether these choices (in any order, repeats ignored) are exactly the right ones.
+    pub fn is_right(&self, chosen: &[usize]) -> bool {
+        let mut chosen = chosen.to_vec();
+        chosen.sort_unstable();
+        chosen.dedup();
+        chosen == self.answers()
+    }
+
+    /// The exam domain the question counts for: that of its first objective.
+    pub fn domain(&self) -> &str {
+        self.objectives
+            .first()
+            .and_then(|o| o.split('.').next())
+            .unwrap_or("")
     }
 }
 
@@ -81,8 +136,8 @@ impl Bank {
     }
 
     /// Parses question files and checks every question: a unique id, objectives from the
-    /// blueprint, a prompt, two to six choices with exactly one right, and an explanation
-    /// for every choice.
+    /// blueprint, a prompt, two to six choices of which exactly `choose` (one or two) are
+    /// right, and an explanation for every choice.
     pub fn parse(files: &[(&str, &str)]) -> Result<Bank, LoadError> {
         let blueprint = Blueprint::get();
         let mut all = Vec::new();
@@ -117,10 +172,29 @@ impl Bank {
                     );
                 }
                 let right = q.choices.iter().filter(|c| c.correct).count();
-                if right != 1 {
+                if !(1..=2).contains(&q.choose) {
+                    fail(
+                        path.field("choose"),
+                        format!("choose is 1 or 2, not {}", q.choose),
+                    );
+                } else if right != usize::from(q.choose) {
+                    let want = if q.choose == 1 {
+                        "exactly one"
+                    } else {
+                        "exactly two"
+                    };
                     fail(
                         path.field("choices"),
-                        format!("exactly one choice must be correct, not {right}"),
+                        format!(
+                            "{want} choice{} must be correct (choose: {}), not {right}",
+                            if q.choose == 1 { "" } else { "s" },
+                            q.choose
+                        ),
+                    );
+                } else if right + 1 >= q.choices.len() {
+                    fail(
+                        path.field("choices"),
+                        "give at least two wrong choices beside the right ones".to_owned(),
                     );
                 }
                 for (j, c) in q.choices.iter().enumerate() {

@@ -270,16 +270,8 @@ mod tests {
     fn answers_count_toward_mastery_and_wrong_ones_toward_study() {
         use crate::exam::questions::Bank;
         let q = Bank::get().question("3-lost-sponsor").unwrap();
-        let right = Answer {
-            quarter: 1,
-            question: q.id.clone(),
-            choice: q.answer(),
-        };
-        let wrong = Answer {
-            quarter: 2,
-            question: q.id.clone(),
-            choice: (q.answer() + 1) % q.choices.len(),
-        };
+        let right = Answer::new(1, &q.id, &[q.answer()]);
+        let wrong = Answer::new(2, &q.id, &[(q.answer() + 1) % q.choices.len()]);
         let r = readiness(&[], &[right, wrong]);
         let d3 = r.domains.iter().find(|d| d.id == "3").unwrap();
         // One right of two answers, against four pieces of "not yet shown": 1 / 6.

@@ -4,7 +4,7 @@
 use egui::{Align, Color32, Key, Layout, RichText, Ui};
 
 use super::state::{GuiState, Screen};
-use super::{customer, debrief, portfolio, quarter, start};
+use super::{customer, debrief, portfolio, practice, quarter, start};
 use crate::sim::journal::format_money;
 use crate::sim::types::Band;
 
@@ -20,7 +20,7 @@ pub fn band_style(b: Band) -> (Color32, &'static str) {
 /// Draws the application into `ui`.
 pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
     ui.ctx().set_zoom_factor(state.ui_scale);
-    if state.rec.is_some() && !matches!(state.screen, Screen::Start) {
+    if state.rec.is_some() && !matches!(state.screen, Screen::Start | Screen::Practice) {
         top_bar_ui(ui, state);
         ui.separator();
         keyboard(ui, state);
@@ -47,6 +47,7 @@ pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
         Screen::Customer(id) => customer::customer_ui(ui, state, id),
         Screen::EndOfQuarter(q) => quarter::quarter_ui(ui, state, q),
         Screen::Debrief => debrief::debrief_ui(ui, state),
+        Screen::Practice => practice::practice_ui(ui, state),
     }
 }
 

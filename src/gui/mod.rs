@@ -6,7 +6,9 @@ mod app;
 mod customer;
 mod debrief;
 mod portfolio;
+mod practice;
 mod quarter;
+mod question;
 mod start;
 mod state;
 
@@ -18,11 +20,19 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 pub use app::app_ui;
 pub use state::{GuiState, Screen};
 
+/// A study screen to open the window on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Study {
+    Quiz,
+    Exam,
+}
+
 /// Opens the window. Without a display it says so in one line and returns a failure code.
 pub fn run(
     scenario: Option<&str>,
     start: bool,
     resume: Option<&std::path::Path>,
+    study: Option<Study>,
 ) -> anyhow::Result<ExitCode> {
     let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
@@ -42,6 +52,14 @@ pub fn run(
         state.resume();
     } else if start {
         state.start();
+    }
+    match study {
+        Some(Study::Quiz) => state.start_quiz(10),
+        Some(Study::Exam) => state.start_exam(
+            crate::exam::practice::QUESTIONS,
+            crate::exam::practice::MINUTES,
+        ),
+        None => {}
     }
     explain_graphics_failures();
     App::new()

@@ -125,49 +125,8 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                     ))
                     .strong(),
                 );
-                ui.label(&asking.question.prompt);
-                let enabled = asking.answered.is_none();
-                for (shown, &index) in asking.order.iter().enumerate() {
-                    let text = &asking.question.choices[index].text;
-                    if ui
-                        .add_enabled(
-                            enabled,
-                            egui::RadioButton::new(asking.selected == Some(shown), text),
-                        )
-                        .clicked()
-                    {
-                        asking.selected = Some(shown);
-                    }
-                }
-                match asking.answered {
-                    None => {
-                        if ui
-                            .add_enabled(asking.selected.is_some(), egui::Button::new("Answer"))
-                            .clicked()
-                        {
-                            answer = Some(i);
-                        }
-                    }
-                    Some(choice) => {
-                        let right = asking.question.answer();
-                        let chosen = &asking.question.choices[choice];
-                        if choice == right {
-                            ui.colored_label(
-                                Color32::from_rgb(46, 125, 50),
-                                format!("Right. {}", chosen.explanation),
-                            );
-                        } else {
-                            ui.colored_label(
-                                Color32::from_rgb(198, 40, 40),
-                                format!("Not quite. {}", chosen.explanation),
-                            );
-                            ui.label(format!(
-                                "The answer: {} — {}",
-                                asking.question.choices[right].text,
-                                asking.question.choices[right].explanation
-                            ));
-                        }
-                    }
+                if super::question::question_ui(ui, asking, "Answer", true) {
+                    answer = Some(i);
                 }
             }
             if let Some(i) = answer {

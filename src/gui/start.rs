@@ -38,6 +38,8 @@ pub fn start_ui(ui: &mut Ui, state: &mut GuiState) {
                 state.resume();
             }
         });
+        left.add_space(12.0);
+        super::practice::study_start_ui(left, state);
 
         let right = &mut cols[1];
         match state.loaded.clone() {

@@ -9,6 +9,7 @@ use bevy::prelude::Resource;
 
 use crate::exam::checks::Answer;
 use crate::exam::questions::Question;
+use crate::exam::study::{self, StudyRecord};
 use crate::scenario::{Scenario, builtin};
 use crate::session::{Recorder, Session};
 use crate::sim::view::SignalsView;
@@ -22,6 +23,8 @@ pub enum Screen {
     /// What happened in the quarter just played, then its knowledge checks.
     EndOfQuarter(u16),
     Debrief,
+    /// Practice questions or the mock exam.
+    Practice,
 }
 
 /// Which customers the portfolio table shows.
@@ -57,9 +60,21 @@ pub struct Asking {
     pub question: &'static Question,
     /// The order the choices are shown in (indices into the question's choices).
     pub order: Vec<usize>,
-    pub selected: Option<usize>,
-    /// Set once answered: the chosen choice index.
-    pub answered: Option<usize>,
+    /// The shown positions ticked so far.
+    pub selected: Vec<usize>,
+    /// Set once answered: the chosen choices (indices into the question's choices).
+    pub answered: Option<Vec<usize>>,
+}
+
+impl Asking {
+    pub fn new(question: &'static Question, seed: u64) -> Asking {
+        Asking {
+            question,
+            order: crate::exam::checks::presentation_order(seed, question),
+            selected: Vec::new(),
+            answered: None,
+        }
+    }
 }
 
 /// Everything the GUI shows and remembers.
@@ -84,6 +99,11 @@ pub struct GuiState {
     pub history: BTreeMap<u32, Vec<Snapshot>>,
     pub asking: Vec<Asking>,
     pub ui_scale: f32,
+    /// The study record's file, and the practice or mock exam under way.
+    pub study_path: PathBuf,
+    pub practice: Option<super::practice::Practice>,
+    /// The domain practice draws from on the start screen ("" for all).
+    pub practice_domain: String,
 }
 
 impl GuiState {
@@ -106,6 +126,9 @@ impl GuiState {
             search: String::new(),
             history: BTreeMap::new(),
             asking: Vec::new(),
+            study_path: study::default_path(),
+            practice: None,
+            practice_domain: String::new(),
             ui_scale: 1.0,
         };
         state.choose(builtin::DEFAULT);
@@ -212,12 +235,7 @@ impl GuiState {
         let seed = rec.sim.seed();
         self.asking = crate::exam::checks::pick(&rec.sim, &rec.judge, q, &asked, n)
             .into_iter()
-            .map(|question| Asking {
-                question,
-                order: crate::exam::checks::presentation_order(seed, question),
-                selected: None,
-                answered: None,
-            })
+            .map(|question| Asking::new(question, seed))
             .collect();
         self.snapshot();
         self.autosave();
@@ -241,15 +259,32 @@ impl GuiState {
         let Some(asking) = self.asking.get_mut(i) else {
             return;
         };
-        let Some(shown) = asking.selected else { return };
-        let choice = asking.order[shown];
-        asking.answered = Some(choice);
-        rec.answers.push(Answer {
-            quarter,
-            question: asking.question.id.clone(),
-            choice,
-        });
+        let Some(chosen) = super::question::take_answer(asking) else {
+            return;
+        };
+        let question = asking.question;
+        rec.answers
+            .push(Answer::new(quarter, &question.id, &chosen));
         self.autosave();
+        self.record_study(&question.id, question.is_right(&chosen));
+    }
+}
+
+impl GuiState {
+    /// Puts an answer into the study record (saved at once); a record that cannot be read
+    /// or written is reported and left alone.
+    pub fn record_study(&mut self, question: &str, right: bool) {
+        let mut record = match StudyRecord::load(&self.study_path) {
+            Ok(r) => r,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        record.answered(question, right, study::today());
+        if let Err(e) = record.save(&self.study_path) {
+            self.error = Some(format!("could not save the study record: {e}"));
+        }
     }
 }
 

@@ -18,8 +18,10 @@ pub const FORMAT: u32 = 1;
 
 /// The version of the model's rules. A session saved under other rules cannot reproduce
 /// its outcomes here, so it is refused with a clear reason rather than replayed wrong.
-/// 1: up to the rebalance of issue 7; 2: the rebalanced model (`docs/model.md` §13).
-pub const MODEL: u32 = 2;
+/// 1: up to the rebalance of issue 7; 2: the rebalanced model (`docs/model.md` §13); 3: the
+/// rewritten question bank (answers are stored by choice, and the choices moved), with
+/// knowledge checks in the tutorial.
+pub const MODEL: u32 = 3;
 
 fn model_one() -> u32 {
     1
@@ -75,7 +77,7 @@ pub enum SessionError {
     #[error("{file}: session format {found} is not supported (this program reads format {FORMAT})")]
     Format { file: String, found: u32 },
     #[error(
-        "{file}: this session was played under version {found} of the simulation's rules; this program runs version {MODEL}, so the same actions would not give the same outcomes. Start a new session (the file is left as it is)"
+        "{file}: this session was played under version {found} of the simulation's rules and question bank; this program runs version {MODEL}, so the same actions and answers would not give the same outcomes. Start a new session (the file is left as it is)"
     )]
     Model { file: String, found: u32 },
     #[error(
@@ -339,7 +341,7 @@ impl Session {
         for (index, a) in self.answers.iter().enumerate() {
             let valid = a
                 .question()
-                .is_some_and(|q| a.choice < q.choices.len() && a.quarter <= self.quarters_played);
+                .is_some_and(|q| a.fits(q) && a.quarter <= self.quarters_played);
             if !valid {
                 return Err(SessionError::Answer {
                     file: file.to_owned(),
