@@ -31,9 +31,9 @@ fn the_debrief_of_a_known_run_has_the_expected_scores() {
     // Pinned from this run; if the model or the rules change on purpose, update them.
     let mistakes: u32 = d.readiness.domains.iter().map(|x| x.mistakes).sum();
     let good: u32 = d.readiness.domains.iter().map(|x| x.good).sum();
-    assert_eq!((good, mistakes), (77, 5), "judged evidence changed");
+    assert_eq!((good, mistakes), (75, 5), "judged evidence changed");
     assert!(
-        (d.readiness.overall - 0.6985).abs() < 1e-3,
+        (d.readiness.overall - 0.6944).abs() < 1e-3,
         "readiness {}",
         d.readiness.overall
     );

@@ -346,6 +346,18 @@ fn plan_built_with_and_without_sponsor() {
     let got = fired(&s, &[&[("build_success_plan", "a")]]);
     assert!(got.contains("plan-built-with-sponsor"), "{got:?}");
     assert!(!got.contains("plan-without-sponsor"), "{got:?}");
+    // Reviewing a stale plan during a known sponsor gap is not praised and faulted at once:
+    // it is the mistake (outcomes are re-validated with the new sponsor).
+    let s = scenario(
+        &[C {
+            plan: STALE_PLAN,
+            ..c("a")
+        }],
+        LOST_SPONSOR,
+    );
+    let got = fired(&s, &[&[], &[("review_success_plan", "a")]]);
+    assert!(got.contains("plan-without-sponsor"), "{got:?}");
+    assert!(!got.contains("stale-plan-reviewed"), "{got:?}");
 }
 
 #[test]
@@ -536,6 +548,53 @@ fn right_and_wrong_responses() {
     let got = fired(&s, &[&[("escalate_to_support", "a")]]);
     assert!(got.contains("wrong-response"), "{got:?}");
     assert!(!got.contains("right-response-resolved"), "{got:?}");
+}
+
+#[test]
+fn a_second_right_response_after_the_barrier_is_resolved_is_not_wrong() {
+    // Planned together against a known stall: the re-plan and services resolve it, so the
+    // escalation finds nothing left. It was right when planned: neither a wrong response
+    // nor an escalation for nothing, and the journal says it was not needed.
+    let s = scenario(&[c("a")], STALL);
+    let got = fired(
+        &s,
+        &[&[
+            ("phased_replan", "a"),
+            ("engage_services", "a"),
+            ("executive_escalation", "a"),
+        ]],
+    );
+    assert!(got.contains("right-response-resolved"), "{got:?}");
+    assert!(!got.contains("wrong-response"), "{got:?}");
+    assert!(!got.contains("escalation-for-nothing"), "{got:?}");
+    let mut sim = Simulation::new(s.clone(), 1);
+    let a = sim.find_customer("a").unwrap();
+    for action in ["phased_replan", "engage_services", "executive_escalation"] {
+        sim.plan(PlannedAction {
+            action: ActionKind::from_id(action).unwrap(),
+            target: ActionTarget::Customer(a),
+        })
+        .unwrap();
+    }
+    sim.end_quarter();
+    let last = sim
+        .journal()
+        .for_quarter(1)
+        .filter_map(|e| match e.event {
+            csm_sim::sim::journal::Event::Action { action, outcome } => Some((action, outcome)),
+            _ => None,
+        })
+        .last()
+        .unwrap();
+    assert_eq!(
+        last,
+        (
+            ActionKind::ExecutiveEscalation,
+            csm_sim::sim::actions::ActionOutcome::Superseded(
+                csm_sim::sim::types::BarrierKind::StalledImplementation
+            )
+        )
+    );
 }
 
 #[test]

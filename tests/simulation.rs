@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "be84476aee629789359eefbeed2cc12c3ef00f4b0f16e1326a8589180e941cfa",
+        hash, "60f3fca1ce5535278dc5415684affc3ddaf600b7b10c9182e80ecddcc8feacd8",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -82,6 +82,10 @@ impl Barrier {
 #[derive(Component, Debug, Clone, Default)]
 pub struct Barriers {
     mask: u8,
+    /// The kinds that ended in quarter `ended_in`: a response planned for one of them that
+    /// quarter came too late to be needed, which is not the same as a wrong response.
+    ended: u8,
+    ended_in: u16,
     slots: [Option<Barrier>; 5],
 }
 
@@ -120,6 +124,21 @@ impl Barriers {
     pub fn remove(&mut self, kind: BarrierKind) -> Option<Barrier> {
         self.mask &= !(1 << kind.index());
         self.slots[kind.index()].take()
+    }
+
+    /// Removes a barrier that ended (resolved) in quarter `q`, remembering that it did.
+    pub fn end(&mut self, kind: BarrierKind, q: u16) -> Option<Barrier> {
+        if self.ended_in != q {
+            self.ended = 0;
+            self.ended_in = q;
+        }
+        self.ended |= 1 << kind.index();
+        self.remove(kind)
+    }
+
+    /// Whether a barrier of this kind ended in quarter `q`.
+    pub fn ended_in(&self, kind: BarrierKind, q: u16) -> bool {
+        self.ended_in == q && self.ended & (1 << kind.index()) != 0
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Barrier> {
@@ -262,7 +281,7 @@ pub(super) fn barrier_effects(
                     b.progress >= 1.0
                 };
                 if done {
-                    barriers.remove(kind);
+                    barriers.end(kind, q);
                     journal.push(q, id, Event::BarrierResolved { kind, by: None });
                     continue;
                 }

@@ -124,7 +124,7 @@ fn advance(
         b.last_response = Some(q);
     }
     if b.progress >= 1.0 {
-        c.barriers.remove(kind);
+        c.barriers.end(kind, q);
         on_barrier_end(kind, &mut c.stakeholders);
         journal.push(q, c.id.0, Event::BarrierResolved { kind, by: Some(by) });
         ActionOutcome::Resolved(kind)
@@ -150,7 +150,24 @@ fn respond(
             (b, _) => b,
         };
     }
-    best
+    if best != ActionOutcome::NoEffect {
+        return best;
+    }
+    superseded(c, targets.iter().map(|t| t.0), q).unwrap_or(best)
+}
+
+/// A response that found nothing to act on because its barrier ended earlier this quarter
+/// (another right response resolved it, or a quality issue repaired itself): `Superseded`
+/// rather than no effect, since it was right when planned.
+fn superseded(
+    c: &CustomerMutItem,
+    kinds: impl IntoIterator<Item = BarrierKind>,
+    q: u16,
+) -> Option<ActionOutcome> {
+    kinds
+        .into_iter()
+        .find(|&k| !c.barriers.has(k) && c.barriers.ended_in(k, q))
+        .map(ActionOutcome::Superseded)
 }
 
 /// Carries out a one-to-one action on a customer. A remedy aimed at a problem the customer
@@ -353,7 +370,8 @@ fn apply_action(
         }
         A::FindNewSponsor => {
             if !c.barriers.has(BarrierKind::LostSponsor) {
-                return ActionOutcome::NoEffect;
+                return superseded(c, [BarrierKind::LostSponsor], q)
+                    .unwrap_or(ActionOutcome::NoEffect);
             }
             let champion = *c.stakeholders.get(Role::Champion);
             let amount = if champion.present {

@@ -163,6 +163,9 @@ pub enum ActionOutcome {
     /// A remedy for a problem the customer does not have, while another barrier is open:
     /// the hours are gone and the customer saw effort spent on the wrong thing.
     Misdirected,
+    /// Its barrier ended earlier this quarter (another response resolved it, or it
+    /// repaired itself) before this one ran: right when planned, not needed in the end.
+    Superseded(BarrierKind),
     /// It cost goodwill.
     Backfired,
     /// It could not happen.
@@ -205,6 +208,11 @@ impl ActionOutcome {
             ActionOutcome::Misdirected => format!(
                 "did not help: it answers a problem this customer does not have while another is open, and the customer noticed ({})",
                 action.spec().objectives.join(", ")
+            ),
+            ActionOutcome::Superseded(kind) => format!(
+                "was not needed in the end: the {} barrier was resolved earlier this quarter ({})",
+                kind.label(),
+                kind.objective()
             ),
             ActionOutcome::Backfired => {
                 "backfired: stakeholders' sentiment fell (the customer was not ready for it)"
