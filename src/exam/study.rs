@@ -143,13 +143,13 @@ impl StudyRecord {
     /// cannot be read is an error, and is never overwritten.
     pub fn load(path: &Path) -> Result<StudyRecord, StudyError> {
         let file = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(StudyRecord::default());
-            }
-            Err(e) => return Err(StudyError::Io { file, source: e }),
-        };
+        if !path.exists() {
+            return Ok(StudyRecord::default());
+        }
+        let text = crate::scenario::read_text(path).map_err(|message| StudyError::Invalid {
+            file: file.clone(),
+            message,
+        })?;
         let record: StudyRecord = ron::from_str(&text).map_err(|e| StudyError::Invalid {
             file: file.clone(),
             message: format!(

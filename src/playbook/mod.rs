@@ -78,14 +78,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
 impl Playbook {
     /// Reads a playbook from a file or a built-in name (`sensible`, `textbook`, …).
     pub fn load(spec: &str) -> Result<Playbook, LoadError> {
+        // A file that exists wins over a built-in of the same name; `builtin:NAME` always
+        // means the built-in.
+        let forced = spec.starts_with("builtin:");
         let name = spec.strip_prefix("builtin:").unwrap_or(spec);
-        if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name) {
+        if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name)
+            && (forced || !Path::new(spec).exists())
+        {
             return Playbook::parse(&format!("builtin:{name}"), text);
         }
-        let text = std::fs::read_to_string(Path::new(spec)).map_err(|e| LoadError::Io {
-            file: spec.to_owned(),
-            message: e.to_string(),
-        })?;
+        let text =
+            crate::scenario::read_text(Path::new(spec)).map_err(|message| LoadError::Io {
+                file: spec.to_owned(),
+                message,
+            })?;
         Playbook::parse(spec, &text)
     }
 

@@ -61,33 +61,101 @@ pub fn located(file: &str, text: &str, path: &FieldPath, message: String) -> sup
 
 /// Returns the 1-based line and column of the value at `path`, or of the deepest part of
 /// the path that could be found (the whole document's start if nothing matched).
+///
+/// Locating many problems in one large file costs about one pass over it: the entries of
+/// each container walked and the start of every line are remembered for the text last
+/// asked about, so the thousandth customer is not found by walking the first 999 again.
 pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut pos = skip_ws(bytes, 0);
-    for step in &path.0 {
-        match descend(bytes, pos, step) {
-            Some(next) => pos = next,
-            None => break,
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = fingerprint(text);
+        if cache.key != key {
+            *cache = Cache::new(key, text);
+        }
+        let bytes = text.as_bytes();
+        let mut pos = skip_ws(bytes, 0);
+        for step in &path.0 {
+            match cache.descend(bytes, pos, step) {
+                Some(next) => pos = next,
+                None => break,
+            }
+        }
+        cache.line_col(text, pos)
+    })
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::new((0, 0, 0), ""));
+}
+
+/// One container's entries: where each starts and, for `name: value` entries, the name
+/// and where the value starts.
+struct Entries {
+    starts: Vec<usize>,
+    fields: std::collections::HashMap<Vec<u8>, usize>,
+}
+
+/// Which text the cache holds: its address and length, and a sample of its bytes (so a new
+/// text that happens to reuse a freed one's address is not mistaken for it).
+fn fingerprint(text: &str) -> (usize, usize, u64) {
+    let b = text.as_bytes();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let step = (b.len() / 64).max(1);
+    for &c in b.iter().step_by(step) {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (text.as_ptr() as usize, b.len(), h)
+}
+
+struct Cache {
+    key: (usize, usize, u64),
+    line_starts: Vec<usize>,
+    containers: std::collections::HashMap<usize, Option<Entries>>,
+}
+
+impl Cache {
+    fn new(key: (usize, usize, u64), text: &str) -> Cache {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, c)| c == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Cache {
+            key,
+            line_starts,
+            containers: std::collections::HashMap::new(),
         }
     }
-    line_col(text, pos)
+
+    fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
+        let pos = pos.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= pos);
+        let start = self.line_starts[line - 1];
+        let column = text.get(start..pos).map_or(0, |s| s.chars().count());
+        (line, column + 1)
+    }
+
+    /// From the start of a value, finds the start of the child named by `step`.
+    fn descend(&mut self, b: &[u8], pos: usize, step: &Step) -> Option<usize> {
+        let open = container_start(b, pos)?;
+        let entries = self
+            .containers
+            .entry(open)
+            .or_insert_with(|| scan(b, open))
+            .as_ref()?;
+        match step {
+            Step::Index(want) => entries.starts.get(*want).copied(),
+            Step::Field(name) => entries.fields.get(name.as_bytes()).copied(),
+        }
+    }
 }
 
-fn line_col(text: &str, pos: usize) -> (usize, usize) {
-    let before = &text[..pos.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count())
-        + 1;
-    (line, col)
-}
-
-/// From the start of a value, finds the start of the child named by `step`.
-fn descend(b: &[u8], pos: usize, step: &Step) -> Option<usize> {
+/// The opening bracket of the container at `pos`, looking through `Some(...)` and the
+/// names of structs or enum variants (`Name(` or `Name {`).
+fn container_start(b: &[u8], pos: usize) -> Option<usize> {
     let mut i = skip_ws(b, pos);
-    // Unwrap `Some(...)` and named structs or enum variants: `Name(` or `Name {`.
     loop {
         let ident_end = ident_end(b, i);
         if ident_end > i {
@@ -100,47 +168,39 @@ fn descend(b: &[u8], pos: usize, step: &Step) -> Option<usize> {
         }
         break;
     }
-    let open = *b.get(i)?;
-    if !matches!(open, b'(' | b'[' | b'{') {
-        return None;
-    }
-    let mut j = skip_ws(b, i + 1);
-    let mut index = 0usize;
+    matches!(b.get(i)?, b'(' | b'[' | b'{').then_some(i)
+}
+
+/// Walks a container's entries once.
+fn scan(b: &[u8], open: usize) -> Option<Entries> {
+    let mut entries = Entries {
+        starts: Vec::new(),
+        fields: std::collections::HashMap::new(),
+    };
+    let mut j = skip_ws(b, open + 1);
     while j < b.len() && !matches!(b[j], b')' | b']' | b'}') {
         let entry_start = j;
-        match step {
-            Step::Index(want) => {
-                if index == *want {
-                    return Some(entry_start);
-                }
-                j = skip_value(b, j);
-            }
-            Step::Field(name) => {
-                // `name: value` in a struct, `"name": value` or `Name: value` in a map.
-                let key_end = skip_value(b, j);
-                let key = trim_quotes(&b[j..key_end]);
-                let colon = skip_ws(b, key_end);
-                if b.get(colon) == Some(&b':') {
-                    let value = skip_ws(b, colon + 1);
-                    if key == name.as_bytes() {
-                        return Some(value);
-                    }
-                    j = skip_value(b, value);
-                } else {
-                    j = key_end;
-                }
-            }
+        entries.starts.push(entry_start);
+        // `name: value` in a struct, `"name": value` or `Name: value` in a map.
+        let key_end = skip_value(b, j);
+        let colon = skip_ws(b, key_end);
+        if b.get(colon) == Some(&b':') {
+            let value = skip_ws(b, colon + 1);
+            let key = trim_quotes(&b[j..key_end]).to_vec();
+            entries.fields.entry(key).or_insert(value);
+            j = skip_value(b, value);
+        } else {
+            j = key_end;
         }
-        index += 1;
         j = skip_ws(b, j);
         if b.get(j) == Some(&b',') {
             j = skip_ws(b, j + 1);
         } else if j == entry_start {
             // Nothing we understand: stop rather than loop.
-            return None;
+            break;
         }
     }
-    None
+    Some(entries)
 }
 
 fn trim_quotes(s: &[u8]) -> &[u8] {

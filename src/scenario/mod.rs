@@ -165,14 +165,18 @@ pub struct Targets {
 
 impl Scenario {
     /// Reads and validates a scenario from a file, or from a built-in name such as `tutorial`.
+    /// A file that exists wins over a built-in of the same name; `builtin:NAME` always
+    /// means the built-in.
     pub fn load(spec: &str) -> Result<Scenario, LoadError> {
-        if let Some(text) = builtin::find(spec) {
-            return Scenario::parse(&format!("builtin:{spec}"), text);
+        let name = spec.strip_prefix("builtin:");
+        if let Some(text) = builtin::find(name.unwrap_or(spec))
+            && (name.is_some() || !Path::new(spec).exists())
+        {
+            return Scenario::parse(&format!("builtin:{}", name.unwrap_or(spec)), text);
         }
-        let path = Path::new(spec);
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        let text = read_text(Path::new(spec)).map_err(|message| LoadError::Io {
             file: spec.to_owned(),
-            message: source.to_string(),
+            message,
         })?;
         Scenario::parse(spec, &text)
     }
@@ -226,6 +230,47 @@ impl Scenario {
             .filter(|(i, _)| mask & (1 << i) != 0)
             .map(|(_, p)| p.as_str())
             .collect()
+    }
+}
+
+/// The largest file csm-sim reads (scenarios, sessions, playbooks, action lists, study
+/// records): 64 MiB. A 1,000,000-customer scenario written out in full is about 200 MB, so
+/// portfolios that large are generated (`generate:`), not listed.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// Reads a text file the way every file of the program is read: at most
+/// [`MAX_FILE_BYTES`], a UTF-8 byte-order mark dropped, and text that is not UTF-8 refused
+/// with the line and column of the first bad byte. The error is a message without the
+/// file name (callers add it).
+pub fn read_text(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err("it is a folder, not a file".to_owned());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {} MiB, the most csm-sim reads; generate large portfolios with `generate:` instead of listing every customer",
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let good = &body[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+            Err(format!(
+                "line {line}, column {column}: the file is not UTF-8 text (byte 0x{:02X}); save it as UTF-8 (an editor saving Shift_JIS or another legacy encoding needs to be told)",
+                body[e.valid_up_to()]
+            ))
+        }
     }
 }
 

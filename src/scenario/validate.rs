@@ -24,10 +24,19 @@ struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     problems: Vec<Located>,
+    /// Problems found beyond `MAX_PROBLEMS`, counted only.
+    more: usize,
 }
+
+/// Problems listed for one file; past this many only the count is given.
+pub const MAX_PROBLEMS: usize = 50;
 
 impl Checker<'_> {
     fn fail(&mut self, path: &FieldPath, message: impl Into<String>) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            return;
+        }
         let (line, column) = locate(self.text, path);
         let message = message.into();
         let message = if path.0.is_empty() {
@@ -126,15 +135,33 @@ impl Checker<'_> {
     }
 }
 
+/// Names as a list for a message: at most ten, each cut to a readable length.
 fn quoted(names: &[String]) -> String {
+    const SHOWN: usize = 10;
     if names.is_empty() {
         return "(none)".to_owned();
     }
-    names
+    let mut list = names
         .iter()
-        .map(|n| format!("\"{n}\""))
+        .take(SHOWN)
+        .map(|n| format!("\"{}\"", shorten(n)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if names.len() > SHOWN {
+        list.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    list
+}
+
+/// A value from the file as it is echoed in a message: cut after 60 characters.
+pub(crate) fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}… ({} characters)", s.chars().count())
+    }
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -149,6 +176,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         file,
         text,
         problems: Vec::new(),
+        more: 0,
     };
     let root = FieldPath::root();
 
@@ -294,20 +322,28 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
     // Scripted events.
     let ev_path = root.field("events");
     let mut events = Vec::with_capacity(raw.events.len());
+    let mut known_customers: Option<String> = None;
     for (i, e) in raw.events.iter().enumerate() {
         let p = ev_path.index(i);
         let target = match &e.target {
             raw::RawTarget::Customer(id) => match keys.get(id.as_str()) {
                 Some(&index) => Target::Customer(index),
                 None => {
-                    let known: Vec<String> = keys.keys().map(|k| (*k).to_owned()).collect();
-                    c.fail(
-                        &p.field("target"),
-                        format!(
-                            "unknown customer \"{id}\"; listed customers are: {}",
-                            quoted(&known)
-                        ),
+                    // Built once: a file may name thousands of unknown customers.
+                    let known = known_customers.get_or_insert_with(|| {
+                        let ids: Vec<String> =
+                            keys.keys().take(11).map(|k| (*k).to_owned()).collect();
+                        let mut list = quoted(&ids[..ids.len().min(10)]);
+                        if keys.len() > 10 {
+                            list = format!("{list} and {} more", keys.len() - 10);
+                        }
+                        list
+                    });
+                    let message = format!(
+                        "unknown customer \"{}\"; listed customers are: {known}",
+                        shorten(id)
                     );
+                    c.fail(&p.field("target"), message);
                     Target::All
                 }
             },
@@ -417,6 +453,18 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         }
     }
 
+    if c.more > 0 {
+        let (file, more) = (c.file.to_owned(), c.more);
+        c.problems.push(Located {
+            file,
+            line: 1,
+            column: 1,
+            message: format!(
+                "and {more} more problem{} not listed (the first {MAX_PROBLEMS} are above); fix these and check again",
+                if more == 1 { "" } else { "s" }
+            ),
+        });
+    }
     if !c.problems.is_empty() {
         return Err(LoadError::Invalid(c.problems));
     }

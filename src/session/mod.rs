@@ -72,6 +72,8 @@ pub struct Session {
 pub enum SessionError {
     #[error("{file}: cannot read the session: {message}")]
     Io { file: String, message: String },
+    #[error("{file}: cannot read the actions file: {message}")]
+    ActionsIo { file: String, message: String },
     #[error("{0}")]
     Corrupt(Located),
     #[error("{file}: session format {found} is not supported (this program reads format {FORMAT})")]
@@ -218,9 +220,9 @@ impl Recorder {
 impl Session {
     pub fn load(path: &Path) -> Result<Session, SessionError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| SessionError::Io {
+        let text = crate::scenario::read_text(path).map_err(|message| SessionError::Io {
             file: file.clone(),
-            message: e.to_string(),
+            message,
         })?;
         Session::parse(&file, &text)
     }
@@ -388,9 +390,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Reads a recorded-actions file (`csm-sim run --actions`): a RON list of actions.
 pub fn load_actions(path: &Path) -> Result<Vec<RecordedAction>, SessionError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| SessionError::Io {
+    let text = crate::scenario::read_text(path).map_err(|message| SessionError::ActionsIo {
         file: file.clone(),
-        message: e.to_string(),
+        message,
     })?;
     crate::scenario::ron_options()
             .from_str(&text)
