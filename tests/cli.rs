@@ -534,12 +534,17 @@ fn a_tampered_session_is_caught() {
 }
 
 #[test]
-fn a_failed_save_keeps_the_game_going() {
-    let o = play(&["tutorial", "--save", "/no/such/dir/s.ron"], "end\nquit\n");
-    let (out, _) = text(&o);
-    assert!(o.status.success());
-    assert!(out.contains("Could not save"), "{out}");
-    assert!(out.contains("What happened in quarter 1"), "{out}");
+fn a_failed_save_keeps_the_game_going_but_leaving_unsaved_is_an_error() {
+    // The autosave after `end` fails and the game goes on; `quit` then cannot save either,
+    // which is an error (exit 1), as is the end of input.
+    for input in ["end\nskip\nskip\nquit\n", "end\nskip\nskip\n"] {
+        let o = play(&["tutorial", "--save", "/no/such/dir/s.ron"], input);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}\n{err}");
+        assert!(out.contains("Could not save"), "{out}");
+        assert!(out.contains("What happened in quarter 1"), "{out}");
+        assert!(err.contains("could not be saved"), "{err}");
+    }
 }
 
 #[test]

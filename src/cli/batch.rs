@@ -118,7 +118,11 @@ pub fn run_seeds(
 ) -> anyhow::Result<Vec<SeedResult>> {
     let count = count as usize;
     let next = AtomicUsize::new(0);
-    let threads = threads.clamp(1, count.max(1));
+    // Each thread holds a world of the whole portfolio (about 1 KB a customer): no more
+    // threads than fit in about 1,000,000 customers at once, so the largest scenario runs on
+    // one thread and stays under 2 GiB.
+    let fit = (1_000_000 / scenario.customer_count().max(1)).max(1) as usize;
+    let threads = threads.clamp(1, count.max(1)).min(fit);
     let parts: Vec<anyhow::Result<Vec<(usize, SeedResult)>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {

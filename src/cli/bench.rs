@@ -17,7 +17,7 @@ use crate::sim::profile::{STEPS, StepTimes};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Customers in the single large portfolio (a).
-    #[arg(long, default_value_t = 1_000_000, value_parser = clap::value_parser!(u32).range(1..=5_000_000))]
+    #[arg(long, default_value_t = 1_000_000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     customers: u32,
     /// Seeds in the batch (b).
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=10_000_000))]

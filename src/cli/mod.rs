@@ -31,6 +31,8 @@ pub mod run;
 mod study;
 
 #[cfg(feature = "gui")]
+pub(crate) use play::fresh_path;
+#[cfg(feature = "gui")]
 pub(crate) use run::write_debrief;
 
 use std::process::ExitCode;

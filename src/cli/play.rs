@@ -1,7 +1,7 @@
 //! `csm-sim play`: an interactive terminal game for machines without a display. Reads one
 //! command per line, so it can also be driven from a script.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +11,7 @@ use super::ask;
 use super::format;
 use crate::exam::checks::{self, Answer};
 use crate::exam::study::{self, StudyRecord};
-use crate::session::{Recorder, Session};
+use crate::session::{Recorder, Session, SessionError};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
 use crate::sim::types::Band;
@@ -27,9 +27,11 @@ pub struct Args {
     /// Resume a saved session instead of starting a scenario.
     #[arg(long, conflicts_with_all = ["file", "seed"])]
     resume: Option<PathBuf>,
-    /// Where `save` writes and every quarter end autosaves.
-    #[arg(long, default_value = "csm-session.ron")]
-    save: PathBuf,
+    /// Where `save` writes and every quarter end autosaves (default: the resumed file, or
+    /// for a new game `csm-SCENARIO.ron` here, numbered so that no other session is
+    /// overwritten). Naming an existing file overwrites it.
+    #[arg(long)]
+    save: Option<PathBuf>,
     /// The study record knowledge-check answers go into (default: see `csm-sim quiz --help`).
     #[arg(long)]
     study: Option<PathBuf>,
@@ -49,29 +51,66 @@ const HELP: &str = "Commands:
   quit                                save and leave (q)";
 
 pub fn play(args: Args) -> anyhow::Result<ExitCode> {
-    let mut rec = match &args.resume {
+    let (mut rec, save_path) = match &args.resume {
         Some(path) => {
             let session = Session::load(path)?;
-            let rec = session.replay(&path.display().to_string())?;
+            // Verified as `replay` does: an edited session is refused, not saved afresh.
+            let rec = match session.verify(&path.display().to_string()) {
+                Ok(rec) => rec,
+                Err(e @ SessionError::Mismatch { .. }) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+                Err(e) => return Err(e.into()),
+            };
             outln!(
                 "Resumed {} at quarter {} with {} actions replayed.",
                 path.display(),
-                rec.sim.clock().quarter,
+                rec.sim.clock().quarter.min(rec.sim.clock().quarters),
                 rec.actions.len()
             )?;
-            rec
+            (rec, args.save.clone().unwrap_or_else(|| path.clone()))
         }
         None => {
             let scenario = super::load_scenario(args.file.as_deref())?;
             let seed = args.seed.unwrap_or(scenario.seed);
-            Recorder::new(scenario, seed)
+            let save = args
+                .save
+                .clone()
+                .unwrap_or_else(|| fresh_path(Path::new(""), &scenario.id));
+            (Recorder::new(scenario, seed), save)
         }
     };
-    let stdin = std::io::stdin();
     let mut out = std::io::stdout();
+    match play_loop(&mut rec, &save_path, &args, &mut out) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            // Whatever ended the game (a closed output, a failed read), keep the work.
+            match rec.to_session().save(&save_path) {
+                Ok(()) => eprintln!(
+                    "csm-sim: the game stopped ({e:#}); it was saved to {} first",
+                    save_path.display()
+                ),
+                Err(se) => {
+                    eprintln!("csm-sim: the game stopped ({e:#}) and could not be saved: {se}")
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+fn play_loop(
+    rec: &mut Recorder,
+    save_path: &Path,
+    args: &Args,
+    out: &mut std::io::Stdout,
+) -> anyhow::Result<ExitCode> {
+    let mut out = out;
     intro(&rec.sim, &mut out)?;
     status(&rec.sim, &mut out)?;
-    let mut lines = stdin.lock().lines();
+    // Lines that are not UTF-8 are read lossily: they are then just commands not understood.
+    let mut lines = ask::stdin_lines();
     let mut study = Study::open(
         args.study.clone().unwrap_or_else(study::default_path),
         &mut out,
@@ -96,9 +135,9 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                     )?;
                 }
             }
-            save(&rec, &args.save, &mut out)?;
+            let saved = save(rec, save_path, &mut out)?;
             // The debrief goes beside the session: my-session.ron → my-session-debrief.html.
-            let stem = args.save.with_extension("");
+            let stem = save_path.with_extension("");
             let debrief = stem.with_file_name(format!(
                 "{}-debrief",
                 stem.file_name()
@@ -113,17 +152,19 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 )?,
                 Err(e) => writeln!(out, "Could not write the debrief: {e:#}")?,
             }
-            return Ok(ExitCode::SUCCESS);
+            return Ok(if saved {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
         }
         write!(out, "Q{}> ", rec.sim.clock().quarter)?;
         out.flush()?;
         let Some(line) = lines.next() else {
-            // End of input: keep the work.
+            // End of input: keep the work; a save that failed is an error.
             writeln!(out)?;
-            save(&rec, &args.save, &mut out)?;
-            return Ok(ExitCode::SUCCESS);
+            return leave(rec, save_path, &mut out);
         };
-        let line = line?;
         let words: Vec<&str> = line.split_whitespace().collect();
         let Some((&cmd, rest)) = words.split_first() else {
             continue;
@@ -157,9 +198,11 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             "end" | "e" => {
                 let q = rec.sim.clock().quarter;
                 rec.end_quarter();
-                quarter_report(&rec, q, &mut out)?;
-                knowledge_checks(&mut rec, q, &mut study, &mut lines, &mut out)?;
-                save(&rec, &args.save, &mut out)?;
+                quarter_report(rec, q, &mut out)?;
+                knowledge_checks(rec, q, &mut study, &mut lines, &mut out)?;
+                // A failed autosave does not end the game: it says so, and `save FILE` can
+                // put the work elsewhere.
+                save(rec, save_path, &mut out)?;
                 if !rec.sim.finished() {
                     status(&rec.sim, &mut out)?;
                 }
@@ -167,16 +210,13 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             "log" | "l" => {
                 let last = rec.sim.clock().quarter.saturating_sub(1).max(1);
                 let q = rest.first().and_then(|w| w.parse().ok()).unwrap_or(last);
-                quarter_report(&rec, q, &mut out)?;
+                quarter_report(rec, q, &mut out)?;
             }
             "save" => {
-                let path = rest.first().map_or(args.save.clone(), PathBuf::from);
-                save(&rec, &path, &mut out)?;
+                let path = rest.first().map_or(save_path.to_path_buf(), PathBuf::from);
+                save(rec, &path, &mut out)?;
             }
-            "quit" | "q" | "exit" => {
-                save(&rec, &args.save, &mut out)?;
-                return Ok(ExitCode::SUCCESS);
-            }
+            "quit" | "q" | "exit" => return leave(rec, save_path, &mut out),
             other => writeln!(
                 out,
                 "Unknown command \"{other}\". Type `help` for the list."
@@ -191,7 +231,7 @@ fn knowledge_checks(
     rec: &mut Recorder,
     q: u16,
     study: &mut Study,
-    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    lines: &mut impl Iterator<Item = String>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let n = usize::from(rec.sim.scenario().knowledge_checks);
@@ -200,7 +240,7 @@ fn knowledge_checks(
     }
     let asked: BTreeSet<String> = rec.answers.iter().map(|a| a.question.clone()).collect();
     let questions = checks::pick(&rec.sim, &rec.judge, q, &asked, n);
-    let mut strings = lines.by_ref().map_while(Result::ok);
+    let strings = lines;
     for (k, question) in questions.iter().enumerate() {
         // Shown shuffled; `order[shown]` is the index in the bank.
         let order = checks::presentation_order(rec.sim.seed(), question);
@@ -210,14 +250,7 @@ fn knowledge_checks(
             questions.len(),
             question.objectives.join(", ")
         );
-        let reply = ask::pose(
-            question,
-            &order,
-            &heading,
-            &mut String::new,
-            &mut strings,
-            out,
-        )?;
+        let reply = ask::pose(question, &order, &heading, &mut String::new, strings, out)?;
         let chosen = match reply {
             ask::Reply::Chosen(c) => c,
             ask::Reply::Skip => continue,
@@ -265,18 +298,56 @@ impl Study {
     }
 }
 
-fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+/// Saves, saying where or why not; returns whether it worked (the previous save is kept
+/// when it did not).
+fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
     match rec.to_session().save(path) {
-        Ok(()) => writeln!(
-            out,
-            "Saved to {} (resume with `csm-sim play --resume {}`).",
-            path.display(),
-            path.display()
-        )?,
-        // A failed save must not end the game: say so and let the trainee pick another path.
-        Err(e) => writeln!(out, "Could not save: {e}. Try `save OTHER-FILE`.")?,
+        Ok(()) => {
+            writeln!(
+                out,
+                "Saved to {} (resume with `csm-sim play --resume {}`).",
+                path.display(),
+                path.display()
+            )?;
+            Ok(true)
+        }
+        Err(e) => {
+            writeln!(
+                out,
+                "Could not save: {e}. The previous save, if any, is kept. Try `save OTHER-FILE`."
+            )?;
+            Ok(false)
+        }
     }
-    Ok(())
+}
+
+/// Saves and leaves: exit 0 when saved, 1 when the save failed.
+fn leave(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    if save(rec, path, out)? {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "csm-sim: the session could not be saved to {}; leaving with the work unsaved",
+            path.display()
+        );
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// A file for a new session of `scenario` in `dir` that does not overwrite another:
+/// `csm-ID.ron`, else `csm-ID-2.ron`, `csm-ID-3.ron`, …
+pub fn fresh_path(dir: &Path, scenario: &str) -> PathBuf {
+    let name = |n: u32| {
+        if n == 1 {
+            format!("csm-{scenario}.ron")
+        } else {
+            format!("csm-{scenario}-{n}.ron")
+        }
+    };
+    (1..)
+        .map(|n| dir.join(name(n)))
+        .find(|p| !p.exists())
+        .expect("some number is free")
 }
 
 fn intro(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
@@ -344,23 +415,22 @@ fn find_customer(sim: &Simulation, word: &str) -> Option<CustomerView> {
 
 fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
     let q = sim.clock().q();
-    let rows: Vec<CustomerView> = sim
-        .customers()
-        .into_iter()
-        .filter(|c| match filter {
+    let (rows, total) = sim.customers_where(
+        |c| match filter {
             None => true,
             Some("risk") => c.active && c.health_band != Band::Green,
             Some("renewing") => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
             Some(seg) => c.segment == seg,
-        })
-        .collect();
+        },
+        200,
+    );
     writeln!(
         out,
         "{:>5} {:<18} {:<28} {:<10} {:<8} {:>12} {:<13} {:>5} {:>12}  known barriers",
         "#", "id", "name", "segment", "touch", "ARR", "stage", "renew", "health"
     )?;
-    let shown = rows.len().min(200);
-    for c in &rows[..shown] {
+    let shown = rows.len();
+    for c in &rows {
         let barriers: Vec<&str> = c.known_barriers.iter().map(|b| b.kind.label()).collect();
         writeln!(
             out,
@@ -382,11 +452,11 @@ fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> st
             }
         )?;
     }
-    if rows.len() > shown {
+    if total > shown {
         writeln!(
             out,
             "… and {} more; filter with `portfolio risk`, `portfolio renewing` or a segment id.",
-            rows.len() - shown
+            total - shown
         )?;
     }
     Ok(())

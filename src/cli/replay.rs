@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::session::{Session, outcome_hash};
+use crate::session::{Session, session_hash};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -18,7 +18,7 @@ pub fn replay(args: Args) -> anyhow::Result<ExitCode> {
     let file = args.session.display().to_string();
     let session = Session::load(&args.session)?;
     let rec = session.replay(&file)?;
-    let hash = outcome_hash(&rec.sim);
+    let hash = session_hash(&rec);
     let summary = rec.sim.summary();
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&summary)?)?;

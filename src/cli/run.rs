@@ -147,8 +147,23 @@ pub fn driver(actions: Option<&PathBuf>, playbook: Option<&str>) -> anyhow::Resu
 fn report(sim: &Simulation, judge: &Judge, json: bool, journal: bool) -> anyhow::Result<()> {
     let summary = sim.summary();
     if json {
+        // Judgements summarised by rule: a portfolio of a million customers has millions of
+        // them, which `--report` lists by rule and customer.
+        let mut by_rule: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+        for j in &judge.judgements {
+            *by_rule.entry(j.rule.as_str()).or_default() += 1;
+        }
+        let judged: Vec<serde_json::Value> = by_rule
+            .into_iter()
+            .map(|(rule, count)| {
+                let verdict = crate::exam::judge::rule(rule).map(|r| r.verdict);
+                serde_json::json!({ "rule": rule, "verdict": verdict, "count": count })
+            })
+            .collect();
         let mut value = serde_json::to_value(&summary)?;
-        value["judgements"] = serde_json::to_value(&judge.judgements)?;
+        value["judgements"] = serde_json::Value::Array(judged);
+        value["readiness"] =
+            serde_json::to_value(crate::exam::score::readiness(&judge.judgements, &[]))?;
         outln!("{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
     }
@@ -185,6 +200,22 @@ fn report(sim: &Simulation, judge: &Judge, json: bool, journal: bool) -> anyhow:
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let scenario = super::load_scenario(args.file.as_deref())?;
     let driver = driver(args.actions.as_ref(), args.playbook.as_deref())?;
+    // An action file's problems against this scenario, located like any other file's.
+    if let (Driver::Actions(actions), Some(path)) = (&driver, &args.actions) {
+        let file = path.display().to_string();
+        let text = crate::scenario::read_text(path).unwrap_or_default();
+        let problems = super::check::action_problems(&file, &text, actions, Some(&scenario));
+        if !problems.is_empty() {
+            bail!(
+                "{}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
     let seed = args.seed.unwrap_or(scenario.seed);
     let mut sim = Simulation::new(scenario, seed);
     let mut judge = Judge::new();

@@ -71,8 +71,14 @@ pub struct Debrief {
     pub quarters: u16,
     pub business: Business,
     pub readiness: Readiness,
+    /// The judged decisions, at most [`LISTED_PER_RULE`] of each rule (the first), and how
+    /// many there were of each rule in all.
     pub decisions: Vec<JudgedDecision>,
+    pub decision_counts: std::collections::BTreeMap<String, u64>,
+    /// The first [`LISTED_OUTCOMES`] renewals, downsells, churns and expansions with their
+    /// stories, and how many more there were.
     pub outcomes: Vec<Outcome>,
+    pub outcomes_not_listed: usize,
     /// Knowledge-check questions answered during play.
     pub checks: Vec<CheckResult>,
     pub per_quarter: Vec<QuarterPoint>,
@@ -93,6 +99,12 @@ pub struct PracticeNext {
     /// The last mock exam's score (0–1).
     pub last_exam: Option<f64>,
 }
+
+/// Decisions of one rule listed in a debrief; the rest are counted.
+pub const LISTED_PER_RULE: u64 = 20;
+/// Outcomes listed in a debrief; the rest are counted (a portfolio of a million customers
+/// has hundreds of thousands).
+pub const LISTED_OUTCOMES: usize = 300;
 
 /// One answered knowledge-check question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -127,11 +139,18 @@ impl Debrief {
             sim.customer(id)
                 .map_or_else(|| format!("#{id}"), |c| c.name)
         };
+        let mut decision_counts: std::collections::BTreeMap<String, u64> =
+            std::collections::BTreeMap::new();
         let decisions = judge
             .judgements
             .iter()
             .filter_map(|j| {
                 let r = rule(&j.rule)?;
+                let n = decision_counts.entry(r.id.clone()).or_default();
+                *n += 1;
+                if *n > LISTED_PER_RULE {
+                    return None;
+                }
                 Some(JudgedDecision {
                     quarter: j.quarter,
                     customer: j.customer.map(name),
@@ -142,6 +161,8 @@ impl Debrief {
                 })
             })
             .collect();
+        let all_outcomes = outcomes(sim);
+        let outcomes_not_listed = all_outcomes.len().saturating_sub(LISTED_OUTCOMES);
         Debrief {
             scenario: s.scenario.clone(),
             title: sim.scenario().title.clone(),
@@ -163,7 +184,9 @@ impl Debrief {
             },
             readiness: readiness(&judge.judgements, answers),
             decisions,
-            outcomes: outcomes(sim),
+            decision_counts,
+            outcomes: all_outcomes.into_iter().take(LISTED_OUTCOMES).collect(),
+            outcomes_not_listed,
             checks: answers
                 .iter()
                 .filter_map(|a| {
@@ -584,11 +607,8 @@ impl Debrief {
             if rules.is_empty() {
                 continue;
             }
-            let total = self
-                .decisions
-                .iter()
-                .filter(|d| d.verdict == verdict)
-                .count();
+            let count = |id: &str| self.decision_counts.get(id).copied().unwrap_or(0);
+            let total: u64 = rules.iter().map(|r| count(r)).sum();
             let _ = write!(
                 h,
                 "<h3 class=\"{class}\">{heading} ({total})</h3><table><tr><th>Objectives</th><th>Why it matters</th><th>Times</th><th>Where</th></tr>"
@@ -607,8 +627,9 @@ impl Debrief {
                         )
                     })
                     .collect();
-                let more = if mine.len() > 5 {
-                    format!(" and {} more", mine.len() - 5)
+                let times = count(id);
+                let more = if times > 5 {
+                    format!(" and {} more", times - 5)
                 } else {
                     String::new()
                 };
@@ -617,7 +638,7 @@ impl Debrief {
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{more}</td></tr>",
                     escape(&mine[0].objectives.join(", ")),
                     escape(&mine[0].explanation),
-                    mine.len(),
+                    times,
                     escape(&places.join("; "))
                 );
             }
@@ -661,7 +682,15 @@ impl Debrief {
                 kind = o.kind
             );
         }
-        h.push_str("</table></section></main></body></html>");
+        h.push_str("</table>");
+        if self.outcomes_not_listed > 0 {
+            let _ = write!(
+                h,
+                "<p>And {} more not listed here; the first {LISTED_OUTCOMES} are above.</p>",
+                self.outcomes_not_listed
+            );
+        }
+        h.push_str("</section></main></body></html>");
         h
     }
 }

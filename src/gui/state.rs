@@ -113,7 +113,7 @@ impl GuiState {
             chosen: builtin::DEFAULT.to_owned(),
             file_path: String::new(),
             seed_text: String::new(),
-            resume_path: "csm-session.ron".to_owned(),
+            resume_path: latest_session().unwrap_or_default(),
             loaded: None,
             error: None,
             message: None,
@@ -166,6 +166,13 @@ impl GuiState {
                 return;
             }
         };
+        // A new game gets a file of its own beside the last one, never another session's.
+        let dir = self
+            .save_path
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        self.save_path = crate::cli::fresh_path(&dir, &scenario.id);
         self.rec = Some(Recorder::new(scenario, seed));
         self.history.clear();
         self.snapshot();
@@ -176,7 +183,8 @@ impl GuiState {
     /// Resumes a saved session.
     pub fn resume(&mut self) {
         let path = PathBuf::from(self.resume_path.trim());
-        let loaded = Session::load(&path).and_then(|s| s.replay(&path.display().to_string()));
+        // Verified as `replay` does: an edited session is refused.
+        let loaded = Session::load(&path).and_then(|s| s.verify(&path.display().to_string()));
         match loaded {
             Ok(rec) => {
                 let finished = rec.sim.finished();
@@ -286,6 +294,21 @@ impl GuiState {
             self.error = Some(format!("could not save the study record: {e}"));
         }
     }
+}
+
+/// The most recently saved `csm-*.ron` session here, to offer on the start screen.
+fn latest_session() -> Option<String> {
+    std::fs::read_dir(".")
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n.starts_with("csm-") && n.ends_with(".ron") && !n.ends_with("-debrief.ron")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.file_name())))
+        .max()
+        .map(|(_, n)| n.to_string_lossy().into_owned())
 }
 
 impl Default for GuiState {

@@ -327,8 +327,10 @@ impl FlagLists {
 }
 
 /// Whether a rule that runs every `every` quarters runs in quarter `q`.
+/// Whether a rule run `every` quarters is due in quarter `q` (quarter 1, then every
+/// `every`); `every: 0` counts as 1.
 fn due(q: i16, every: u16) -> bool {
-    (q - 1) % every.max(1) as i16 == 0
+    (i32::from(q) - 1) % i32::from(every.max(1)) == 0
 }
 
 fn collect_segments<'a>(conds: &'a [Condition], f: &mut impl FnMut(&'a str)) {

@@ -84,6 +84,50 @@ pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
     })
 }
 
+/// Keys given more than once in the map or struct at `path` (RON keeps the last one
+/// silently), each with the line and column of its repeat.
+pub fn repeated_keys(text: &str, path: &FieldPath) -> Vec<(String, usize, usize)> {
+    let target = locate_offset(text, path);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let b = text.as_bytes();
+        let Some(open) = target.and_then(|pos| container_start(b, pos)) else {
+            return Vec::new();
+        };
+        let repeats: Vec<(Vec<u8>, usize)> = cache
+            .containers
+            .entry(open)
+            .or_insert_with(|| scan(b, open))
+            .as_ref()
+            .map(|e| e.repeats.clone())
+            .unwrap_or_default();
+        repeats
+            .into_iter()
+            .map(|(k, pos)| {
+                let (line, col) = cache.line_col(text, pos);
+                (String::from_utf8_lossy(&k).into_owned(), line, col)
+            })
+            .collect()
+    })
+}
+
+/// The byte offset of the value at `path`, if the whole path was found.
+fn locate_offset(text: &str, path: &FieldPath) -> Option<usize> {
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = fingerprint(text);
+        if cache.key != key {
+            *cache = Cache::new(key, text);
+        }
+        let bytes = text.as_bytes();
+        let mut pos = skip_ws(bytes, 0);
+        for step in &path.0 {
+            pos = cache.descend(bytes, pos, step)?;
+        }
+        Some(pos)
+    })
+}
+
 thread_local! {
     static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::new((0, 0, 0), ""));
 }
@@ -93,6 +137,8 @@ thread_local! {
 struct Entries {
     starts: Vec<usize>,
     fields: std::collections::HashMap<Vec<u8>, usize>,
+    /// Keys given a second time, with where the repeat's value starts.
+    repeats: Vec<(Vec<u8>, usize)>,
 }
 
 /// Which text the cache holds: its address and length, and a sample of its bytes (so a new
@@ -176,6 +222,7 @@ fn scan(b: &[u8], open: usize) -> Option<Entries> {
     let mut entries = Entries {
         starts: Vec::new(),
         fields: std::collections::HashMap::new(),
+        repeats: Vec::new(),
     };
     let mut j = skip_ws(b, open + 1);
     while j < b.len() && !matches!(b[j], b')' | b']' | b'}') {
@@ -187,7 +234,14 @@ fn scan(b: &[u8], open: usize) -> Option<Entries> {
         if b.get(colon) == Some(&b':') {
             let value = skip_ws(b, colon + 1);
             let key = trim_quotes(&b[j..key_end]).to_vec();
-            entries.fields.entry(key).or_insert(value);
+            match entries.fields.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    entries.repeats.push((e.key().clone(), value));
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(value);
+                }
+            }
             j = skip_value(b, value);
         } else {
             j = key_end;

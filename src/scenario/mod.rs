@@ -290,9 +290,32 @@ pub fn read_ron<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Resul
             file: file.to_owned(),
             line: e.span.start.line,
             column: e.span.start.col,
-            message: error::describe_ron_error(&e.code),
+            message: ron_message(text, &e),
         }])
     })
+}
+
+/// A `ron` error in words for an author, looking at the text where it stopped: `4.0` where
+/// a whole number belongs stops `ron` at the `.` ("Expected comma").
+pub fn ron_message(text: &str, e: &ron::error::SpannedError) -> String {
+    let at = text
+        .lines()
+        .nth(e.span.start.line.saturating_sub(1))
+        .map(|l| {
+            l.chars()
+                .skip(e.span.start.col.saturating_sub(1))
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    if matches!(
+        e.code,
+        ron::Error::ExpectedComma | ron::Error::ExpectedStructLikeEnd
+    ) && at.starts_with('.')
+        && at[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return "expected a whole number here (like 4), not a decimal".to_owned();
+    }
+    error::describe_ron_error(&e.code)
 }
 
 /// SHA-256 of a text, in hex.

@@ -17,7 +17,9 @@ use crate::sim::types::{HealthComponent, Stage};
 /// The most quarters a scenario may run (ten years).
 pub const MAX_QUARTERS: i64 = 40;
 /// The most customers one scenario may hold.
-pub const MAX_CUSTOMERS: u64 = 5_000_000;
+/// The largest portfolio a scenario may hold. Every command on a portfolio this large stays
+/// under 2 GiB of memory (measured in `docs/design.md`); 5,000,000 needed up to 4.8 GB.
+pub const MAX_CUSTOMERS: u64 = 1_000_000;
 const MAX_PRODUCTS: usize = 32;
 
 struct Checker<'a> {
@@ -38,7 +40,11 @@ impl Checker<'_> {
             return;
         }
         let (line, column) = locate(self.text, path);
-        let message = message.into();
+        let mut message: String = message.into();
+        // A value echoed from the file can be megabytes long: a message stays readable.
+        if message.chars().count() > 600 {
+            message = message.chars().take(600).collect::<String>() + "…";
+        }
         let message = if path.0.is_empty() {
             message
         } else {
@@ -287,7 +293,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
                 &p.field("id"),
                 format!(
                     "customer id \"{}\" must be unique and 1–64 characters of a–z, 0–9, '-' or '_'",
-                    rc.id
+                    shorten(&rc.id)
                 ),
             );
         }
@@ -305,6 +311,35 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
             &segments,
             &products,
         ));
+    }
+    // A listed id must not be one a generated customer will get (`SEGMENT-N`, N its place in
+    // the portfolio): the portfolio would show it twice and sessions could not name it.
+    let mut first = customers.len() as u64;
+    let mut ranges = Vec::with_capacity(generate.len());
+    for g in &generate {
+        if let Some(seg) = segments.get(usize::from(g.segment)) {
+            ranges.push((seg.id.as_str(), first, first + u64::from(g.count)));
+        }
+        first += u64::from(g.count);
+    }
+    for (i, rc) in raw.customers.iter().enumerate() {
+        let clash = ranges.iter().find(|(seg, lo, hi)| {
+            rc.id
+                .strip_prefix(seg)
+                .and_then(|r| r.strip_prefix('-'))
+                .and_then(|n| n.parse::<u64>().ok())
+                .is_some_and(|n| (*lo..*hi).contains(&n))
+        });
+        if let Some((seg, lo, hi)) = clash {
+            c.fail(
+                &cust_path.index(i).field("id"),
+                format!(
+                    "customer id \"{}\" is the id of a generated customer (segment \"{seg}\" generates {seg}-{lo} to {seg}-{}); choose another id",
+                    shorten(&rc.id),
+                    hi - 1
+                ),
+            );
+        }
     }
     let total = customers.len() as u64 + generate.iter().map(|g| u64::from(g.count)).sum::<u64>();
     if total == 0 {
@@ -527,6 +562,21 @@ fn health_model(
     }
     match raw {
         raw::RawHealthModel::Weighted { weights, .. } => {
+            // RON keeps the last of a repeated key without a word: say so instead.
+            for (key, line, column) in super::locate::repeated_keys(c.text, &path.field("weights"))
+            {
+                if c.problems.len() < MAX_PROBLEMS {
+                    c.problems.push(Located {
+                        file: c.file.to_owned(),
+                        line,
+                        column,
+                        message: format!(
+                            "{path}.weights: {} is given twice; give each component once",
+                            shorten(&key)
+                        ),
+                    });
+                }
+            }
             let mut w = [0.0f32; HealthComponent::ALL.len()];
             for (component, weight) in &weights {
                 w[component.index()] = c.number(

@@ -106,6 +106,20 @@ pub enum SessionError {
     },
     #[error("cannot write {file}: {message}")]
     Write { file: String, message: String },
+    #[error("{file}: quarters_played is {played}, but the scenario has only {quarters} quarters")]
+    QuartersPlayed {
+        file: String,
+        played: u16,
+        quarters: u16,
+    },
+    #[error(
+        "{file}: the session does not reproduce: replayed, its actions, answers and results give {replayed}, but the file says {saved}; it was edited or damaged, so it is refused (the file is left as it is)"
+    )]
+    Mismatch {
+        file: String,
+        replayed: String,
+        saved: String,
+    },
 }
 
 /// Resolves a recorded action's target against a running simulation.
@@ -148,10 +162,23 @@ pub fn record(sim: &Simulation, quarter: u16, p: &PlannedAction) -> RecordedActi
     }
 }
 
-/// SHA-256 of a simulation's summary, as saved in sessions.
-pub fn outcome_hash(sim: &Simulation) -> String {
-    let json = serde_json::to_string(&sim.summary()).expect("summaries serialise");
-    content_hash(&json)
+/// SHA-256 of everything a session's debrief shows, as saved in sessions: the results,
+/// every judgement and the readiness they give, the knowledge-check answers, and the
+/// actions, pending plan and refused attempts with their targets. Changing any of them in
+/// a saved file makes the session fail to verify.
+pub fn session_hash(rec: &Recorder) -> String {
+    let debrief = crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers);
+    let session = rec.to_session_unhashed();
+    let json = serde_json::json!({
+        "debrief": debrief,
+        "summary": rec.sim.summary(),
+        "actions": session.actions,
+        "pending": session.pending,
+        "refused": session.refused,
+        "answers": session.answers,
+        "quarters_played": session.quarters_played,
+    });
+    content_hash(&json.to_string())
 }
 
 /// A simulation with its history and its judge, for interactive play and saving.
@@ -188,6 +215,12 @@ impl Recorder {
     }
 
     pub fn to_session(&self) -> Session {
+        let mut s = self.to_session_unhashed();
+        s.outcome_hash = session_hash(self);
+        s
+    }
+
+    fn to_session_unhashed(&self) -> Session {
         let q = self.sim.clock().quarter;
         let scenario = self.sim.scenario();
         Session {
@@ -212,7 +245,7 @@ impl Recorder {
                 .map(|a| record(&self.sim, a.quarter, &a.planned))
                 .collect(),
             answers: self.answers.clone(),
-            outcome_hash: outcome_hash(&self.sim),
+            outcome_hash: String::new(),
         }
     }
 }
@@ -268,8 +301,25 @@ impl Session {
         })
     }
 
+    /// Replays the session and checks that it gives what the file says (its hash covers
+    /// everything the debrief shows): how `replay`, `play --resume` and the window open a
+    /// saved session.
+    pub fn verify(&self, file: &str) -> Result<Recorder, SessionError> {
+        let rec = self.replay(file)?;
+        let hash = session_hash(&rec);
+        if hash != self.outcome_hash {
+            return Err(SessionError::Mismatch {
+                file: file.to_owned(),
+                replayed: hash[..16].to_owned(),
+                saved: self.outcome_hash.chars().take(16).collect(),
+            });
+        }
+        Ok(rec)
+    }
+
     /// Rebuilds the simulation this session describes: every played quarter re-run with its
-    /// actions, then the pending plan restored.
+    /// actions, then the pending plan restored. It does not check the result: see
+    /// [`Session::verify`].
     pub fn replay(&self, file: &str) -> Result<Recorder, SessionError> {
         let scenario = Scenario::parse(
             &format!("{file} (embedded scenario)"),
@@ -279,6 +329,13 @@ impl Session {
             file: file.to_owned(),
             source,
         })?;
+        if self.quarters_played > scenario.quarters {
+            return Err(SessionError::QuartersPlayed {
+                file: file.to_owned(),
+                played: self.quarters_played,
+                quarters: scenario.quarters,
+            });
+        }
         let mut rec = Recorder::new(Arc::new(scenario), self.seed);
         let fail = |index: usize, a: &RecordedAction, why: String| SessionError::Action {
             file: file.to_owned(),
@@ -311,7 +368,7 @@ impl Session {
                     "actions are out of quarter order".to_owned(),
                 ));
             }
-            if a.quarter > self.quarters_played + 1 {
+            if u32::from(a.quarter) > u32::from(self.quarters_played) + 1 {
                 return Err(fail(
                     index,
                     a,
@@ -366,11 +423,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    remove_stale_temporaries(&dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -385,6 +440,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes temporaries of earlier saves of the same file left by a process that died
+/// mid-save (`.NAME.tmp-PID`): those whose process is gone (where `/proc` says so) or, where
+/// it cannot tell, older than a day. A save in progress elsewhere is left alone.
+fn remove_stale_temporaries(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let me = std::process::id();
+    let proc_fs = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let stale = if pid == me {
+            true
+        } else if proc_fs {
+            !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 86_400)
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Reads a recorded-actions file (`csm-sim run --actions`): a RON list of actions.
@@ -428,6 +519,23 @@ mod tests {
         write_atomically(&path, b"second").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_save_removes_what_a_crashed_save_left_behind() {
+        let dir = temp("stale");
+        let path = dir.join("s.ron");
+        // A process that no longer exists (pid 4,000,000 is above Linux's limit), and one of
+        // another file: only the first goes.
+        std::fs::write(dir.join(".s.ron.tmp-4000000"), "half a save").unwrap();
+        std::fs::write(dir.join(".t.ron.tmp-4000000"), "another file's").unwrap();
+        write_atomically(&path, b"whole").unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".t.ron.tmp-4000000", "s.ron"]);
     }
 
     #[test]
@@ -495,7 +603,7 @@ mod tests {
         let loaded = Session::load(&path).unwrap();
         assert_eq!(loaded, session);
         let replayed = loaded.replay("s.ron").unwrap();
-        assert_eq!(outcome_hash(&replayed.sim), session.outcome_hash);
+        assert_eq!(session_hash(&replayed), session.outcome_hash);
         assert_eq!(replayed.sim.planned(), rec.sim.planned());
         assert_eq!(replayed.actions, rec.actions);
     }

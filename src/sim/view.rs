@@ -204,6 +204,32 @@ impl Simulation {
         Some(view(&c, self))
     }
 
+    /// The first `limit` customers (in id order) that `keep` accepts, and how many it
+    /// accepts in all: a long list is paged without holding a view of every customer.
+    pub fn customers_where(
+        &self,
+        keep: impl Fn(&CustomerView) -> bool,
+        limit: usize,
+    ) -> (Vec<CustomerView>, usize) {
+        let entities = &self.world().resource::<Roster>().entities;
+        let query = self.customer_query();
+        let mut shown = Vec::new();
+        let mut total = 0;
+        for &e in entities {
+            let Ok(c) = query.get_manual(self.world(), e) else {
+                continue;
+            };
+            let v = view(&c, self);
+            if keep(&v) {
+                total += 1;
+                if shown.len() < limit {
+                    shown.push(v);
+                }
+            }
+        }
+        (shown, total)
+    }
+
     /// Every customer as the CSM sees it, in id order.
     pub fn customers(&self) -> Vec<CustomerView> {
         let mut out: Vec<CustomerView> = self
