@@ -22,6 +22,7 @@ mod ask;
 pub mod batch;
 mod bench;
 mod check;
+mod class;
 pub mod compare;
 mod coverage;
 mod format;
@@ -74,6 +75,8 @@ enum Command {
     Exam(study::ExamArgs),
     /// Practise questions, missed ones first (spaced repetition), by domain or objective.
     Quiz(study::QuizArgs),
+    /// The classroom: `class report` builds a class debrief from trainees' session files.
+    Class(class::Args),
     /// Measure simulation speed and memory.
     Bench(bench::Args),
     /// List the built-in scenarios.
@@ -127,6 +130,7 @@ pub fn main() -> ExitCode {
         Some(Command::Coverage(a)) => coverage::coverage(a),
         Some(Command::Compare(a)) => compare::compare(a),
         Some(Command::Bench(a)) => bench::bench(a),
+        Some(Command::Class(a)) => class::class(a),
         Some(Command::Exam(a)) => study::exam(a),
         Some(Command::Quiz(a)) => study::quiz(a),
         #[cfg(feature = "gui")]

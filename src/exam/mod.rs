@@ -2,6 +2,7 @@
 
 pub mod blueprint;
 pub mod checks;
+pub mod class;
 pub mod coverage;
 pub mod debrief;
 pub mod judge;

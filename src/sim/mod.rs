@@ -420,8 +420,18 @@ impl Simulation {
         let mut budget = *self.world.resource::<Budget>();
         let cheapest = actions::cost(action, Some(types::Touch::Digital));
         let mut plan = self.world.resource_mut::<Plan>();
-        // Only if this action is planned already for someone can a candidate be a repeat.
-        let seen_before = plan.0.iter().any(|p| p.action == action);
+        // The customers this action is planned for already (a candidate may be a repeat):
+        // sorted once, so each candidate costs a binary search, not a scan of the plan.
+        let mut already: Vec<u32> = plan
+            .0
+            .iter()
+            .filter(|p| p.action == action)
+            .filter_map(|p| match p.target {
+                ActionTarget::Customer(id) => Some(id),
+                ActionTarget::Segment(_) => None,
+            })
+            .collect();
+        already.sort_unstable();
         for f in customers {
             if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
                 break;
@@ -456,7 +466,7 @@ impl Simulation {
                 }
                 continue;
             }
-            if seen_before && plan.0.contains(&planned) {
+            if !already.is_empty() && already.binary_search(&f.id).is_ok() {
                 continue;
             }
             plan.0.push(planned);
