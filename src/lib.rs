@@ -5,6 +5,7 @@
 //! played sessions; [`exam`] ties everything to the exam blueprint; [`cli`] is the
 //! command-line program.
 
+pub mod class;
 pub mod cli;
 pub mod exam;
 #[cfg(feature = "gui")]

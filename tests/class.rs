@@ -59,7 +59,10 @@ fn a_class_report_verifies_ranks_and_names_what_did_not_verify() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     // Another seed: the replay either fails on an action or does not reproduce.
-    assert!(err.contains("not verified") && err.contains("eve.ron"), "{err}");
+    assert!(
+        err.contains("not verified") && err.contains("eve.ron"),
+        "{err}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("class.json")).unwrap()).unwrap();
     let rows = json["trainees"].as_array().unwrap();

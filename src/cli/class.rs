@@ -18,6 +18,25 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 enum Command {
+    /// Run a class: trainees join with the printed code and play the scenario on the same
+    /// seed; the instructor's dashboard is the printed address. Everything is kept in a
+    /// SQLite file: started again on it, the class carries on.
+    Serve {
+        /// Scenario file or built-in name (not needed to carry on an existing class).
+        scenario: Option<String>,
+        /// Random seed for everyone (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8765)]
+        port: u16,
+        /// Address to listen on: 0.0.0.0 for the class network, 127.0.0.1 for this machine.
+        #[arg(long, default_value = "0.0.0.0")]
+        bind: std::net::IpAddr,
+        /// The class's database (default: csm-class-SCENARIO.db here).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
     /// Verify session files by replay and write the class debrief (HTML, JSON, CSV) and
     /// each trainee's own debrief into a folder; the trainee is named by the file name.
     Report {
@@ -33,7 +52,84 @@ enum Command {
 pub fn class(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Report { sessions, out } => report(&sessions, &out),
+        Command::Serve {
+            scenario,
+            seed,
+            port,
+            bind,
+            db,
+        } => serve(scenario.as_deref(), seed, port, bind, db),
     }
+}
+
+fn serve(
+    scenario: Option<&str>,
+    seed: Option<u64>,
+    port: u16,
+    bind: std::net::IpAddr,
+    db: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let loaded = match scenario {
+        Some(spec) => Some(crate::scenario::Scenario::load(spec)?),
+        None => None,
+    };
+    let db = match (db, &loaded) {
+        (Some(db), _) => db,
+        (None, Some(s)) => PathBuf::from(format!("csm-class-{}.db", s.id)),
+        (None, None) => {
+            anyhow::bail!("name a scenario for a new class, or --db for an existing one")
+        }
+    };
+    let (class, resumed) = crate::class::server::open_class(&db, loaded.as_ref(), seed)?;
+    if resumed
+        && let Some(s) = &loaded
+        && s.content_hash != class.scenario_hash
+    {
+        eprintln!(
+            "note: {} holds a class of another scenario; carrying on with that class",
+            db.display()
+        );
+    }
+    let addr = std::net::SocketAddr::new(bind, port);
+    let listener =
+        std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
+    let shown = if bind.is_unspecified() {
+        format!("http://THIS-MACHINE:{port} (this machine's address on the class network)")
+    } else {
+        format!("http://{addr}")
+    };
+    let local = if bind.is_unspecified() {
+        format!("127.0.0.1:{port}")
+    } else {
+        addr.to_string()
+    };
+    // Printed for whoever started the server; a closed output must not stop the class.
+    let _ = outln!("join code: {}", class.code);
+    let _ = outln!("trainees: {shown}");
+    let _ = outln!("instructor: http://{local}/?token={}", class.token);
+    let _ = outln!(
+        "{} {} (stop with Ctrl-C; start again with --db {} to carry on)",
+        if resumed {
+            "Carrying on the class in"
+        } else {
+            "The class is kept in"
+        },
+        db.display(),
+        db.display()
+    );
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let app = crate::class::server::router(&db)?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A trainee's name from a session's file name, made safe for a file name of its own.

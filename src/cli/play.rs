@@ -27,6 +27,16 @@ pub struct Args {
     /// Resume a saved session instead of starting a scenario.
     #[arg(long, conflicts_with_all = ["file", "seed"])]
     resume: Option<PathBuf>,
+    /// Join a class at this address (HOST:PORT, as the instructor's server printed): play
+    /// its scenario and seed, and sync with it at every quarter's end.
+    #[arg(long, conflicts_with_all = ["file", "seed", "resume"], requires_all = ["code", "name"])]
+    join: Option<String>,
+    /// The class's join code.
+    #[arg(long, requires = "join")]
+    code: Option<String>,
+    /// Your name (or your team's) in the class.
+    #[arg(long, requires = "join")]
+    name: Option<String>,
     /// Where `save` writes and every quarter end autosaves (default: the resumed file, or
     /// for a new game `csm-SCENARIO.ron` here, numbered so that no other session is
     /// overwritten). Naming an existing file overwrites it.
@@ -70,6 +80,42 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 rec.actions.len()
             )?;
             (rec, args.save.clone().unwrap_or_else(|| path.clone()))
+        }
+        None if args.join.is_some() => {
+            let address = args.join.clone().unwrap_or_default();
+            let (code, name) = (
+                args.code.clone().unwrap_or_default(),
+                args.name.clone().unwrap_or_default(),
+            );
+            let joined = crate::class::client::join(&address, &code, &name, None)
+                .map_err(anyhow::Error::msg)?;
+            let scenario = std::sync::Arc::new(crate::scenario::Scenario::parse(
+                "the class's scenario",
+                &joined.scenario_source,
+            )?);
+            let safe: String = joined
+                .name
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            let save = args
+                .save
+                .clone()
+                .unwrap_or_else(|| fresh_path(Path::new(""), &format!("{}-{safe}", scenario.id)));
+            let mut rec = Recorder::new(scenario, joined.seed);
+            rec.class = Some(crate::class::client::Seat {
+                address: crate::class::client::base(&address),
+                seat: joined.seat,
+                name: joined.name.clone(),
+                secret: joined.secret,
+            });
+            outln!(
+                "Joined the class as \"{}\" (seat {}). Your game is saved in {} and synced with the class at each quarter's end.",
+                joined.name,
+                joined.seat,
+                save.display()
+            )?;
+            (rec, save)
         }
         None => {
             let scenario = super::load_scenario(args.file.as_deref())?;
@@ -197,12 +243,16 @@ fn play_loop(
             "plan" => show_plan(&rec.sim, &mut out)?,
             "end" | "e" => {
                 let q = rec.sim.clock().quarter;
+                if held(rec, q, &mut out)? {
+                    continue;
+                }
                 rec.end_quarter();
                 quarter_report(rec, q, &mut out)?;
                 knowledge_checks(rec, q, &mut study, &mut lines, &mut out)?;
                 // A failed autosave does not end the game: it says so, and `save FILE` can
                 // put the work elsewhere.
                 save(rec, save_path, &mut out)?;
+                sync_class(rec, &mut out)?;
                 if !rec.sim.finished() {
                     status(&rec.sim, &mut out)?;
                 }
@@ -321,8 +371,55 @@ fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<boo
     }
 }
 
+/// In a class: whether the instructor holds it at quarter `q` (then it says so). A server
+/// out of reach holds no one: the game goes on and syncs later.
+fn held(rec: &Recorder, q: u16, out: &mut impl Write) -> anyhow::Result<bool> {
+    let Some(seat) = &rec.class else {
+        return Ok(false);
+    };
+    match crate::class::client::status(seat) {
+        Ok(status) => {
+            if let Some(m) = &status.message {
+                writeln!(out, "Message from the instructor: {m}")?;
+            }
+            if status.hold_at.is_some_and(|h| q >= h) {
+                writeln!(
+                    out,
+                    "The instructor holds the class at quarter {}: wait for the release (your plan is kept), then `end` again.",
+                    status.hold_at.unwrap_or(q)
+                )?;
+                return Ok(true);
+            }
+            Ok(false)
+        }
+        Err(_) => Ok(false),
+    }
+}
+
+/// In a class: uploads the session; a failure is said and retried at the next sync.
+fn sync_class(rec: &Recorder, out: &mut impl Write) -> anyhow::Result<()> {
+    let Some(seat) = &rec.class else {
+        return Ok(());
+    };
+    let text = ron::ser::to_string(&rec.to_session()).map_err(|e| anyhow::anyhow!("{e}"))?;
+    match crate::class::client::sync(seat, &text) {
+        Ok(r) => {
+            writeln!(out, "Synced with the class (quarter {}).", r.quarter)?;
+            if let Some(m) = &r.status.message {
+                writeln!(out, "Message from the instructor: {m}")?;
+            }
+        }
+        Err(e) => writeln!(
+            out,
+            "Not synced with the class: {e}. Your game is saved here and goes to the class at the next quarter's end."
+        )?,
+    }
+    Ok(())
+}
+
 /// Saves and leaves: exit 0 when saved, 1 when the save failed.
 fn leave(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    sync_class(rec, out)?;
     if save(rec, path, out)? {
         Ok(ExitCode::SUCCESS)
     } else {

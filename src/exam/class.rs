@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::debrief::Debrief;
+use super::debrief::{Debrief, escape, pct};
 use super::judge::{Verdict, rule};
 use crate::session::Recorder;
 use crate::sim::journal::Event;
@@ -372,18 +372,6 @@ fn csv_field(s: &str) -> String {
         s.to_owned()
     };
     format!("\"{}\"", s.replace('"', "\"\""))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
-fn pct(v: f64) -> String {
-    format!("{:.1} %", v * 100.0)
 }
 
 /// A small SVG histogram of shares (0–1.5 in ten bins).

@@ -335,14 +335,16 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
     out
 }
 
-fn escape(s: &str) -> String {
+/// Text made safe inside HTML, in element content and in quoted attributes alike.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
-fn pct(v: f64) -> String {
+pub(crate) fn pct(v: f64) -> String {
     format!("{:.1} %", v * 100.0)
 }
 

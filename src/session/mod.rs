@@ -63,8 +63,11 @@ pub struct Session {
     /// Knowledge-check answers.
     #[serde(default)]
     pub answers: Vec<Answer>,
-    /// SHA-256 of the run summary after `quarters_played` quarters.
+    /// SHA-256 of everything the debrief shows (see [`session_hash`]).
     pub outcome_hash: String,
+    /// The class seat this session is played in, if any: a resumed game syncs with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<crate::class::client::Seat>,
 }
 
 /// Why a session could not be loaded or replayed.
@@ -189,6 +192,8 @@ pub struct Recorder {
     pub judge: Judge,
     /// Knowledge-check answers so far.
     pub answers: Vec<Answer>,
+    /// The class seat, when the game is played in a class.
+    pub class: Option<crate::class::client::Seat>,
 }
 
 impl Recorder {
@@ -198,6 +203,7 @@ impl Recorder {
             actions: Vec::new(),
             judge: Judge::new(),
             answers: Vec::new(),
+            class: None,
         }
     }
 
@@ -246,6 +252,7 @@ impl Recorder {
                 .collect(),
             answers: self.answers.clone(),
             outcome_hash: String::new(),
+            class: self.class.clone(),
         }
     }
 }
@@ -410,6 +417,7 @@ impl Session {
             }
         }
         rec.answers = self.answers.clone();
+        rec.class = self.class.clone();
         Ok(rec)
     }
 }

@@ -1,0 +1,332 @@
+//! A class on loopback (issue 10): a real server, trainees joining and playing with the
+//! real program, pacing, messages, a tampered upload refused, hostile requests answered
+//! with a 4xx, the class debrief, and a server killed and started again on its database.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use csm_sim::class::client::{self, Seat};
+use csm_sim::class::server;
+use csm_sim::scenario::Scenario;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("csm-classroom-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .into()
+}
+
+/// A class of sponsor-loss on a free loopback port.
+fn class(dir: &Path) -> (SocketAddr, String, String) {
+    let db = dir.join("class.db");
+    let scenario = Scenario::load("sponsor-loss").unwrap();
+    let (c, resumed) = server::open_class(&db, Some(&scenario), None).unwrap();
+    assert!(!resumed);
+    let addr = server::spawn(db, "127.0.0.1:0".parse().unwrap()).unwrap();
+    (addr, c.code, c.token)
+}
+
+fn play(dir: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+        .current_dir(dir)
+        .env("CSM_SIM_STUDY", dir.join("study.ron"))
+        .arg("play")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn out(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn form(addr: SocketAddr, path: &str, body: &str) -> u16 {
+    agent()
+        .post(&format!("http://{addr}{path}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send(body.to_owned())
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+    let mut r = agent().get(&format!("http://{addr}{path}")).call().unwrap();
+    (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+}
+
+fn post_json(addr: SocketAddr, path: &str, body: &str) -> (u16, String) {
+    let mut r = agent()
+        .post(&format!("http://{addr}{path}"))
+        .header("content-type", "application/json")
+        .send(body.to_owned())
+        .unwrap();
+    (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+}
+
+#[test]
+fn a_class_plays_is_paced_and_refuses_a_tampered_upload() {
+    let dir = temp_dir("play");
+    let (addr, code, token) = class(&dir);
+    let address = addr.to_string();
+    // Two trainees join with the real program and play a quarter; one has a name that
+    // would be HTML.
+    let o = play(
+        &dir,
+        &[
+            "--join",
+            &address,
+            "--code",
+            &code.to_lowercase(),
+            "--name",
+            "Ana <b>",
+        ],
+        "end\nskip\nskip\nquit\n",
+    );
+    let text = out(&o);
+    assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains("Joined the class") && text.contains("Synced with the class (quarter 1)"),
+        "{text}"
+    );
+    let o = play(
+        &dir,
+        &["--join", &address, "--code", &code, "--name", "Ben"],
+        "quit\n",
+    );
+    assert!(o.status.success(), "{}", out(&o));
+
+    // The dashboard needs the token, and shows both, names escaped.
+    let (status, _) = get(addr, "/");
+    assert_eq!(status, 403);
+    let (status, page) = get(addr, &format!("/?token={token}"));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Ana &lt;b&gt;") && !page.contains("Ana <b>"),
+        "{page}"
+    );
+    assert!(page.contains("Ben") && !page.contains("<script"));
+
+    // Pacing: held at quarter 2, Ana cannot end it until released; the message reaches her.
+    assert_eq!(
+        form(
+            addr,
+            "/instructor/hold",
+            &format!("token={token}&quarter=2")
+        ),
+        303
+    );
+    assert_eq!(
+        form(
+            addr,
+            "/instructor/message",
+            &format!("token={token}&message=Look+at+Adatum")
+        ),
+        303
+    );
+    let save = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("Ana"))
+        .expect("Ana's save");
+    let o = play(&dir, &["--resume", save.to_str().unwrap()], "end\nquit\n");
+    let text = out(&o);
+    assert!(text.contains("holds the class at quarter 2"), "{text}");
+    assert!(
+        text.contains("Message from the instructor: Look at Adatum"),
+        "{text}"
+    );
+    assert!(!text.contains("What happened in quarter 2"), "{text}");
+    assert_eq!(
+        form(addr, "/instructor/release", &format!("token={token}")),
+        303
+    );
+    let o = play(
+        &dir,
+        &["--resume", save.to_str().unwrap()],
+        "end\nskip\nskip\nquit\n",
+    );
+    let text = out(&o);
+    assert!(text.contains("Synced with the class (quarter 2)"), "{text}");
+    // A wrong token changes nothing.
+    assert_eq!(form(addr, "/instructor/hold", "token=nope&quarter=1"), 403);
+
+    // A tampered upload is refused and the instructor sees it.
+    let session = std::fs::read_to_string(&save).unwrap();
+    let parsed = csm_sim::session::Session::parse("s", &session).unwrap();
+    let seat: Seat = parsed.class.clone().unwrap();
+    let tampered =
+        session
+            .replacen("choice: 0", "choice: 1", 1)
+            .replacen("choice: 2", "choice: 3", 1);
+    let tampered = if tampered == session {
+        session.replacen("quarters_played: 2", "quarters_played: 1", 1)
+    } else {
+        tampered
+    };
+    let err = client::sync(&seat, &tampered).unwrap_err();
+    assert!(err.contains("422") && err.contains("refused"), "{err}");
+    let (_, page) = get(addr, &format!("/?token={token}"));
+    assert!(page.contains("class=\"bad\">1<"), "{page}");
+
+    // The class debrief and the export.
+    let (status, html) = get(addr, &format!("/instructor/debrief?token={token}"));
+    assert_eq!(status, 200);
+    assert!(html.contains("Class debrief") && html.contains("Ana &lt;b&gt;"));
+    let (status, csv) = get(addr, &format!("/instructor/export.csv?token={token}"));
+    assert_eq!(status, 200);
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+}
+
+#[test]
+fn hostile_requests_get_a_4xx_with_a_message() {
+    let dir = temp_dir("hostile");
+    let (addr, code, _) = class(&dir);
+    let (s, body) = post_json(addr, "/api/join", "{not json");
+    assert_eq!(s, 400, "{body}");
+    let (s, body) = post_json(addr, "/api/join", r#"{"code": "WRONG1", "name": "x"}"#);
+    assert_eq!(s, 403);
+    assert!(body.contains("wrong join code"), "{body}");
+    let (s, _) = post_json(
+        addr,
+        "/api/join",
+        &format!(r#"{{"code": "{code}", "name": "   "}}"#),
+    );
+    assert_eq!(s, 400);
+    let (s, _) = post_json(
+        addr,
+        "/api/join",
+        &format!(r#"{{"code": "{code}", "name": "Cho"}}"#),
+    );
+    assert_eq!(s, 200);
+    let (s, body) = post_json(
+        addr,
+        "/api/join",
+        &format!(r#"{{"code": "{code}", "name": "Cho"}}"#),
+    );
+    assert_eq!(s, 409, "{body}");
+    let (s, _) = post_json(
+        addr,
+        "/api/sync",
+        r#"{"seat": 1, "secret": "guess", "session": "x"}"#,
+    );
+    assert_eq!(s, 403);
+    let big = format!(
+        r#"{{"seat": 1, "secret": "x", "session": "{}"}}"#,
+        "a".repeat(5 << 20)
+    );
+    let (s, _) = post_json(addr, "/api/sync", &big);
+    assert_eq!(s, 413);
+    let (s, _) = get(addr, "/api/status?seat=1&secret=guess");
+    assert_eq!(s, 403);
+    let (s, _) = get(addr, "/api/status?seat=abc");
+    assert_eq!(s, 400);
+    let (s, _) = get(addr, "/no/such/page");
+    assert_eq!(s, 404);
+    let (s, _) = get(addr, "/instructor/export.csv?token=x");
+    assert_eq!(s, 403);
+    let (s, _) = post_json(addr, "/instructor/hold", "{}");
+    assert!((400..500).contains(&s));
+}
+
+/// Starts `csm-sim class serve` and reads the lines it prints.
+fn serve(dir: &Path, port: u16) -> (std::process::Child, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+        .current_dir(dir)
+        .args([
+            "class",
+            "serve",
+            "sponsor-loss",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--db",
+            "c.db",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let code = lines.next().unwrap().unwrap();
+    let _trainees = lines.next().unwrap().unwrap();
+    let instructor = lines.next().unwrap().unwrap();
+    let code = code.strip_prefix("join code: ").unwrap().to_owned();
+    let token = instructor.rsplit("token=").next().unwrap().to_owned();
+    (child, code, token)
+}
+
+#[test]
+fn a_server_killed_mid_class_carries_on_with_nothing_lost() {
+    let dir = temp_dir("fault");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (mut first, code, token) = serve(&dir, port);
+    std::thread::sleep(Duration::from_millis(300));
+    let address = format!("127.0.0.1:{port}");
+    let o = play(
+        &dir,
+        &[
+            "--join", &address, "--code", &code, "--name", "Dee", "--save", "d.ron",
+        ],
+        "end\nskip\nskip\nquit\n",
+    );
+    assert!(
+        out(&o).contains("Synced with the class (quarter 1)"),
+        "{}",
+        out(&o)
+    );
+    first.kill().unwrap(); // SIGKILL, mid-class
+    let _ = first.wait();
+    // While the server is down, the trainee plays on and keeps the work.
+    let o = play(&dir, &["--resume", "d.ron"], "end\nskip\nskip\nquit\n");
+    let text = out(&o);
+    assert!(text.contains("Not synced with the class"), "{text}");
+    assert!(o.status.success());
+    // Started again on the same database: the same class, code and token, and Dee's seat.
+    let (mut second, code2, token2) = serve(&dir, port);
+    assert_eq!((code2, token2.clone()), (code, token));
+    std::thread::sleep(Duration::from_millis(300));
+    let addr: SocketAddr = address.parse().unwrap();
+    let (_, page) = get(addr, &format!("/?token={token2}"));
+    assert!(page.contains("Dee"), "{page}");
+    let o = play(&dir, &["--resume", "d.ron"], "end\nskip\nskip\nquit\n");
+    assert!(
+        out(&o).contains("Synced with the class (quarter 3)"),
+        "{}",
+        out(&o)
+    );
+    second.kill().unwrap();
+    let _ = second.wait();
+}
