@@ -168,13 +168,62 @@ fn a_class_plays_is_paced_and_refuses_a_tampered_upload() {
         form(addr, "/instructor/release", &format!("token={token}")),
         303
     );
+    // A live injection reaches Ana at her next quarter, changes what she sees, and is in her
+    // session so that the server's replay (and any later one) reproduces it.
+    assert_eq!(
+        form(
+            addr,
+            "/instructor/inject",
+            &format!(
+                "token={token}&barrier=QualityIssue&target=all&severity=0.7&note=Release+5.2+broke+reports"
+            ),
+        ),
+        303
+    );
     let o = play(
         &dir,
         &["--resume", save.to_str().unwrap()],
         "end\nskip\nskip\nquit\n",
     );
     let text = out(&o);
+    assert!(text.contains("News from the class: quality"), "{text}");
+    assert!(text.contains("Release 5.2 broke reports"), "{text}");
     assert!(text.contains("Synced with the class (quarter 2)"), "{text}");
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(
+        saved.contains("injected:") && saved.contains("QualityIssue"),
+        "{saved}"
+    );
+    // Every customer got it, and a replay reproduces it.
+    let session = csm_sim::session::Session::load(&save).unwrap();
+    let rec = session.verify("s").unwrap();
+    let quality = rec
+        .sim
+        .journal()
+        .for_quarter(2)
+        .filter(|e| {
+            matches!(
+                e.event,
+                csm_sim::sim::journal::Event::BarrierAppeared {
+                    kind: csm_sim::sim::types::BarrierKind::QualityIssue,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert!(
+        quality >= 2,
+        "{quality} customers got the injected quality issue"
+    );
+    // A bad injection is refused.
+    assert_eq!(
+        form(
+            addr,
+            "/instructor/inject",
+            &format!("token={token}&barrier=Meteor&target=all&severity=0.7")
+        ),
+        400
+    );
     // A wrong token changes nothing.
     assert_eq!(form(addr, "/instructor/hold", "token=nope&quarter=1"), 403);
 

@@ -42,6 +42,10 @@ pub struct Status {
     pub message: Option<String>,
     /// Whether trainees may see the ranking.
     pub ranking_visible: bool,
+    /// Every barrier the instructor has injected so far, oldest first; a trainee's game
+    /// applies each once, at the quarter it is in when it learns of it.
+    #[serde(default)]
+    pub injections: Vec<crate::session::Injection>,
 }
 
 /// The answer to an upload.

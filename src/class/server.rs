@@ -125,6 +125,7 @@ pub fn router(db: &Path) -> anyhow::Result<Router> {
         .route("/instructor/release", post(release))
         .route("/instructor/message", post(message))
         .route("/instructor/ranking", post(ranking))
+        .route("/instructor/inject", post(inject))
         .route("/instructor/export.csv", get(export_csv))
         .route("/instructor/debrief", get(class_debrief))
         .fallback(|| async { Fail(StatusCode::NOT_FOUND, "no such page".to_owned()) })
@@ -160,12 +161,21 @@ pub fn spawn(db: PathBuf, bind: SocketAddr) -> anyhow::Result<SocketAddr> {
     Ok(addr)
 }
 
-fn status_of(c: &ClassRow) -> Status {
+fn status_of(c: &ClassRow, injections: Vec<crate::session::Injection>) -> Status {
     Status {
         hold_at: c.hold_at,
         message: c.message.clone(),
         ranking_visible: c.ranking_visible,
+        injections,
     }
+}
+
+fn injections(app: &App) -> Result<Vec<crate::session::Injection>, Fail> {
+    app.store
+        .lock()
+        .map_err(internal)?
+        .injections()
+        .map_err(internal)
 }
 
 fn check_name(name: &str) -> Result<String, Fail> {
@@ -282,11 +292,13 @@ async fn sync(
                     &text,
                 )
                 .map_err(internal)?;
+            let injected = store.injections().map_err(internal)?;
+            drop(store);
             let class = app.class.lock().map_err(internal)?;
             Ok(axum::Json(SyncReply {
                 accepted: true,
                 quarter,
-                status: status_of(&class),
+                status: status_of(&class, injected),
             }))
         }
         Err(why) => {
@@ -312,8 +324,9 @@ async fn status(
 ) -> Result<axum::Json<Status>, Fail> {
     let Query(q) = q.map_err(|e| Fail(StatusCode::BAD_REQUEST, e.body_text()))?;
     seat_for(&app, q.seat, &q.secret)?;
+    let injected = injections(&app)?;
     let class = app.class.lock().map_err(internal)?;
-    Ok(axum::Json(status_of(&class)))
+    Ok(axum::Json(status_of(&class, injected)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -390,7 +403,14 @@ async fn dashboard(
          <form method=\"post\" action=\"/instructor/release\"><input type=\"hidden\" name=\"token\" value=\"{t}\"><button>Release</button></form>\
          <form method=\"post\" action=\"/instructor/message\"><input type=\"hidden\" name=\"token\" value=\"{t}\"><label>Message to the class <input name=\"message\" maxlength=\"{MAX_MESSAGE}\" size=\"40\" value=\"{}\"></label> <button>Send</button></form>\
          <form method=\"post\" action=\"/instructor/ranking\"><input type=\"hidden\" name=\"token\" value=\"{t}\"><input type=\"hidden\" name=\"visible\" value=\"{}\"><button>{}</button></form>\
-         </div><p><a href=\"/instructor/debrief?token={t}\">Class debrief</a> · <a href=\"/instructor/export.csv?token={t}\">Export CSV</a></p></section>",
+         </div>\
+         <h3>Inject a barrier</h3><form method=\"post\" action=\"/instructor/inject\" class=\"row\"><input type=\"hidden\" name=\"token\" value=\"{t}\">\
+         <label>Barrier <select name=\"barrier\"><option>StalledImplementation</option><option>LostSponsor</option><option>MissingFeature</option><option>QualityIssue</option><option>NotAFit</option></select></label>\
+         <label>On <input name=\"target\" value=\"all\" size=\"22\" title=\"all, segment:ID or a customer id\"></label>\
+         <label>Severity <input name=\"severity\" type=\"number\" min=\"0.1\" max=\"1\" step=\"0.1\" value=\"0.6\"></label>\
+         <label><input type=\"checkbox\" name=\"hidden\" value=\"true\" checked> hidden (trainees must find it)</label>\
+         <label>Note <input name=\"note\" maxlength=\"200\" size=\"24\"></label> <button>Inject</button></form>\
+         <p><a href=\"/instructor/debrief?token={t}\">Class debrief</a> · <a href=\"/instructor/export.csv?token={t}\">Export CSV</a></p></section>",
         escape(class.message.as_deref().unwrap_or("")),
         !class.ranking_visible,
         if class.ranking_visible {
@@ -557,6 +577,78 @@ async fn ranking(
             c.ranking_visible = visible;
             Ok(())
         },
+        &f.token,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct InjectForm {
+    token: String,
+    barrier: String,
+    target: String,
+    severity: String,
+    #[serde(default)]
+    hidden: Option<String>,
+    #[serde(default)]
+    note: String,
+}
+
+async fn inject(
+    State(app): State<Shared>,
+    form: Result<Form<InjectForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return Fail(
+            StatusCode::BAD_REQUEST,
+            "expected token, barrier, target and severity".to_owned(),
+        )
+        .into_response();
+    };
+    if let Err(r) = instructor(&app, &f.token) {
+        return *r;
+    }
+    let Ok(barrier) = ron::from_str::<crate::sim::types::BarrierKind>(f.barrier.trim()) else {
+        return Fail(StatusCode::BAD_REQUEST, "unknown barrier kind".to_owned()).into_response();
+    };
+    let t = f.target.trim();
+    let target = if t.is_empty() || t.eq_ignore_ascii_case("all") {
+        crate::session::InjectTarget::All
+    } else if let Some(seg) = t.strip_prefix("segment:") {
+        crate::session::InjectTarget::Segment(seg.trim().to_owned())
+    } else {
+        crate::session::InjectTarget::Customer(t.to_owned())
+    };
+    let Ok(severity) = f.severity.trim().parse::<f32>() else {
+        return Fail(
+            StatusCode::BAD_REQUEST,
+            "severity is a number from 0.1 to 1".to_owned(),
+        )
+        .into_response();
+    };
+    if !(0.1..=1.0).contains(&severity) {
+        return Fail(
+            StatusCode::BAD_REQUEST,
+            "severity is a number from 0.1 to 1".to_owned(),
+        )
+        .into_response();
+    }
+    let injection = crate::session::Injection {
+        id: 0,
+        quarter: 0,
+        barrier,
+        target,
+        severity,
+        hidden: f.hidden.is_some(),
+        note: f
+            .note
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect(),
+    };
+    update(
+        &app,
+        |s, _| s.add_injection(&injection).map(|_| ()),
         &f.token,
     )
 }

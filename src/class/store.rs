@@ -54,6 +54,10 @@ impl Store {
                  nrr REAL NOT NULL DEFAULT 0, grr REAL NOT NULL DEFAULT 0,
                  readiness REAL NOT NULL DEFAULT 0, mistakes INTEGER NOT NULL DEFAULT 0,
                  refused INTEGER NOT NULL DEFAULT 0, last_refusal TEXT, session TEXT);
+             CREATE TABLE IF NOT EXISTS injection (
+                 id INTEGER PRIMARY KEY, barrier TEXT NOT NULL, target TEXT NOT NULL,
+                 severity REAL NOT NULL, hidden INTEGER NOT NULL, note TEXT NOT NULL,
+                 at TEXT NOT NULL DEFAULT (datetime('now')));
              CREATE TABLE IF NOT EXISTS upload (
                  id INTEGER PRIMARY KEY, seat INTEGER NOT NULL REFERENCES seat(id),
                  quarter INTEGER NOT NULL, accepted INTEGER NOT NULL, reason TEXT,
@@ -206,5 +210,50 @@ impl Store {
             params![seat, i64::from(quarter), reason],
         )?;
         Ok(())
+    }
+
+    /// Records an injection; `barrier` and `target` are stored as RON.
+    pub fn add_injection(&self, inj: &crate::session::Injection) -> rusqlite::Result<i64> {
+        let barrier = ron::to_string(&inj.barrier).unwrap_or_default();
+        let target = ron::to_string(&inj.target).unwrap_or_default();
+        self.conn.execute(
+            "INSERT INTO injection (barrier, target, severity, hidden, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![barrier, target, f64::from(inj.severity), i64::from(inj.hidden), inj.note],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn injections(&self) -> rusqlite::Result<Vec<crate::session::Injection>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, barrier, target, severity, hidden, note FROM injection ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let barrier: String = r.get(1)?;
+            let target: String = r.get(2)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                barrier,
+                target,
+                r.get::<_, f64>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, barrier, target, severity, hidden, note) = row?;
+            if let (Ok(barrier), Ok(target)) = (ron::from_str(&barrier), ron::from_str(&target)) {
+                out.push(crate::session::Injection {
+                    id,
+                    quarter: 0,
+                    barrier,
+                    target,
+                    severity: severity as f32,
+                    hidden: hidden != 0,
+                    note,
+                });
+            }
+        }
+        Ok(out)
     }
 }

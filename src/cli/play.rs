@@ -373,7 +373,7 @@ fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<boo
 
 /// In a class: whether the instructor holds it at quarter `q` (then it says so). A server
 /// out of reach holds no one: the game goes on and syncs later.
-fn held(rec: &Recorder, q: u16, out: &mut impl Write) -> anyhow::Result<bool> {
+fn held(rec: &mut Recorder, q: u16, out: &mut impl Write) -> anyhow::Result<bool> {
     let Some(seat) = &rec.class else {
         return Ok(false);
     };
@@ -381,6 +381,28 @@ fn held(rec: &Recorder, q: u16, out: &mut impl Write) -> anyhow::Result<bool> {
         Ok(status) => {
             if let Some(m) = &status.message {
                 writeln!(out, "Message from the instructor: {m}")?;
+            }
+            // Barriers the instructor injected since the last look begin this quarter; a
+            // hidden one is for the trainee to find.
+            for inj in &status.injections {
+                if rec.injected.iter().any(|i| i.id == inj.id) {
+                    continue;
+                }
+                let mut inj = inj.clone();
+                inj.quarter = q;
+                if !inj.hidden {
+                    writeln!(
+                        out,
+                        "News from the class: {}{}",
+                        inj.barrier.label(),
+                        if inj.note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", inj.note)
+                        }
+                    )?;
+                }
+                rec.injected.push(inj);
             }
             if status.hold_at.is_some_and(|h| q >= h) {
                 writeln!(

@@ -27,6 +27,59 @@ fn model_one() -> u32 {
     1
 }
 
+/// Who an injected barrier hits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InjectTarget {
+    All,
+    Segment(String),
+    Customer(String),
+}
+
+/// A barrier injected during play (by an instructor, live), with the quarter it began in:
+/// recorded so that a replay injects it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Injection {
+    /// The class server's number for it (so it is applied once).
+    pub id: i64,
+    pub quarter: u16,
+    pub barrier: crate::sim::types::BarrierKind,
+    pub target: InjectTarget,
+    pub severity: f32,
+    pub hidden: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Injection {
+    /// The scenario event it amounts to in `sim`, if its target exists there.
+    pub fn event(&self, sim: &Simulation) -> Option<crate::scenario::ScriptedEvent> {
+        let target = match &self.target {
+            InjectTarget::All => crate::scenario::Target::All,
+            InjectTarget::Segment(id) => {
+                crate::scenario::Target::Segment(sim.scenario().segment_index(id)?)
+            }
+            InjectTarget::Customer(key) => {
+                crate::scenario::Target::Customer(sim.find_customer(key)?)
+            }
+        };
+        Some(crate::scenario::ScriptedEvent {
+            quarter: self.quarter,
+            target,
+            barrier: self.barrier,
+            category: self.barrier.default_category(),
+            severity: if self.severity.is_finite() {
+                self.severity.clamp(0.0, 1.0)
+            } else {
+                0.5
+            },
+            probability: 1.0,
+            hidden: self.hidden,
+            note: self.note.clone(),
+        })
+    }
+}
+
 /// One action as recorded, naming its target by scenario key so files stay readable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,6 +121,9 @@ pub struct Session {
     /// The class seat this session is played in, if any: a resumed game syncs with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<crate::class::client::Seat>,
+    /// Barriers injected during play, each with its quarter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injected: Vec<Injection>,
 }
 
 /// Why a session could not be loaded or replayed.
@@ -180,6 +236,7 @@ pub fn session_hash(rec: &Recorder) -> String {
         "refused": session.refused,
         "answers": session.answers,
         "quarters_played": session.quarters_played,
+        "injected": session.injected,
     });
     content_hash(&json.to_string())
 }
@@ -194,6 +251,8 @@ pub struct Recorder {
     pub answers: Vec<Answer>,
     /// The class seat, when the game is played in a class.
     pub class: Option<crate::class::client::Seat>,
+    /// Barriers injected during play; each starts when its quarter ends.
+    pub injected: Vec<Injection>,
 }
 
 impl Recorder {
@@ -204,12 +263,23 @@ impl Recorder {
             judge: Judge::new(),
             answers: Vec::new(),
             class: None,
+            injected: Vec::new(),
         }
     }
 
-    /// Ends the quarter, moving its plan into the history.
+    /// Ends the quarter, moving its plan into the history; barriers injected for this
+    /// quarter begin with it.
     pub fn end_quarter(&mut self) {
         let q = self.sim.clock().quarter;
+        let due: Vec<crate::scenario::ScriptedEvent> = self
+            .injected
+            .iter()
+            .filter(|i| i.quarter == q)
+            .filter_map(|i| i.event(&self.sim))
+            .collect();
+        for e in due {
+            self.sim.inject(e);
+        }
         let planned: Vec<RecordedAction> = self
             .sim
             .planned()
@@ -253,6 +323,7 @@ impl Recorder {
             answers: self.answers.clone(),
             outcome_hash: String::new(),
             class: self.class.clone(),
+            injected: self.injected.clone(),
         }
     }
 }
@@ -344,6 +415,7 @@ impl Session {
             });
         }
         let mut rec = Recorder::new(Arc::new(scenario), self.seed);
+        rec.injected = self.injected.clone();
         let fail = |index: usize, a: &RecordedAction, why: String| SessionError::Action {
             file: file.to_owned(),
             index,

@@ -123,6 +123,11 @@ fn for_each_hit(members: Members, p: f32, rng: &mut Stream, mut hit: impl FnMut(
     }
 }
 
+/// Barriers injected during play (an instructor's live injection): scenario events added
+/// after the start, each recorded in the session so that a replay adds them again.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Injected(pub Vec<crate::scenario::ScriptedEvent>);
+
 /// A barrier due to start on a customer this quarter.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Start {
@@ -142,6 +147,7 @@ pub(super) fn apply_scenario_events(
     clock: Res<Clock>,
     scenario: Res<ScenarioRes>,
     population: Res<Population>,
+    injected: Res<Injected>,
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut starts: Local<Vec<Start>>,
@@ -153,7 +159,12 @@ pub(super) fn apply_scenario_events(
     let all = Members::All(population.count);
     let segment = |s: u16| Members::Some(&population.by_segment[usize::from(s)]);
     starts.clear();
-    for e in scenario.events.iter().filter(|e| e.quarter == q) {
+    for e in scenario
+        .events
+        .iter()
+        .chain(&injected.0)
+        .filter(|e| e.quarter == q)
+    {
         let start = |id| Start {
             id,
             kind: e.barrier,

@@ -158,6 +158,7 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
         by_segment,
     });
     world.insert_resource(Roster { entities });
+    world.insert_resource(events::Injected::default());
     world.insert_resource(Clock {
         quarter: 1,
         quarters: scenario.quarters,
@@ -310,6 +311,13 @@ impl Simulation {
     }
 
     /// The stable id of the customer with this scenario key.
+    /// Adds a barrier to start this quarter, as a scenario event would (an instructor's live
+    /// injection); it begins when the quarter ends, like every event of the quarter.
+    pub fn inject(&mut self, mut event: crate::scenario::ScriptedEvent) {
+        event.quarter = self.clock().quarter;
+        self.world.resource_mut::<events::Injected>().0.push(event);
+    }
+
     pub fn find_customer(&self, key: &str) -> Option<u32> {
         let roster = self.world.resource::<Roster>();
         roster
