@@ -379,3 +379,80 @@ fn a_server_killed_mid_class_carries_on_with_nothing_lost() {
     second.kill().unwrap();
     let _ = second.wait();
 }
+
+/// 200 trainees join and upload 8 quarters each, 16 at a time, on loopback: nothing lost,
+/// bounded in time. Prints uploads per second and the 99th percentile latency
+/// (`docs/design.md` records a run).
+#[test]
+fn two_hundred_trainees_upload_eight_quarters_each() {
+    let dir = temp_dir("load");
+    let db = dir.join("class.db");
+    let scenario = Scenario::load("mixed-portfolio").unwrap();
+    let (c, _) = server::open_class(&db, Some(&scenario), None).unwrap();
+    let addr = server::spawn(db, "127.0.0.1:0".parse().unwrap()).unwrap();
+    // One play of the class's scenario, saved after each of its 8 quarters.
+    let playbook = csm_sim::playbook::Playbook::load("sensible").unwrap();
+    let mut rec = csm_sim::session::Recorder::new(std::sync::Arc::new(scenario), c.seed);
+    let mut sessions = Vec::new();
+    while !rec.sim.finished() {
+        playbook.plan_quarter(&mut rec.sim);
+        rec.end_quarter();
+        sessions.push(ron::ser::to_string(&rec.to_session()).unwrap());
+    }
+    assert_eq!(sessions.len(), 8);
+    let sessions = std::sync::Arc::new(sessions);
+    let start = std::time::Instant::now();
+    let latencies = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let handles: Vec<_> = (0..16)
+        .map(|_| {
+            let (sessions, latencies, next, code) = (
+                sessions.clone(),
+                latencies.clone(),
+                next.clone(),
+                c.code.clone(),
+            );
+            std::thread::spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= 200 {
+                        return;
+                    }
+                    let joined =
+                        client::join(&addr.to_string(), &code, &format!("trainee {i}"), None)
+                            .unwrap();
+                    let seat = Seat {
+                        address: client::base(&addr.to_string()),
+                        seat: joined.seat,
+                        name: joined.name,
+                        secret: joined.secret,
+                    };
+                    for s in sessions.iter() {
+                        let t = std::time::Instant::now();
+                        let r = client::sync(&seat, s).unwrap();
+                        assert!(r.accepted);
+                        latencies.lock().unwrap().push(t.elapsed());
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let took = start.elapsed();
+    let mut l = latencies.lock().unwrap().clone();
+    l.sort();
+    assert_eq!(l.len(), 1600, "an upload was lost");
+    let p99 = l[l.len() * 99 / 100];
+    println!(
+        "load: 1600 uploads in {:.1} s, {:.0} uploads/s, p99 latency {} ms",
+        took.as_secs_f64(),
+        1600.0 / took.as_secs_f64(),
+        p99.as_millis()
+    );
+    assert!(took < Duration::from_secs(180), "took {took:?}");
+    // Every seat's last upload counts: the dashboard shows all 200 at quarter 8.
+    let (_, page) = get(addr, &format!("/?token={}", c.token));
+    assert_eq!(page.matches("<td>8</td>").count(), 200);
+}
