@@ -223,3 +223,30 @@ fn practice_and_the_mock_exam_work_in_the_window() {
     let record = std::fs::read_to_string(&h.state().study_path).unwrap();
     assert!(record.contains("exams: ["), "{record}");
 }
+
+#[test]
+fn a_trainee_joins_a_class_from_the_window_and_syncs() {
+    let dir = std::env::temp_dir().join(format!("csm-gui-class-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("class.db");
+    let scenario = csm_sim::scenario::Scenario::load("sponsor-loss").unwrap();
+    let (class, _) = csm_sim::class::server::open_class(&db, Some(&scenario), None).unwrap();
+    let addr = csm_sim::class::server::spawn(db, "127.0.0.1:0".parse().unwrap()).unwrap();
+    let mut h = harness();
+    h.run();
+    h.state_mut().join_address = addr.to_string();
+    h.state_mut().join_code = class.code.clone();
+    h.state_mut().join_name = "Window trainee".into();
+    h.get_by_label("Join").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Portfolio, "{:?}", h.state().error);
+    assert!(h.state().rec.as_ref().unwrap().class.is_some());
+    h.get_by_label("End quarter (E)").click();
+    h.run();
+    let message = h.state().message.clone().unwrap_or_default();
+    assert!(
+        message.contains("Synced with the class (quarter 1)"),
+        "{message}"
+    );
+}

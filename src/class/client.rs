@@ -102,3 +102,54 @@ pub fn status(seat: &Seat) -> Result<Status, String> {
             .call(),
     )
 }
+
+/// What the class says before a trainee ends quarter `q`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BeforeEnd {
+    /// The class is held at this quarter: the quarter must not end yet.
+    pub held: Option<u16>,
+    pub message: Option<String>,
+    /// Visible barriers the instructor injected, as news for the trainee.
+    pub news: Vec<String>,
+}
+
+/// Asks the class before quarter `q` ends: whether it is held, the instructor's message,
+/// and the barriers injected since the last look, which are recorded in the game to begin
+/// this quarter. A server out of reach holds no one (the game goes on, syncs later).
+pub fn before_end(rec: &mut crate::session::Recorder, q: u16) -> Result<BeforeEnd, String> {
+    let Some(seat) = &rec.class else {
+        return Ok(BeforeEnd::default());
+    };
+    let status = status(seat)?;
+    let mut out = BeforeEnd {
+        held: status.hold_at.filter(|&h| q >= h),
+        message: status.message.clone(),
+        news: Vec::new(),
+    };
+    for inj in &status.injections {
+        if rec.injected.iter().any(|i| i.id == inj.id) {
+            continue;
+        }
+        let mut inj = inj.clone();
+        inj.quarter = q;
+        if !inj.hidden {
+            out.news.push(if inj.note.is_empty() {
+                inj.barrier.label().to_owned()
+            } else {
+                format!("{} — {}", inj.barrier.label(), inj.note)
+            });
+        }
+        rec.injected.push(inj);
+    }
+    Ok(out)
+}
+
+/// Uploads the game as it stands, if it is played in a class (`None` otherwise).
+pub fn after_end(rec: &crate::session::Recorder) -> Option<Result<SyncReply, String>> {
+    let seat = rec.class.as_ref()?;
+    Some(
+        ron::ser::to_string(&rec.to_session())
+            .map_err(|e| e.to_string())
+            .and_then(|text| sync(seat, &text)),
+    )
+}

@@ -371,67 +371,39 @@ fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<boo
     }
 }
 
-/// In a class: whether the instructor holds it at quarter `q` (then it says so). A server
-/// out of reach holds no one: the game goes on and syncs later.
+/// In a class: whether the instructor holds it at quarter `q` (then it says so), with the
+/// instructor's message and any barriers just injected.
 fn held(rec: &mut Recorder, q: u16, out: &mut impl Write) -> anyhow::Result<bool> {
-    let Some(seat) = &rec.class else {
+    let Ok(before) = crate::class::client::before_end(rec, q) else {
         return Ok(false);
     };
-    match crate::class::client::status(seat) {
-        Ok(status) => {
-            if let Some(m) = &status.message {
-                writeln!(out, "Message from the instructor: {m}")?;
-            }
-            // Barriers the instructor injected since the last look begin this quarter; a
-            // hidden one is for the trainee to find.
-            for inj in &status.injections {
-                if rec.injected.iter().any(|i| i.id == inj.id) {
-                    continue;
-                }
-                let mut inj = inj.clone();
-                inj.quarter = q;
-                if !inj.hidden {
-                    writeln!(
-                        out,
-                        "News from the class: {}{}",
-                        inj.barrier.label(),
-                        if inj.note.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" — {}", inj.note)
-                        }
-                    )?;
-                }
-                rec.injected.push(inj);
-            }
-            if status.hold_at.is_some_and(|h| q >= h) {
-                writeln!(
-                    out,
-                    "The instructor holds the class at quarter {}: wait for the release (your plan is kept), then `end` again.",
-                    status.hold_at.unwrap_or(q)
-                )?;
-                return Ok(true);
-            }
-            Ok(false)
-        }
-        Err(_) => Ok(false),
+    if let Some(m) = &before.message {
+        writeln!(out, "Message from the instructor: {m}")?;
     }
+    for n in &before.news {
+        writeln!(out, "News from the class: {n}")?;
+    }
+    if let Some(h) = before.held {
+        writeln!(
+            out,
+            "The instructor holds the class at quarter {h}: wait for the release (your plan is kept), then `end` again."
+        )?;
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 /// In a class: uploads the session; a failure is said and retried at the next sync.
 fn sync_class(rec: &Recorder, out: &mut impl Write) -> anyhow::Result<()> {
-    let Some(seat) = &rec.class else {
-        return Ok(());
-    };
-    let text = ron::ser::to_string(&rec.to_session()).map_err(|e| anyhow::anyhow!("{e}"))?;
-    match crate::class::client::sync(seat, &text) {
-        Ok(r) => {
+    match crate::class::client::after_end(rec) {
+        None => {}
+        Some(Ok(r)) => {
             writeln!(out, "Synced with the class (quarter {}).", r.quarter)?;
             if let Some(m) = &r.status.message {
                 writeln!(out, "Message from the instructor: {m}")?;
             }
         }
-        Err(e) => writeln!(
+        Some(Err(e)) => writeln!(
             out,
             "Not synced with the class: {e}. Your game is saved here and goes to the class at the next quarter's end."
         )?,

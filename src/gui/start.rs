@@ -38,6 +38,27 @@ pub fn start_ui(ui: &mut Ui, state: &mut GuiState) {
                 state.resume();
             }
         });
+        left.add_space(8.0);
+        left.label(RichText::new("Join a class").strong());
+        egui::Grid::new("join-class")
+            .num_columns(2)
+            .show(left, |ui| {
+                ui.label("Address");
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.join_address)
+                        .hint_text("192.168.1.20:8765"),
+                );
+                ui.end_row();
+                ui.label("Code");
+                ui.text_edit_singleline(&mut state.join_code);
+                ui.end_row();
+                ui.label("Name");
+                ui.text_edit_singleline(&mut state.join_name);
+                ui.end_row();
+            });
+        if left.button("Join").clicked() {
+            state.join_class();
+        }
         left.add_space(12.0);
         super::practice::study_start_ui(left, state);
 

@@ -104,6 +104,10 @@ pub struct GuiState {
     pub practice: Option<super::practice::Practice>,
     /// The domain practice draws from on the start screen ("" for all).
     pub practice_domain: String,
+    /// "Join a class": the server's address, the class's code and the trainee's name.
+    pub join_address: String,
+    pub join_code: String,
+    pub join_name: String,
 }
 
 impl GuiState {
@@ -129,6 +133,9 @@ impl GuiState {
             study_path: study::default_path(),
             practice: None,
             practice_domain: String::new(),
+            join_address: String::new(),
+            join_code: String::new(),
+            join_name: String::new(),
             ui_scale: 1.0,
         };
         state.choose(builtin::DEFAULT);
@@ -229,6 +236,57 @@ impl GuiState {
         }
     }
 
+    /// Joins a class: its scenario and seed, a seat, and a file of one's own.
+    pub fn join_class(&mut self) {
+        let joined = match crate::class::client::join(
+            &self.join_address,
+            &self.join_code,
+            &self.join_name,
+            None,
+        ) {
+            Ok(j) => j,
+            Err(e) => {
+                self.error = Some(e);
+                return;
+            }
+        };
+        let scenario = match Scenario::parse("the class's scenario", &joined.scenario_source) {
+            Ok(s) => Arc::new(s),
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        let safe: String = joined
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let dir = self
+            .save_path
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        self.save_path = crate::cli::fresh_path(&dir, &format!("{}-{safe}", scenario.id));
+        let mut rec = Recorder::new(scenario, joined.seed);
+        rec.class = Some(crate::class::client::Seat {
+            address: crate::class::client::base(&self.join_address),
+            seat: joined.seat,
+            name: joined.name.clone(),
+            secret: joined.secret,
+        });
+        self.rec = Some(rec);
+        self.history.clear();
+        self.snapshot();
+        self.error = None;
+        self.message = Some(format!(
+            "Joined the class as \"{}\"; your game is saved in {} and synced at each quarter's end.",
+            joined.name,
+            self.save_path.display()
+        ));
+        self.screen = Screen::Portfolio;
+    }
+
     /// Ends the quarter: the plan is carried out, the result shown, questions prepared.
     pub fn end_quarter(&mut self) {
         let Some(rec) = self.rec.as_mut() else { return };
@@ -237,6 +295,28 @@ impl GuiState {
             return;
         }
         let q = rec.sim.clock().quarter;
+        // In a class: held, messages and injected barriers first.
+        if let Ok(before) = crate::class::client::before_end(rec, q) {
+            let mut notes: Vec<String> = before
+                .message
+                .iter()
+                .map(|m| format!("Message from the instructor: {m}"))
+                .collect();
+            notes.extend(
+                before
+                    .news
+                    .iter()
+                    .map(|n| format!("News from the class: {n}")),
+            );
+            if let Some(h) = before.held {
+                notes.push(format!("The instructor holds the class at quarter {h}: wait for the release (your plan is kept)."));
+                self.message = Some(notes.join(" "));
+                return;
+            }
+            if !notes.is_empty() {
+                self.message = Some(notes.join(" "));
+            }
+        }
         rec.end_quarter();
         let n = usize::from(rec.sim.scenario().knowledge_checks);
         let asked = rec.answers.iter().map(|a| a.question.clone()).collect();
@@ -247,6 +327,20 @@ impl GuiState {
             .collect();
         self.snapshot();
         self.autosave();
+        if let Some(rec) = &self.rec
+            && let Some(result) = crate::class::client::after_end(rec)
+        {
+            let note = match result {
+                Ok(r) => format!("Synced with the class (quarter {}).", r.quarter),
+                Err(e) => format!(
+                    "Not synced with the class: {e}. Your game is saved here and goes to the class at the next quarter's end."
+                ),
+            };
+            self.message = Some(match self.message.take() {
+                Some(m) => format!("{m} {note}"),
+                None => note,
+            });
+        }
         self.screen = Screen::EndOfQuarter(q);
     }
 
@@ -296,6 +390,18 @@ impl GuiState {
     }
 }
 
+/// Whether a file begins like a session (a study record or a scenario does not).
+fn is_session(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 256];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| {
+            let text = String::from_utf8_lossy(&head[..n]);
+            text.contains("format:") && text.contains("scenario_id:")
+        })
+}
+
 /// The most recently saved `csm-*.ron` session here, to offer on the start screen.
 fn latest_session() -> Option<String> {
     std::fs::read_dir(".")
@@ -304,7 +410,7 @@ fn latest_session() -> Option<String> {
         .filter(|e| {
             let n = e.file_name();
             let n = n.to_string_lossy();
-            n.starts_with("csm-") && n.ends_with(".ron") && !n.ends_with("-debrief.ron")
+            n.starts_with("csm-") && n.ends_with(".ron") && is_session(&e.path())
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.file_name())))
         .max()
