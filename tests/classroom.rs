@@ -456,3 +456,77 @@ fn two_hundred_trainees_upload_eight_quarters_each() {
     let (_, page) = get(addr, &format!("/?token={}", c.token));
     assert_eq!(page.matches("<td>8</td>").count(), 200);
 }
+
+#[test]
+fn a_team_shares_a_seat_and_sees_the_ranking_when_opened() {
+    let dir = temp_dir("team");
+    let (addr, code, token) = class(&dir);
+    let address = addr.to_string();
+    let o = play(
+        &dir,
+        &[
+            "--join",
+            &address,
+            "--code",
+            &code,
+            "--name",
+            "Team Blue",
+            "--member",
+            "Ana",
+            "--save",
+            "blue.ron",
+        ],
+        "ranking\nend\nskip\nskip\nquit\n",
+    );
+    let text = out(&o);
+    assert!(
+        text.contains("No ranking") && text.contains("not opened the ranking"),
+        "{text}"
+    );
+    let session = csm_sim::session::Session::load(&dir.join("blue.ron")).unwrap();
+    let secret = session.class.unwrap().secret;
+    // Ben takes over on another machine with the seat's secret, from where Ana stopped.
+    assert_eq!(
+        form(
+            addr,
+            "/instructor/ranking",
+            &format!("token={token}&visible=true")
+        ),
+        303
+    );
+    let o = play(
+        &dir,
+        &[
+            "--join",
+            &address,
+            "--code",
+            &code,
+            "--name",
+            "Team Blue",
+            "--secret",
+            &secret,
+            "--member",
+            "Ben",
+            "--save",
+            "blue-ben.ron",
+        ],
+        "ranking\nend\nskip\nskip\nquit\n",
+    );
+    let text = out(&o);
+    assert!(text.contains("Q2>"), "carries on in quarter 2: {text}");
+    assert!(text.contains("Synced with the class (quarter 2)"), "{text}");
+    assert!(
+        text.contains("Team Blue") && text.contains("scorecard"),
+        "{text}"
+    );
+    let (_, page) = get(addr, &format!("/?token={token}"));
+    assert!(page.contains("(Ana, Ben)"), "{page}");
+    // Without the secret the name stays taken.
+    let o = play(
+        &dir,
+        &["--join", &address, "--code", &code, "--name", "Team Blue"],
+        "quit\n",
+    );
+    assert!(!o.status.success());
+    assert!(out(&o).contains("taken"), "{}", out(&o));
+}

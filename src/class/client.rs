@@ -64,10 +64,22 @@ pub fn join(
     name: &str,
     secret: Option<&str>,
 ) -> Result<JoinReply, String> {
+    join_with(address, code, name, secret, &[])
+}
+
+/// Joins, naming the team members at this machine (a team's seat is shared).
+pub fn join_with(
+    address: &str,
+    code: &str,
+    name: &str,
+    secret: Option<&str>,
+    members: &[String],
+) -> Result<JoinReply, String> {
     let body = serde_json::to_string(&JoinRequest {
         code: code.to_owned(),
         name: name.to_owned(),
         secret: secret.map(str::to_owned),
+        members: members.to_vec(),
     })
     .map_err(|e| e.to_string())?;
     reply(
@@ -87,6 +99,20 @@ pub fn sync(seat: &Seat, session: &str) -> Result<SyncReply, String> {
             .post(&format!("{}/api/sync", base(&seat.address)))
             .header("content-type", "application/json")
             .send(body),
+    )
+}
+
+/// The class ranking, if the instructor has opened it.
+pub fn ranking(seat: &Seat) -> Result<Vec<super::RankRow>, String> {
+    reply(
+        agent()
+            .get(&format!(
+                "{}/api/ranking?seat={}&secret={}",
+                base(&seat.address),
+                seat.seat,
+                seat.secret
+            ))
+            .call(),
     )
 }
 

@@ -15,9 +15,24 @@ use serde::{Deserialize, Serialize};
 pub struct JoinRequest {
     pub code: String,
     pub name: String,
-    /// To sit down again at one's own seat (another machine, a lost file): its secret.
+    /// To sit down again at one's own seat (another machine, a lost file, the next member
+    /// of a team taking over): its secret.
     #[serde(default)]
     pub secret: Option<String>,
+    /// For a team: the names of the members at this machine.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// One line of the ranking trainees see when the instructor opens it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RankRow {
+    pub rank: u32,
+    pub name: String,
+    pub quarter: u16,
+    pub nrr: f64,
+    pub readiness: f64,
+    pub scorecard: f64,
 }
 
 /// What the server answers a join with.

@@ -121,6 +121,7 @@ pub fn router(db: &Path) -> anyhow::Result<Router> {
         .route("/api/join", post(join))
         .route("/api/sync", post(sync))
         .route("/api/status", get(status))
+        .route("/api/ranking", get(ranking_for_trainees))
         .route("/instructor/hold", post(hold))
         .route("/instructor/release", post(release))
         .route("/instructor/message", post(message))
@@ -200,9 +201,18 @@ async fn join(
     }
     let name = check_name(&req.name)?;
     let store = app.store.lock().map_err(internal)?;
+    let members: Vec<String> = req
+        .members
+        .iter()
+        .filter_map(|m| check_name(m).ok())
+        .take(12)
+        .collect();
     let seat = match store.seat_by_name(&name).map_err(internal)? {
         Some(seat) => match &req.secret {
-            Some(s) if same(s, &seat.secret) => seat,
+            Some(s) if same(s, &seat.secret) => {
+                store.add_members(seat.id, &members).map_err(internal)?;
+                seat
+            }
             _ => {
                 return Err(Fail(
                     StatusCode::CONFLICT,
@@ -214,7 +224,9 @@ async fn join(
         },
         None => {
             let secret = random_hex(16);
-            let id = store.add_seat(&name, &secret).map_err(internal)?;
+            let id = store
+                .add_seat(&name, &secret, &members.join(", "))
+                .map_err(internal)?;
             store
                 .seat(id)
                 .map_err(internal)?
@@ -289,6 +301,7 @@ async fn sync(
                     d.business.grr,
                     d.readiness.overall,
                     mistakes,
+                    crate::exam::class::scorecard(&d),
                     &text,
                 )
                 .map_err(internal)?;
@@ -327,6 +340,46 @@ async fn status(
     let injected = injections(&app)?;
     let class = app.class.lock().map_err(internal)?;
     Ok(axum::Json(status_of(&class, injected)))
+}
+
+/// The ranking, for a trainee, once the instructor has opened it.
+async fn ranking_for_trainees(
+    State(app): State<Shared>,
+    q: Result<Query<SeatQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<axum::Json<Vec<super::RankRow>>, Fail> {
+    let Query(q) = q.map_err(|e| Fail(StatusCode::BAD_REQUEST, e.body_text()))?;
+    seat_for(&app, q.seat, &q.secret)?;
+    if !app.class.lock().map_err(internal)?.ranking_visible {
+        return Err(Fail(
+            StatusCode::FORBIDDEN,
+            "the instructor has not opened the ranking".to_owned(),
+        ));
+    }
+    let mut seats = app
+        .store
+        .lock()
+        .map_err(internal)?
+        .seats()
+        .map_err(internal)?;
+    seats.sort_by(|a, b| {
+        b.scorecard
+            .total_cmp(&a.scorecard)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(axum::Json(
+        seats
+            .iter()
+            .enumerate()
+            .map(|(i, s)| super::RankRow {
+                rank: i as u32 + 1,
+                name: s.name.clone(),
+                quarter: s.quarter,
+                nrr: s.nrr,
+                readiness: s.readiness,
+                scorecard: s.scorecard,
+            })
+            .collect(),
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -419,7 +472,7 @@ async fn dashboard(
             "Show the ranking to trainees"
         }
     );
-    b.push_str("<section><h2>Trainees</h2><table><tr><th>Seat</th><th>Quarter</th><th>ARR</th><th>NRR</th><th>GRR</th><th>Readiness</th><th>Mistakes</th><th>Refused uploads</th></tr>");
+    b.push_str("<section><h2>Trainees</h2><table><tr><th>Seat</th><th>Quarter</th><th>ARR</th><th>NRR</th><th>GRR</th><th>Readiness</th><th>Mistakes</th><th>Scorecard</th><th>Refused uploads</th></tr>");
     for s in &seats {
         let refused = if s.refused == 0 {
             "0".to_owned()
@@ -432,14 +485,20 @@ async fn dashboard(
         };
         let _ = write!(
             b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1} %</td><td>{:.1} %</td><td>{:.1} %</td><td>{}</td><td>{refused}</td></tr>",
+            "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{:.1} %</td><td>{:.1} %</td><td>{:.1} %</td><td>{}</td><td>{:.1} %</td><td>{refused}</td></tr>",
             escape(&s.name),
+            if s.members.is_empty() {
+                String::new()
+            } else {
+                format!(" <small>({})</small>", escape(&s.members))
+            },
             s.quarter,
             escape(&crate::sim::journal::format_money(s.arr)),
             s.nrr * 100.0,
             s.grr * 100.0,
             s.readiness * 100.0,
-            s.mistakes
+            s.mistakes,
+            s.scorecard * 100.0
         );
     }
     b.push_str("</table></section>");

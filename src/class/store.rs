@@ -31,6 +31,9 @@ pub struct SeatRow {
     pub refused: i64,
     pub last_refusal: Option<String>,
     pub session: Option<String>,
+    pub scorecard: f64,
+    /// For a team: its members' names, comma-separated.
+    pub members: String,
 }
 
 pub struct Store {
@@ -53,7 +56,8 @@ impl Store {
                  quarter INTEGER NOT NULL DEFAULT 0, arr INTEGER NOT NULL DEFAULT 0,
                  nrr REAL NOT NULL DEFAULT 0, grr REAL NOT NULL DEFAULT 0,
                  readiness REAL NOT NULL DEFAULT 0, mistakes INTEGER NOT NULL DEFAULT 0,
-                 refused INTEGER NOT NULL DEFAULT 0, last_refusal TEXT, session TEXT);
+                 refused INTEGER NOT NULL DEFAULT 0, last_refusal TEXT, session TEXT,
+                 scorecard REAL NOT NULL DEFAULT 0, members TEXT NOT NULL DEFAULT '');
              CREATE TABLE IF NOT EXISTS injection (
                  id INTEGER PRIMARY KEY, barrier TEXT NOT NULL, target TEXT NOT NULL,
                  severity REAL NOT NULL, hidden INTEGER NOT NULL, note TEXT NOT NULL,
@@ -63,6 +67,14 @@ impl Store {
                  quarter INTEGER NOT NULL, accepted INTEGER NOT NULL, reason TEXT,
                  at TEXT NOT NULL DEFAULT (datetime('now')));",
         )?;
+        // Databases from before these columns existed: add them (an error means they are
+        // there already).
+        for column in [
+            "scorecard REAL NOT NULL DEFAULT 0",
+            "members TEXT NOT NULL DEFAULT ''",
+        ] {
+            let _ = conn.execute(&format!("ALTER TABLE seat ADD COLUMN {column}"), []);
+        }
         Ok(Store { conn })
     }
 
@@ -133,10 +145,12 @@ impl Store {
             refused: r.get(9)?,
             last_refusal: r.get(10)?,
             session: r.get(11)?,
+            scorecard: r.get(12)?,
+            members: r.get(13)?,
         })
     }
 
-    const SEAT_COLUMNS: &'static str = "id, name, secret, quarter, arr, nrr, grr, readiness, mistakes, refused, last_refusal, session";
+    const SEAT_COLUMNS: &'static str = "id, name, secret, quarter, arr, nrr, grr, readiness, mistakes, refused, last_refusal, session, scorecard, members";
 
     pub fn seat_by_name(&self, name: &str) -> rusqlite::Result<Option<SeatRow>> {
         self.conn
@@ -167,12 +181,35 @@ impl Store {
         rows.collect()
     }
 
-    pub fn add_seat(&self, name: &str, secret: &str) -> rusqlite::Result<i64> {
+    pub fn add_seat(&self, name: &str, secret: &str, members: &str) -> rusqlite::Result<i64> {
         self.conn.execute(
-            "INSERT INTO seat (name, secret) VALUES (?1, ?2)",
-            params![name, secret],
+            "INSERT INTO seat (name, secret, members) VALUES (?1, ?2, ?3)",
+            params![name, secret, members],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Adds names to a team's members (each once).
+    pub fn add_members(&self, seat: i64, names: &[String]) -> rusqlite::Result<()> {
+        let Some(s) = self.seat(seat)? else {
+            return Ok(());
+        };
+        let mut members: Vec<String> = s
+            .members
+            .split(", ")
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned)
+            .collect();
+        for n in names {
+            if !members.contains(n) {
+                members.push(n.clone());
+            }
+        }
+        self.conn.execute(
+            "UPDATE seat SET members = ?2 WHERE id = ?1",
+            params![seat, members.join(", ")],
+        )?;
+        Ok(())
     }
 
     /// Records a verified upload and the results it shows.
@@ -186,11 +223,12 @@ impl Store {
         grr: f64,
         readiness: f64,
         mistakes: i64,
+        scorecard: f64,
         session: &str,
     ) -> rusqlite::Result<()> {
         self.conn.execute(
-            "UPDATE seat SET quarter = ?2, arr = ?3, nrr = ?4, grr = ?5, readiness = ?6, mistakes = ?7, session = ?8 WHERE id = ?1",
-            params![seat, i64::from(quarter), arr, nrr, grr, readiness, mistakes, session],
+            "UPDATE seat SET quarter = ?2, arr = ?3, nrr = ?4, grr = ?5, readiness = ?6, mistakes = ?7, session = ?8, scorecard = ?9 WHERE id = ?1",
+            params![seat, i64::from(quarter), arr, nrr, grr, readiness, mistakes, session, scorecard],
         )?;
         self.conn.execute(
             "INSERT INTO upload (seat, quarter, accepted) VALUES (?1, ?2, 1)",

@@ -37,6 +37,14 @@ pub struct Args {
     /// Your name (or your team's) in the class.
     #[arg(long, requires = "join")]
     name: Option<String>,
+    /// Sit down again at a seat that exists (yours on another machine, or your team's when
+    /// you take over from a teammate): its secret, from the seat's session file or the
+    /// teammate. The game carries on from the seat's last upload.
+    #[arg(long, requires = "join")]
+    secret: Option<String>,
+    /// For a team: a member playing at this machine (repeat for several).
+    #[arg(long, requires = "join")]
+    member: Vec<String>,
     /// Where `save` writes and every quarter end autosaves (default: the resumed file, or
     /// for a new game `csm-SCENARIO.ron` here, numbered so that no other session is
     /// overwritten). Naming an existing file overwrites it.
@@ -57,6 +65,7 @@ const HELP: &str = "Commands:
   end                                 end the quarter and see what happened (autosaves)
   log [QUARTER]                       what happened in a quarter (default: the last one)
   save [FILE]                         save the session
+  ranking                             in a class: the class ranking, once the instructor opens it
   help                                this text (h, ?)
   quit                                save and leave (q)";
 
@@ -87,8 +96,14 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 args.code.clone().unwrap_or_default(),
                 args.name.clone().unwrap_or_default(),
             );
-            let joined = crate::class::client::join(&address, &code, &name, None)
-                .map_err(anyhow::Error::msg)?;
+            let joined = crate::class::client::join_with(
+                &address,
+                &code,
+                &name,
+                args.secret.as_deref(),
+                &args.member,
+            )
+            .map_err(anyhow::Error::msg)?;
             let scenario = std::sync::Arc::new(crate::scenario::Scenario::parse(
                 "the class's scenario",
                 &joined.scenario_source,
@@ -102,7 +117,12 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 .save
                 .clone()
                 .unwrap_or_else(|| fresh_path(Path::new(""), &format!("{}-{safe}", scenario.id)));
-            let mut rec = Recorder::new(scenario, joined.seed);
+            // Taking over a seat carries on from its last verified upload.
+            let mut rec = match &joined.session {
+                Some(text) => Session::parse("the seat's last upload", text)
+                    .and_then(|s| s.verify("the seat's last upload"))?,
+                None => Recorder::new(scenario, joined.seed),
+            };
             rec.class = Some(crate::class::client::Seat {
                 address: crate::class::client::base(&address),
                 seat: joined.seat,
@@ -241,6 +261,31 @@ fn play_loop(
                 _ => writeln!(out, "Usage: undo N, where N is the number shown by `plan`")?,
             },
             "plan" => show_plan(&rec.sim, &mut out)?,
+            "ranking" => match &rec.class {
+                None => writeln!(out, "This game is not played in a class.")?,
+                Some(seat) => match crate::class::client::ranking(seat) {
+                    Ok(rows) => {
+                        writeln!(
+                            out,
+                            "{:>4} {:<30} {:>7} {:>8} {:>10} {:>10}",
+                            "#", "seat", "quarter", "NRR", "readiness", "scorecard"
+                        )?;
+                        for r in rows {
+                            writeln!(
+                                out,
+                                "{:>4} {:<30} {:>7} {:>7.1}% {:>9.1}% {:>9.1}%",
+                                r.rank,
+                                truncate(&r.name, 30),
+                                r.quarter,
+                                r.nrr * 100.0,
+                                r.readiness * 100.0,
+                                r.scorecard * 100.0
+                            )?;
+                        }
+                    }
+                    Err(e) => writeln!(out, "No ranking: {e}")?,
+                },
+            },
             "end" | "e" => {
                 let q = rec.sim.clock().quarter;
                 if held(rec, q, &mut out)? {

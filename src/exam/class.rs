@@ -92,6 +92,22 @@ fn target_share(t: &crate::sim::summary::TargetResult) -> f64 {
     }
 }
 
+/// The business half of the scorecard: each of the scenario's targets counts its actual
+/// against its goal (capped at 1); a scenario without targets counts NRR (capped at 1).
+pub fn business_score(d: &Debrief) -> f64 {
+    let targets = d.business.targets.len();
+    if targets == 0 {
+        d.business.nrr.clamp(0.0, 1.0)
+    } else {
+        d.business.targets.iter().map(target_share).sum::<f64>() / targets as f64
+    }
+}
+
+/// The balanced scorecard: half business, half exam readiness.
+pub fn scorecard(d: &Debrief) -> f64 {
+    (business_score(d) + d.readiness.overall) / 2.0
+}
+
 impl ClassDebrief {
     /// Builds the debrief from each trainee's name, replayed session and own debrief file
     /// name; `refused` lists the files that did not verify.
@@ -111,11 +127,7 @@ impl ClassDebrief {
             title.clone_from(&d.title);
             let targets = d.business.targets.len() as u32;
             let met = d.business.targets.iter().filter(|t| t.met).count() as u32;
-            let business = if targets == 0 {
-                d.business.nrr.clamp(0.0, 1.0)
-            } else {
-                d.business.targets.iter().map(target_share).sum::<f64>() / f64::from(targets)
-            };
+            let business = business_score(&d);
             let good: u32 = d.readiness.domains.iter().map(|x| x.good).sum();
             let bad = rec
                 .judge
