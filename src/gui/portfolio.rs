@@ -13,6 +13,9 @@ use crate::sim::view::CustomerView;
 /// Rows shown in one frame at most before scrolling; the table virtualises the rest.
 const ROW_HEIGHT: f32 = 22.0;
 
+/// The most rows the portfolio table shows at once.
+const MAX_ROWS: usize = 5_000;
+
 pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = &state.rec else { return };
     let sim = &rec.sim;
@@ -23,19 +26,20 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         .iter()
         .map(|s| s.id.clone())
         .collect();
-    let mut rows: Vec<CustomerView> = sim
-        .customers()
-        .into_iter()
-        .filter(|c| match &state.filter {
-            Filter::All => true,
-            Filter::AtRisk => c.active && c.health_band != Band::Green,
-            Filter::RenewingSoon => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
-            Filter::Segment(s) => &c.segment == s,
-        })
-        .filter(|c| {
-            state.search.is_empty() || c.name.to_lowercase().contains(&state.search.to_lowercase())
-        })
-        .collect();
+    // A very large portfolio is shown a slice at a time: the first rows (in id order) that
+    // pass the filter and the search, so the window never holds a view of every customer.
+    let search = state.search.to_lowercase();
+    let (mut rows, matching): (Vec<CustomerView>, usize) = sim.customers_where(
+        |c| {
+            (match &state.filter {
+                Filter::All => true,
+                Filter::AtRisk => c.active && c.health_band != Band::Green,
+                Filter::RenewingSoon => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
+                Filter::Segment(s) => &c.segment == s,
+            }) && (search.is_empty() || c.name.to_lowercase().contains(&search))
+        },
+        MAX_ROWS,
+    );
     rows.sort_by(|a, b| {
         let o = match state.sort {
             SortBy::Name => a.name.cmp(&b.name),
@@ -70,7 +74,14 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         ui.label("Search");
         ui.text_edit_singleline(&mut state.search);
     });
-    ui.label(format!("{} customers shown", rows.len()));
+    if matching > rows.len() {
+        ui.label(format!(
+            "{} of {matching} customers shown (the first by id); filter or search to narrow",
+            rows.len()
+        ));
+    } else {
+        ui.label(format!("{} customers shown", rows.len()));
+    }
 
     let mut open = None;
     let mut sort_by = None;

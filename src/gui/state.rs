@@ -215,7 +215,10 @@ impl GuiState {
     pub fn snapshot(&mut self) {
         let Some(rec) = &self.rec else { return };
         let quarter = rec.sim.clock().quarter.saturating_sub(1);
-        for c in rec.sim.customers() {
+        // The charts' history is kept for the first customers of a very large portfolio only,
+        // so the window stays within memory (the current figures are shown for everyone).
+        let (customers, _) = rec.sim.customers_where(|_| true, HISTORY_CUSTOMERS);
+        for c in customers {
             let list = self.history.entry(c.id).or_default();
             if list.last().is_none_or(|s| s.quarter < quarter) {
                 list.push(Snapshot {
@@ -389,6 +392,9 @@ impl GuiState {
         }
     }
 }
+
+/// Customers whose quarter-by-quarter history the window keeps for its charts.
+pub const HISTORY_CUSTOMERS: usize = 10_000;
 
 /// Whether a file begins like a session (a study record or a scenario does not).
 fn is_session(path: &std::path::Path) -> bool {
