@@ -252,6 +252,31 @@ fn a_class_plays_is_paced_and_refuses_a_tampered_upload() {
     let (status, csv) = get(addr, &format!("/instructor/export.csv?token={token}"));
     assert_eq!(status, 200);
     assert_eq!(csv.lines().count(), 3, "{csv}");
+    // The class figures are each trainee's own run: Ana's row against her own session.
+    let (status, json) = get(addr, &format!("/instructor/export.json?token={token}"));
+    assert_eq!(status, 200);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ana = json["trainees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Ana <b>")
+        .unwrap()
+        .clone();
+    let own = csm_sim::session::Session::load(&save)
+        .unwrap()
+        .verify("s")
+        .unwrap();
+    let d = csm_sim::exam::debrief::Debrief::new(&own.sim, &own.judge, &own.answers);
+    assert!((ana["readiness"].as_f64().unwrap() - d.readiness.overall).abs() < 1e-9);
+    assert!((ana["nrr"].as_f64().unwrap() - d.business.nrr).abs() < 1e-9);
+    // The drill-down opens her own debrief, for the instructor only.
+    let link = ana["debrief"].as_str().unwrap().to_owned();
+    let (status, page) = get(addr, &link);
+    assert_eq!(status, 200);
+    assert!(page.contains("Debrief:"), "{page}");
+    let (status, _) = get(addr, &link.replace(&token, "nope"));
+    assert_eq!(status, 403);
 }
 
 #[test]

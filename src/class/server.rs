@@ -128,6 +128,8 @@ pub fn router(db: &Path) -> anyhow::Result<Router> {
         .route("/instructor/ranking", post(ranking))
         .route("/instructor/inject", post(inject))
         .route("/instructor/export.csv", get(export_csv))
+        .route("/instructor/export.json", get(export_json))
+        .route("/instructor/trainee", get(trainee_debrief))
         .route("/instructor/debrief", get(class_debrief))
         .fallback(|| async { Fail(StatusCode::NOT_FOUND, "no such page".to_owned()) })
         .layer(DefaultBodyLimit::max(MAX_BODY))
@@ -463,7 +465,7 @@ async fn dashboard(
          <label>Severity <input name=\"severity\" type=\"number\" min=\"0.1\" max=\"1\" step=\"0.1\" value=\"0.6\"></label>\
          <label><input type=\"checkbox\" name=\"hidden\" value=\"true\" checked> hidden (trainees must find it)</label>\
          <label>Note <input name=\"note\" maxlength=\"200\" size=\"24\"></label> <button>Inject</button></form>\
-         <p><a href=\"/instructor/debrief?token={t}\">Class debrief</a> · <a href=\"/instructor/export.csv?token={t}\">Export CSV</a></p></section>",
+         <p><a href=\"/instructor/debrief?token={t}\">Class debrief</a> · <a href=\"/instructor/export.csv?token={t}\">Export CSV</a> · <a href=\"/instructor/export.json?token={t}\">JSON</a></p></section>",
         escape(class.message.as_deref().unwrap_or("")),
         !class.ranking_visible,
         if class.ranking_visible {
@@ -729,8 +731,8 @@ fn update(
     }
 }
 
-/// Every seat's latest verified session, replayed, with its name.
-fn replayed(app: &App) -> Result<Vec<(String, crate::session::Recorder)>, Fail> {
+/// Every seat's latest verified session, replayed, with its id and name.
+fn replayed(app: &App) -> Result<Vec<(i64, String, crate::session::Recorder)>, Fail> {
     let seats = app
         .store
         .lock()
@@ -742,19 +744,89 @@ fn replayed(app: &App) -> Result<Vec<(String, crate::session::Recorder)>, Fail> 
         if let Some(text) = &s.session
             && let Ok(rec) = Session::parse("seat", text).and_then(|x| x.verify("seat"))
         {
-            out.push((s.name.clone(), rec));
+            out.push((s.id, s.name.clone(), rec));
         }
     }
     Ok(out)
 }
 
-fn class_of(app: &App) -> Result<crate::exam::class::ClassDebrief, Fail> {
+/// The class debrief, each row linking to that seat's own debrief.
+fn class_of(app: &App, token: &str) -> Result<crate::exam::class::ClassDebrief, Fail> {
     let recs = replayed(app)?;
     let rows: Vec<(String, &crate::session::Recorder, String)> = recs
         .iter()
-        .map(|(n, r)| (n.clone(), r, String::from("#")))
+        .map(|(id, n, r)| {
+            (
+                n.clone(),
+                r,
+                format!("/instructor/trainee?token={token}&seat={id}"),
+            )
+        })
         .collect();
     Ok(crate::exam::class::ClassDebrief::new(&rows, Vec::new()))
+}
+
+#[derive(Debug, Deserialize)]
+struct TraineeQuery {
+    #[serde(default)]
+    token: String,
+    seat: i64,
+}
+
+/// One seat's own debrief, for the instructor.
+async fn trainee_debrief(
+    State(app): State<Shared>,
+    q: Result<Query<TraineeQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(q)) = q else {
+        return Fail(
+            StatusCode::BAD_REQUEST,
+            "expected token and seat".to_owned(),
+        )
+        .into_response();
+    };
+    if let Err(r) = instructor(&app, &q.token) {
+        return *r;
+    }
+    let app2 = app.clone();
+    let seat = q.seat;
+    let page = tokio::task::spawn_blocking(move || -> Result<String, Fail> {
+        let store = app2.store.lock().map_err(internal)?;
+        let s = store
+            .seat(seat)
+            .map_err(internal)?
+            .ok_or_else(|| Fail(StatusCode::NOT_FOUND, "no such seat".to_owned()))?;
+        drop(store);
+        let text = s.session.ok_or_else(|| {
+            Fail(
+                StatusCode::NOT_FOUND,
+                "this seat has not uploaded yet".to_owned(),
+            )
+        })?;
+        let rec = Session::parse("seat", &text)
+            .and_then(|x| x.verify("seat"))
+            .map_err(internal)?;
+        Ok(crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers).to_html())
+    })
+    .await;
+    match page {
+        Ok(Ok(html)) => Html(html).into_response(),
+        Ok(Err(f)) => f.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
+}
+
+async fn export_json(State(app): State<Shared>, Query(q): Query<TokenQuery>) -> Response {
+    if let Err(r) = instructor(&app, &q.token) {
+        return *r;
+    }
+    let app2 = app.clone();
+    let token = q.token.clone();
+    match tokio::task::spawn_blocking(move || class_of(&app2, &token)).await {
+        Ok(Ok(c)) => axum::Json(c).into_response(),
+        Ok(Err(f)) => f.into_response(),
+        Err(e) => internal(e).into_response(),
+    }
 }
 
 async fn export_csv(State(app): State<Shared>, Query(q): Query<TokenQuery>) -> Response {
@@ -762,7 +834,8 @@ async fn export_csv(State(app): State<Shared>, Query(q): Query<TokenQuery>) -> R
         return *r;
     }
     let app2 = app.clone();
-    match tokio::task::spawn_blocking(move || class_of(&app2)).await {
+    let token = q.token.clone();
+    match tokio::task::spawn_blocking(move || class_of(&app2, &token)).await {
         Ok(Ok(c)) => {
             let mut r = c.to_csv().into_response();
             r.headers_mut().insert(
@@ -781,7 +854,8 @@ async fn class_debrief(State(app): State<Shared>, Query(q): Query<TokenQuery>) -
         return *r;
     }
     let app2 = app.clone();
-    match tokio::task::spawn_blocking(move || class_of(&app2)).await {
+    let token = q.token.clone();
+    match tokio::task::spawn_blocking(move || class_of(&app2, &token)).await {
         Ok(Ok(c)) => Html(c.to_html()).into_response(),
         Ok(Err(f)) => f.into_response(),
         Err(e) => internal(e).into_response(),
