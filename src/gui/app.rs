@@ -51,6 +51,41 @@ pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
     }
 }
 
+/// The class ranking, as the server gave it, in a window of its own.
+fn ranking_window(ui: &mut Ui, state: &mut GuiState) {
+    let Some(result) = state.ranking.clone() else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("Class ranking")
+        .open(&mut open)
+        .show(ui.ctx(), |ui| match result {
+            Ok(rows) => {
+                egui::Grid::new("ranking").striped(true).show(ui, |ui| {
+                    for h in ["#", "Seat", "Quarter", "NRR", "Readiness", "Scorecard"] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for r in rows {
+                        ui.label(r.rank.to_string());
+                        ui.label(r.name);
+                        ui.label(r.quarter.to_string());
+                        ui.label(format!("{:.1} %", r.nrr * 100.0));
+                        ui.label(format!("{:.1} %", r.readiness * 100.0));
+                        ui.label(format!("{:.1} %", r.scorecard * 100.0));
+                        ui.end_row();
+                    }
+                });
+            }
+            Err(e) => {
+                ui.label(format!("No ranking: {e}"));
+            }
+        });
+    if !open {
+        state.ranking = None;
+    }
+}
+
 /// Keyboard shortcuts for the main loop (ignored while typing in a field).
 fn keyboard(ui: &mut Ui, state: &mut GuiState) {
     if ui.ctx().egui_wants_keyboard_input() {
@@ -98,6 +133,7 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
     let finished = sim.finished();
     let mut go = None;
     let mut save = false;
+    let mut ranking = false;
     ui.horizontal_wrapped(|ui| {
         ui.heading(&sim.scenario().title);
         ui.separator();
@@ -144,6 +180,10 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         {
             save = true;
         }
+        let in_class = state.rec.as_ref().is_some_and(|r| r.class.is_some());
+        if in_class && ui.button("Class ranking").clicked() {
+            ranking = true;
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button("A+").on_hover_text("Larger text (+)").clicked() {
                 state.ui_scale = (state.ui_scale + 0.1).min(3.0);
@@ -154,6 +194,10 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
             ui.label(format!("scale {:.0} %", state.ui_scale * 100.0));
         });
     });
+    if ranking && let Some(seat) = state.rec.as_ref().and_then(|r| r.class.clone()) {
+        state.ranking = Some(crate::class::client::ranking(&seat));
+    }
+    ranking_window(ui, state);
     if save {
         state.autosave();
         if state.error.is_none() {

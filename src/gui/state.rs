@@ -108,6 +108,8 @@ pub struct GuiState {
     pub join_address: String,
     pub join_code: String,
     pub join_name: String,
+    /// The class ranking last asked for (shown until closed).
+    pub ranking: Option<Result<Vec<crate::class::RankRow>, String>>,
 }
 
 impl GuiState {
@@ -136,6 +138,7 @@ impl GuiState {
             join_address: String::new(),
             join_code: String::new(),
             join_name: String::new(),
+            ranking: None,
             ui_scale: 1.0,
         };
         state.choose(builtin::DEFAULT);
