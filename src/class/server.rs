@@ -731,8 +731,14 @@ fn update(
     }
 }
 
-/// Every seat's latest verified session, replayed, with its id and name.
-fn replayed(app: &App) -> Result<Vec<(i64, String, crate::session::Recorder)>, Fail> {
+/// Every seat's latest verified session, replayed, with its id and name; and the seats
+/// whose stored session no longer verifies (with why).
+type Replayed = (
+    Vec<(i64, String, crate::session::Recorder)>,
+    Vec<(String, String)>,
+);
+
+fn replayed(app: &App) -> Result<Replayed, Fail> {
     let seats = app
         .store
         .lock()
@@ -740,19 +746,20 @@ fn replayed(app: &App) -> Result<Vec<(i64, String, crate::session::Recorder)>, F
         .seats()
         .map_err(internal)?;
     let mut out = Vec::new();
+    let mut refused = Vec::new();
     for s in seats {
-        if let Some(text) = &s.session
-            && let Ok(rec) = Session::parse("seat", text).and_then(|x| x.verify("seat"))
-        {
-            out.push((s.id, s.name.clone(), rec));
+        let Some(text) = &s.session else { continue };
+        match Session::parse("seat", text).and_then(|x| x.verify("seat")) {
+            Ok(rec) => out.push((s.id, s.name.clone(), rec)),
+            Err(e) => refused.push((s.name.clone(), format!("{}: {e}", s.name))),
         }
     }
-    Ok(out)
+    Ok((out, refused))
 }
 
 /// The class debrief, each row linking to that seat's own debrief.
 fn class_of(app: &App, token: &str) -> Result<crate::exam::class::ClassDebrief, Fail> {
-    let recs = replayed(app)?;
+    let (recs, refused) = replayed(app)?;
     let rows: Vec<(String, &crate::session::Recorder, String)> = recs
         .iter()
         .map(|(id, n, r)| {
@@ -763,7 +770,15 @@ fn class_of(app: &App, token: &str) -> Result<crate::exam::class::ClassDebrief, 
             )
         })
         .collect();
-    Ok(crate::exam::class::ClassDebrief::new(&rows, Vec::new()))
+    let mut debrief = crate::exam::class::ClassDebrief::new(&rows, refused);
+    if debrief.title.is_empty() {
+        let source = app.class.lock().map_err(internal)?.scenario_source.clone();
+        if let Ok(s) = Scenario::parse("class", &source) {
+            debrief.title = s.title;
+            debrief.scenario = s.id;
+        }
+    }
+    Ok(debrief)
 }
 
 #[derive(Debug, Deserialize)]
