@@ -250,3 +250,19 @@ fn a_trainee_joins_a_class_from_the_window_and_syncs() {
         "{message}"
     );
 }
+
+#[test]
+fn the_window_has_glyphs_for_japanese_and_arrows() {
+    let mut h = harness();
+    h.run();
+    h.run();
+    let font = egui::FontId::proportional(14.0);
+    for text in [
+        "株式会社ノースウィンド",
+        "はじめての担当",
+        "$900,000 → $725,597",
+    ] {
+        let ok = h.ctx.fonts_mut(|f| f.has_glyphs(&font, text));
+        assert!(ok, "no glyphs for {text:?}");
+    }
+}

@@ -17,8 +17,35 @@ pub fn band_style(b: Band) -> (Color32, &'static str) {
     }
 }
 
+/// Noto Sans JP (OFL, `assets/fonts/`): egui draws only the fonts it is given, so without
+/// it Japanese names and briefings, and symbols such as →, are empty boxes.
+const NOTO_SANS_JP: &[u8] = include_bytes!("../../assets/fonts/NotoSansJP-Regular.ttf");
+
+/// Adds the Japanese font after egui's own, for every family (once per context).
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.add_font(FontInsert::new(
+        "noto-sans-jp",
+        egui::FontData::from_static(NOTO_SANS_JP),
+        vec![
+            InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: FontPriority::Lowest,
+            },
+            InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+}
+
 /// Draws the application into `ui`.
 pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
+    if !state.fonts_installed {
+        install_fonts(ui.ctx());
+        state.fonts_installed = true;
+    }
     ui.ctx().set_zoom_factor(state.ui_scale);
     if state.rec.is_some() && !matches!(state.screen, Screen::Start | Screen::Practice) {
         top_bar_ui(ui, state);

@@ -108,6 +108,8 @@ pub struct GuiState {
     pub join_address: String,
     pub join_code: String,
     pub join_name: String,
+    /// Whether the window's fonts (Japanese among them) have been given to egui.
+    pub fonts_installed: bool,
     /// The class ranking last asked for (shown until closed).
     pub ranking: Option<Result<Vec<crate::class::RankRow>, String>>,
 }
@@ -139,6 +141,7 @@ impl GuiState {
             join_code: String::new(),
             join_name: String::new(),
             ranking: None,
+            fonts_installed: false,
             ui_scale: 1.0,
         };
         state.choose(builtin::DEFAULT);
