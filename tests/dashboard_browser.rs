@@ -189,8 +189,15 @@ fn the_dashboard_works_in_a_real_browser() {
         "from the browser",
     );
     d.click("form[action='/instructor/inject'] button");
-    d.wait_for("Class dashboard", 10);
-    let injections = client::status(&seat).unwrap().injections;
+    // The form posts and the page comes back: wait for the server to have it.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let injections = loop {
+        let i = client::status(&seat).unwrap().injections;
+        if !i.is_empty() || Instant::now() > deadline {
+            break i;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
     assert_eq!(injections.len(), 1);
     assert_eq!(injections[0].note, "from the browser");
     assert!(injections[0].hidden, "hidden is ticked by default");
