@@ -54,23 +54,29 @@ pub fn quarter_table(s: &RunSummary) -> String {
     out
 }
 
+/// A count with its noun: "1 quarter", "4 quarters".
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The overall results and the scenario's targets.
 pub fn totals(s: &RunSummary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Start ARR {} → end ARR {} over {} quarters",
+        "Start ARR {} → end ARR {} over {}",
         money(s.start_arr),
         money(s.end_arr),
-        s.quarters
+        count(s.quarters, "quarter", "quarters")
     );
     let _ = writeln!(
         out,
-        "GRR {}   NRR {}   churned {} ({} customers of {})   contraction {}   expansion {}   new {}",
+        "GRR {}   NRR {}   churned {} ({} of {})   contraction {}   expansion {}   new {}",
         pct(s.grr),
         pct(s.nrr),
         money(s.churned_arr),
-        s.churned_customers,
+        count(s.churned_customers, "customer", "customers"),
         s.customers,
         money(s.contraction_arr),
         money(s.expansion_arr),
@@ -196,4 +202,16 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(1u32, "quarter", "quarters"), "1 quarter");
+        assert_eq!(count(0u32, "quarter", "quarters"), "0 quarters");
+        assert_eq!(count(4u16, "customer", "customers"), "4 customers");
+    }
 }

@@ -501,9 +501,9 @@ fn intro(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "{} quarters, {} customers, {:.0} CSM hours a quarter. Type `help` for commands.",
-        s.quarters,
-        s.customer_count(),
+        "{}, {}, {:.0} CSM hours a quarter. Type `help` for commands.",
+        format::count(s.quarters, "quarter", "quarters"),
+        format::count(s.customer_count(), "customer", "customers"),
         s.capacity_hours
     )
 }
@@ -637,13 +637,13 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     )?;
     writeln!(
         out,
-        "Lifecycle: {} for {} quarters; deployment {:.0} %; {} business outcomes achieved; time to value {}",
+        "Lifecycle: {} for {}; deployment {:.0} %; {} achieved; time to value {}",
         c.stage.label(),
-        c.quarters_in_stage,
+        format::count(c.quarters_in_stage, "quarter", "quarters"),
         c.deployment * 100.0,
-        c.outcomes_achieved,
+        format::count(c.outcomes_achieved, "business outcome", "business outcomes"),
         c.time_to_value
-            .map_or("not yet".to_owned(), |t| format!("{t} quarters"))
+            .map_or("not yet".to_owned(), |t| format::count(t, "quarter", "quarters"))
     )?;
     writeln!(
         out,
