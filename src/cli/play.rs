@@ -643,7 +643,9 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         c.deployment * 100.0,
         format::count(c.outcomes_achieved, "business outcome", "business outcomes"),
         c.time_to_value
-            .map_or("not yet".to_owned(), |t| format::count(t, "quarter", "quarters"))
+            .map_or("not yet".to_owned(), |t| format::count(
+                t, "quarter", "quarters"
+            ))
     )?;
     writeln!(
         out,
