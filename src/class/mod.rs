@@ -48,6 +48,28 @@ pub struct JoinReply {
     pub session: Option<String>,
 }
 
+impl JoinReply {
+    /// The seat this reply gives, on the server at `address`.
+    pub fn seat_at(&self, address: &str) -> client::Seat {
+        client::Seat {
+            address: client::base(address),
+            seat: self.seat,
+            name: self.name.clone(),
+            secret: self.secret.clone(),
+        }
+    }
+
+    /// The stem of a file name for the seat's game: `SCENARIO-NAME`, the name made safe.
+    pub fn save_stem(&self, scenario_id: &str) -> String {
+        let safe: String = self
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        format!("{scenario_id}-{safe}")
+    }
+}
+
 /// The class's state as a trainee sees it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Status {

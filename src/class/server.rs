@@ -679,20 +679,19 @@ async fn inject(
     } else {
         crate::session::InjectTarget::Customer(t.to_owned())
     };
-    let Ok(severity) = f.severity.trim().parse::<f32>() else {
+    let Some(severity) = f
+        .severity
+        .trim()
+        .parse::<f32>()
+        .ok()
+        .filter(|s| (0.1..=1.0).contains(s))
+    else {
         return Fail(
             StatusCode::BAD_REQUEST,
             "severity is a number from 0.1 to 1".to_owned(),
         )
         .into_response();
     };
-    if !(0.1..=1.0).contains(&severity) {
-        return Fail(
-            StatusCode::BAD_REQUEST,
-            "severity is a number from 0.1 to 1".to_owned(),
-        )
-        .into_response();
-    }
     let injection = crate::session::Injection {
         id: 0,
         quarter: 0,

@@ -108,27 +108,17 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 "the class's scenario",
                 &joined.scenario_source,
             )?);
-            let safe: String = joined
-                .name
-                .chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                .collect();
             let save = args
                 .save
                 .clone()
-                .unwrap_or_else(|| fresh_path(Path::new(""), &format!("{}-{safe}", scenario.id)));
+                .unwrap_or_else(|| fresh_path(Path::new(""), &joined.save_stem(&scenario.id)));
             // Taking over a seat carries on from its last verified upload.
             let mut rec = match &joined.session {
                 Some(text) => Session::parse("the seat's last upload", text)
                     .and_then(|s| s.verify("the seat's last upload"))?,
                 None => Recorder::new(scenario, joined.seed),
             };
-            rec.class = Some(crate::class::client::Seat {
-                address: crate::class::client::base(&address),
-                seat: joined.seat,
-                name: joined.name.clone(),
-                secret: joined.secret,
-            });
+            rec.class = Some(joined.seat_at(&address));
             outln!(
                 "Joined the class as \"{}\" (seat {}). Your game is saved in {} and synced with the class at each quarter's end.",
                 joined.name,

@@ -266,24 +266,14 @@ impl GuiState {
                 return;
             }
         };
-        let safe: String = joined
-            .name
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
         let dir = self
             .save_path
             .parent()
             .map(PathBuf::from)
             .unwrap_or_default();
-        self.save_path = crate::cli::fresh_path(&dir, &format!("{}-{safe}", scenario.id));
+        self.save_path = crate::cli::fresh_path(&dir, &joined.save_stem(&scenario.id));
         let mut rec = Recorder::new(scenario, joined.seed);
-        rec.class = Some(crate::class::client::Seat {
-            address: crate::class::client::base(&self.join_address),
-            seat: joined.seat,
-            name: joined.name.clone(),
-            secret: joined.secret,
-        });
+        rec.class = Some(joined.seat_at(&self.join_address));
         self.rec = Some(rec);
         self.history.clear();
         self.snapshot();

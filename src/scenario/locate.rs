@@ -66,20 +66,8 @@ pub fn located(file: &str, text: &str, path: &FieldPath, message: String) -> sup
 /// each container walked and the start of every line are remembered for the text last
 /// asked about, so the thousandth customer is not found by walking the first 999 again.
 pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let key = fingerprint(text);
-        if cache.key != key {
-            *cache = Cache::new(key, text);
-        }
-        let bytes = text.as_bytes();
-        let mut pos = skip_ws(bytes, 0);
-        for step in &path.0 {
-            match cache.descend(bytes, pos, step) {
-                Some(next) => pos = next,
-                None => break,
-            }
-        }
+    with_cache(text, |cache| {
+        let (pos, _) = cache.walk(text.as_bytes(), path);
         cache.line_col(text, pos)
     })
 }
@@ -87,11 +75,10 @@ pub fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
 /// Keys given more than once in the map or struct at `path` (RON keeps the last one
 /// silently), each with the line and column of its repeat.
 pub fn repeated_keys(text: &str, path: &FieldPath) -> Vec<(String, usize, usize)> {
-    let target = locate_offset(text, path);
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
+    with_cache(text, |cache| {
         let b = text.as_bytes();
-        let Some(open) = target.and_then(|pos| container_start(b, pos)) else {
+        let (pos, whole) = cache.walk(b, path);
+        let Some(open) = whole.then(|| container_start(b, pos)).flatten() else {
             return Vec::new();
         };
         let repeats: Vec<(Vec<u8>, usize)> = cache
@@ -111,20 +98,15 @@ pub fn repeated_keys(text: &str, path: &FieldPath) -> Vec<(String, usize, usize)
     })
 }
 
-/// The byte offset of the value at `path`, if the whole path was found.
-fn locate_offset(text: &str, path: &FieldPath) -> Option<usize> {
+/// Runs `f` with the cache for `text`, started afresh if it held another text.
+fn with_cache<R>(text: &str, f: impl FnOnce(&mut Cache) -> R) -> R {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let key = fingerprint(text);
         if cache.key != key {
             *cache = Cache::new(key, text);
         }
-        let bytes = text.as_bytes();
-        let mut pos = skip_ws(bytes, 0);
-        for step in &path.0 {
-            pos = cache.descend(bytes, pos, step)?;
-        }
-        Some(pos)
+        f(&mut cache)
     })
 }
 
@@ -181,6 +163,19 @@ impl Cache {
         let start = self.line_starts[line - 1];
         let column = text.get(start..pos).map_or(0, |s| s.chars().count());
         (line, column + 1)
+    }
+
+    /// Follows `path` from the document's start: where it got to, and whether that is the
+    /// whole path (or only the deepest part that could be found).
+    fn walk(&mut self, b: &[u8], path: &FieldPath) -> (usize, bool) {
+        let mut pos = skip_ws(b, 0);
+        for step in &path.0 {
+            match self.descend(b, pos, step) {
+                Some(next) => pos = next,
+                None => return (pos, false),
+            }
+        }
+        (pos, true)
     }
 
     /// From the start of a value, finds the start of the child named by `step`.
