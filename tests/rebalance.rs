@@ -321,3 +321,142 @@ fn a_qbr_after_a_plan_review_planned_the_same_quarter_is_not_refused() {
     p.plan_quarter(&mut sim);
     assert_eq!(sim.planned().len(), 2, "{:?}", sim.planned());
 }
+
+/// The playbook's fast planner against the plainest reading of its rules: every customer
+/// in ARR order, each condition checked one by one, each action through `Simulation::plan`.
+/// Both must plan the same actions and record the same refusals, quarter by quarter.
+fn plan_by_the_book(p: &csm_sim::playbook::Playbook, sim: &mut Simulation) {
+    use csm_sim::playbook::Rule;
+    use csm_sim::sim::actions::cost;
+    use csm_sim::sim::facts::Facts;
+    use csm_sim::sim::types::{Stage, Touch};
+    let q = sim.clock().q();
+    let mut facts = Vec::new();
+    sim.each_customer(|c| {
+        if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q) {
+            facts.push(Facts::of(c, q));
+        }
+    });
+    facts.sort_by(|a, b| b.arr.cmp(&a.arr).then(a.id.cmp(&b.id)));
+    let scenario = sim.scenario().clone();
+    let due = |every: u16| (i32::from(q) - 1) % i32::from(every.max(1)) == 0;
+    let mut left = sim.budget().left();
+    for rule in &p.rules {
+        if left <= 0.0 {
+            break;
+        }
+        match rule {
+            Rule::ForEach {
+                when,
+                action,
+                max_per_quarter,
+            } => {
+                let cheapest = cost(*action, Some(Touch::Digital));
+                if action.spec().one_to_many || cheapest > left + 1e-4 {
+                    continue;
+                }
+                let (mut count, mut total) = (0u32, 0.0f32);
+                for f in &facts {
+                    let segment = &scenario.segments[usize::from(f.segment)].id;
+                    let hours = cost(*action, Some(f.touch));
+                    if hours > left + 1e-4 || !when.iter().all(|c| f.meets(c, segment)) {
+                        continue;
+                    }
+                    if max_per_quarter.is_some_and(|m| count >= m)
+                        || sim.budget().left() + 1e-4 < cheapest
+                    {
+                        break;
+                    }
+                    if hours > sim.budget().left() + 1e-4 {
+                        continue;
+                    }
+                    if let Ok(h) = sim.plan(PlannedAction {
+                        action: *action,
+                        target: ActionTarget::Customer(f.id),
+                    }) {
+                        count += 1;
+                        total += h;
+                    }
+                }
+                left -= total;
+            }
+            Rule::ForSegment {
+                segment,
+                action,
+                every,
+            } => {
+                if let Some(index) = scenario.segment_index(segment)
+                    && due(*every)
+                    && let Ok(h) = sim.plan(PlannedAction {
+                        action: *action,
+                        target: ActionTarget::Segment(index),
+                    })
+                {
+                    left -= h;
+                }
+            }
+            Rule::ForTouch {
+                touch,
+                action,
+                every,
+            } => {
+                if !due(*every) {
+                    continue;
+                }
+                for (index, s) in scenario.segments.iter().enumerate() {
+                    if s.touch == *touch
+                        && let Ok(h) = sim.plan(PlannedAction {
+                            action: *action,
+                            target: ActionTarget::Segment(index as u16),
+                        })
+                    {
+                        left -= h;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_fast_planner_plans_what_the_rules_say() {
+    use csm_sim::playbook::{BUILTIN, Playbook};
+    let mut quarters = 0;
+    for scenario in [
+        "mixed-portfolio",
+        "sponsor-loss",
+        "large-portfolio",
+        "quality-crisis",
+        "tutorial",
+    ] {
+        let s = Arc::new(Scenario::load(scenario).unwrap());
+        for (name, _) in BUILTIN {
+            let p = Playbook::load(name).unwrap();
+            for seed in [3, 11] {
+                let mut fast = Simulation::new(s.clone(), seed);
+                let mut book = Simulation::new(s.clone(), seed);
+                while !fast.finished() {
+                    p.plan_quarter(&mut fast);
+                    plan_by_the_book(&p, &mut book);
+                    let q = fast.clock().quarter;
+                    assert_eq!(
+                        fast.planned(),
+                        book.planned(),
+                        "{name} on {scenario}, seed {seed}, quarter {q}: plans differ"
+                    );
+                    assert_eq!(
+                        fast.attempts(),
+                        book.attempts(),
+                        "{name} on {scenario}, seed {seed}, quarter {q}: refusals differ"
+                    );
+                    assert_eq!(fast.budget().planned, book.budget().planned);
+                    fast.end_quarter();
+                    book.end_quarter();
+                    quarters += 1;
+                }
+                assert_eq!(fast.summary(), book.summary());
+            }
+        }
+    }
+    assert!(quarters > 200, "{quarters}");
+}
