@@ -7,8 +7,8 @@ use serde::Deserialize;
 
 use crate::scenario::LoadError;
 use crate::sim::Simulation;
-use crate::sim::actions::{ActionKind, ActionTarget, PlannedAction, cost};
-use crate::sim::facts::{CompiledConditions, Condition, Facts};
+use crate::sim::actions::{ActionKind, cost};
+use crate::sim::facts::{CompiledConditions, Condition, FLAG_COUNT, Facts};
 use crate::sim::types::{Stage, Touch};
 
 /// One rule of a playbook.
@@ -138,12 +138,8 @@ impl Playbook {
             }
         });
         let order = by_arr(&facts);
-        // The flags apart, dense and in that order, so that a rule's yes-or-no conditions
-        // scan a small array.
-        let flags: Vec<u64> = order.iter().map(|&i| facts[i as usize].flags).collect();
-        let mut passing: Vec<u32> = Vec::with_capacity(flags.len());
-        let any_flags = flags.iter().fold(0, |m, f| m | f);
-        let by_flag = FlagLists::new(&flags);
+        let any_flags = facts.iter().fold(0, |m, f| m | f.flags);
+        let columns = FlagColumns::new(order.iter().map(|&i| facts[i as usize].flags));
         let compiled = self.compiled.get_or_init(|| {
             self.rules
                 .iter()
@@ -154,9 +150,12 @@ impl Playbook {
                 .collect()
         });
         let scenario = sim.scenario().clone();
+        let Some(mut planning) = sim.planning() else {
+            return;
+        };
         // The hours left, kept here so that unaffordable actions are skipped before their
         // conditions are evaluated (the simulation would refuse them anyway).
-        let mut left = sim.budget().left();
+        let mut left = planning.left();
         for (rule, conditions) in self.rules.iter().zip(compiled) {
             if left <= 0.0 {
                 break;
@@ -175,36 +174,18 @@ impl Playbook {
                         continue;
                     }
                     let costs = Touch::ALL.map(|t| cost(*action, Some(t)));
-                    // A tight scan of the flags first; only the few that pass are looked at.
-                    passing.clear();
-                    match by_flag.rarest(conditions.required()) {
-                        // Only the customers with the rarest required flag can pass.
-                        Some(list) => passing.extend(
-                            list.iter()
-                                .copied()
-                                .filter(|&i| conditions.matches_flags(flags[i as usize])),
-                        ),
-                        None => {
-                            for (i, &fl) in flags.iter().enumerate() {
-                                if conditions.matches_flags(fl) {
-                                    passing.push(i as u32);
-                                }
-                            }
-                        }
-                    }
-                    if passing.is_empty() {
-                        continue;
-                    }
-                    let candidates = passing
-                        .iter()
-                        .map(|&i| &facts[order[i as usize] as usize])
+                    // The yes-or-no conditions a word of 64 customers at a time; only the
+                    // customers that pass them are looked at.
+                    let candidates = columns
+                        .matching(conditions)
+                        .map(|position| &facts[order[position] as usize])
                         .filter(|f| {
                             costs[f.touch as usize] <= left + 1e-4
                                 && conditions.matches_rest(f, || {
                                     &scenario.segments[usize::from(f.segment)].id
                                 })
                         });
-                    let (_, hours) = sim.plan_each(*action, candidates, *max_per_quarter);
+                    let (_, hours) = planning.plan_each(*action, candidates, *max_per_quarter);
                     left -= hours;
                 }
                 Rule::ForSegment {
@@ -216,10 +197,7 @@ impl Playbook {
                         continue;
                     };
                     if due(q, *every)
-                        && let Ok(hours) = sim.plan(PlannedAction {
-                            action: *action,
-                            target: ActionTarget::Segment(index),
-                        })
+                        && let Ok(hours) = planning.plan_segment(*action, index)
                     {
                         left -= hours;
                     }
@@ -235,10 +213,7 @@ impl Playbook {
                     let segments = (0..scenario.segments.len() as u16)
                         .filter(|&i| scenario.segments[usize::from(i)].touch == *touch);
                     for index in segments {
-                        if let Ok(hours) = sim.plan(PlannedAction {
-                            action: *action,
-                            target: ActionTarget::Segment(index),
-                        }) {
+                        if let Ok(hours) = planning.plan_segment(*action, index) {
                             left -= hours;
                         }
                     }
@@ -275,54 +250,72 @@ fn by_arr(facts: &[Facts]) -> Vec<u32> {
     }
 }
 
-/// For each flag bit, the positions (in ARR order) of the customers that have it: one array,
-/// filled by counting, so a rule with a rare required flag looks at few customers.
-struct FlagLists {
-    start: [u32; 65],
-    positions: Vec<u32>,
+/// The flags by bit: for each bit, one bit per customer (in ARR order), 64 customers to a
+/// word, so that a rule's yes-or-no conditions are tested for 64 customers at once.
+struct FlagColumns {
+    words: usize,
+    len: usize,
+    bits: Vec<u64>,
 }
 
-impl FlagLists {
-    fn new(flags: &[u64]) -> FlagLists {
-        let mut count = [0u32; 64];
-        for &f in flags {
-            let mut bits = f;
-            while bits != 0 {
-                count[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
+impl FlagColumns {
+    fn new(flags: impl ExactSizeIterator<Item = u64>) -> FlagColumns {
+        let len = flags.len();
+        let words = len.div_ceil(64);
+        let mut bits = vec![0u64; FLAG_COUNT * words];
+        for (i, f) in flags.enumerate() {
+            let (word, bit) = (i / 64, 1u64 << (i % 64));
+            let mut rest = f;
+            while rest != 0 {
+                let b = rest.trailing_zeros() as usize;
+                bits[b * words + word] |= bit;
+                rest &= rest - 1;
             }
         }
-        let mut start = [0u32; 65];
-        for b in 0..64 {
-            start[b + 1] = start[b] + count[b];
-        }
-        let mut next = start;
-        let mut positions = vec![0u32; start[64] as usize];
-        for (i, &f) in flags.iter().enumerate() {
-            let mut bits = f;
-            while bits != 0 {
-                let b = bits.trailing_zeros() as usize;
-                positions[next[b] as usize] = i as u32;
-                next[b] += 1;
-                bits &= bits - 1;
-            }
-        }
-        FlagLists { start, positions }
+        FlagColumns { words, len, bits }
     }
 
-    /// The shortest list among the bits of `required`, if any bit is required.
-    fn rarest(&self, required: u64) -> Option<&[u32]> {
-        let mut bits = required;
-        let mut best: Option<&[u32]> = None;
-        while bits != 0 {
-            let b = bits.trailing_zeros() as usize;
-            let list = &self.positions[self.start[b] as usize..self.start[b + 1] as usize];
-            if best.is_none_or(|l| list.len() < l.len()) {
-                best = Some(list);
+    /// Which customers of word `w` pass the yes-or-no conditions.
+    fn word(&self, c: &CompiledConditions, w: usize) -> u64 {
+        let column = |b: u32| self.bits[b as usize * self.words + w];
+        let mut m = if w + 1 == self.words && !self.len.is_multiple_of(64) {
+            (1u64 << (self.len % 64)) - 1
+        } else {
+            !0
+        };
+        for_bits(c.required(), |b| m &= column(b));
+        for_bits(c.forbidden(), |b| m &= !column(b));
+        for group in c.any_of() {
+            if group != 0 {
+                let mut any = 0;
+                for_bits(group, |b| any |= column(b));
+                m &= any;
             }
-            bits &= bits - 1;
         }
-        best
+        m
+    }
+
+    /// The positions (in ARR order) of the customers that pass the yes-or-no conditions,
+    /// in order, found as they are asked for.
+    fn matching<'a>(&'a self, c: &'a CompiledConditions) -> impl Iterator<Item = usize> + 'a {
+        (0..self.words).flat_map(move |w| {
+            let mut m = self.word(c, w);
+            std::iter::from_fn(move || {
+                (m != 0).then(|| {
+                    let i = m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    w * 64 + i
+                })
+            })
+        })
+    }
+}
+
+/// Calls `f` with the index of each set bit.
+fn for_bits(mut bits: u64, mut f: impl FnMut(u32)) {
+    while bits != 0 {
+        f(bits.trailing_zeros());
+        bits &= bits - 1;
     }
 }
 

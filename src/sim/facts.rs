@@ -95,6 +95,8 @@ const FLAG_OPPORTUNITY: u32 = 24;
 const FLAG_SPONSOR_BELIEVED: u32 = 25;
 /// Renewal within 0, 1, 2 or 3 quarters: four bits.
 const FLAG_RENEWAL_WITHIN: u32 = 26;
+/// How many bits the flags use.
+pub const FLAG_COUNT: usize = FLAG_RENEWAL_WITHIN as usize + 4;
 
 impl Condition {
     /// The bit of [`Facts::flags`] that says whether a yes-or-no condition holds, if it is
@@ -170,6 +172,16 @@ impl CompiledConditions {
         self.required
     }
 
+    /// The flags no passing customer has.
+    pub fn forbidden(&self) -> u64 {
+        self.forbidden
+    }
+
+    /// The groups of flags of which a passing customer has at least one (0: no group).
+    pub fn any_of(&self) -> [u64; 2] {
+        self.any_of
+    }
+
     /// Whether any customer could pass, given the union of everyone's flags.
     pub fn possible(&self, any_flags: u64) -> bool {
         self.required & !any_flags == 0
@@ -191,6 +203,7 @@ impl CompiledConditions {
 }
 
 impl Facts {
+    #[inline(always)]
     pub fn of(c: &CustomerRefItem, q: i16) -> Facts {
         let known_barriers = c
             .barriers
@@ -218,7 +231,7 @@ impl Facts {
             expansions_proposed: c.engagement.expansions_proposed,
             expansion_closed_until: c.engagement.expansion_closed_until,
         };
-        Facts {
+        let mut facts = Facts {
             id: c.id.0,
             arr: c.contract.arr,
             segment: c.account.segment,
@@ -249,37 +262,37 @@ impl Facts {
             },
             eligibility,
             flags: 0,
-        }
-        .with_flags()
+        };
+        facts.flags = facts.flags();
+        facts
     }
 
-    fn with_flags(mut self) -> Facts {
-        let mut f = 1u64 << (FLAG_TOUCH + self.touch as u32);
-        f |= 1 << (FLAG_STAGE + self.stage as u32);
-        f |= u64::from(self.known_barriers) << FLAG_KNOWN;
-        f |= 1 << (FLAG_BAND + self.band as u32);
-        for (on, bit) in [
-            (self.known_barriers != 0, FLAG_ANY_KNOWN),
-            (self.renewal_work, FLAG_RENEWAL_WORK),
-            (self.mitigation, FLAG_MITIGATION),
-            (self.transition, FLAG_TRANSITION),
-            (self.plan_elements < 7, FLAG_PLAN_INCOMPLETE),
-            (!self.plan_current, FLAG_PLAN_STALE),
-            (self.new_outcome, FLAG_NEW_OUTCOME),
-            (self.expansion_opportunity, FLAG_OPPORTUNITY),
-            (self.sponsor_believed, FLAG_SPONSOR_BELIEVED),
-        ] {
-            if on {
-                f |= 1 << bit;
-            }
-        }
-        for n in 0..=3 {
-            if (0..=n).contains(&self.renewal_in) {
-                f |= 1 << (FLAG_RENEWAL_WITHIN + n as u32);
-            }
-        }
-        self.flags = f;
-        self
+    /// The yes-or-no facts as bits, without a branch.
+    fn flags(&self) -> u64 {
+        let bit = |on: bool, b: u32| u64::from(on) << b;
+        let within = |n: i16| {
+            bit(
+                (0..=n).contains(&self.renewal_in),
+                FLAG_RENEWAL_WITHIN + n as u32,
+            )
+        };
+        (1u64 << (FLAG_TOUCH + self.touch as u32))
+            | 1 << (FLAG_STAGE + self.stage as u32)
+            | u64::from(self.known_barriers) << FLAG_KNOWN
+            | 1 << (FLAG_BAND + self.band as u32)
+            | bit(self.known_barriers != 0, FLAG_ANY_KNOWN)
+            | bit(self.renewal_work, FLAG_RENEWAL_WORK)
+            | bit(self.mitigation, FLAG_MITIGATION)
+            | bit(self.transition, FLAG_TRANSITION)
+            | bit(self.plan_elements < 7, FLAG_PLAN_INCOMPLETE)
+            | bit(!self.plan_current, FLAG_PLAN_STALE)
+            | bit(self.new_outcome, FLAG_NEW_OUTCOME)
+            | bit(self.expansion_opportunity, FLAG_OPPORTUNITY)
+            | bit(self.sponsor_believed, FLAG_SPONSOR_BELIEVED)
+            | within(0)
+            | within(1)
+            | within(2)
+            | within(3)
     }
 
     pub fn meets(&self, c: &Condition, segment: &str) -> bool {

@@ -226,6 +226,174 @@ fn plan_made_current_first(plan: &[PlannedAction], qbr: PlannedAction, plan_elem
             || (earlier(actions::ActionKind::ReviewSuccessPlan) && plan_elements >= 5))
 }
 
+/// A bit per action kind, for sets of kinds.
+fn kind_bit(action: actions::ActionKind) -> u64 {
+    1 << (action as u32)
+}
+
+/// A quarter's planning done in one go, for playbooks: the plan, the hours and the refusals
+/// are taken out of the world once, and put back when this is dropped, so that each decision
+/// costs no look into the world. It decides exactly as [`Simulation::plan`] would (a test
+/// plans every shipped playbook both ways).
+pub struct Planning<'s> {
+    world: &'s mut World,
+    clock: Clock,
+    budget: Budget,
+    segments: usize,
+    plan: Vec<PlannedAction>,
+    /// The kinds of action planned for some customer this quarter, a bit each: a candidate
+    /// needs looking up among the planned only if its kind is here.
+    kinds: u64,
+    refused: Vec<actions::Attempt>,
+}
+
+impl Planning<'_> {
+    /// The hours left this quarter.
+    pub fn left(&self) -> f32 {
+        self.budget.left()
+    }
+
+    /// Plans one action for each of these customers in turn, as [`Simulation::plan`] would,
+    /// stopping after `max` successes or when the hours run out; returns how many were
+    /// planned and their hours. Refusals are recorded as `plan` records them. The facts
+    /// must be this quarter's (planning changes no customer, so they stay true while the
+    /// quarter is planned).
+    pub fn plan_each<'a>(
+        &mut self,
+        action: actions::ActionKind,
+        customers: impl IntoIterator<Item = &'a facts::Facts>,
+        max: Option<u32>,
+    ) -> (u32, f32) {
+        if action.spec().one_to_many {
+            return (0, 0.0);
+        }
+        let mut count = 0;
+        let mut total = 0.0;
+        let cheapest = actions::cost(action, Some(types::Touch::Digital));
+        // The customers this action is planned for already (a candidate may be a repeat):
+        // sorted once, so each candidate costs a binary search, not a scan of the plan.
+        let mut already: Vec<u32> = Vec::new();
+        if self.kinds & kind_bit(action) != 0 {
+            already.extend(
+                self.plan
+                    .iter()
+                    .filter(|p| p.action == action)
+                    .filter_map(|p| match p.target {
+                        ActionTarget::Customer(id) => Some(id),
+                        ActionTarget::Segment(_) => None,
+                    }),
+            );
+            already.sort_unstable();
+        }
+        for f in customers {
+            if max.is_some_and(|m| count >= m) || self.budget.left() + 1e-4 < cheapest {
+                break;
+            }
+            debug_assert_eq!(f.eligibility.quarter, self.clock.q(), "stale facts");
+            // The hours first: the cheapest test, and the one that fails most.
+            let hours = actions::cost(action, Some(f.eligibility.touch));
+            if hours > self.budget.left() + 1e-4 {
+                continue;
+            }
+            let planned = PlannedAction {
+                action,
+                target: ActionTarget::Customer(f.id),
+            };
+            // A QBR after a plan review or build planned earlier this quarter will find the
+            // plan current, as `plan` allows.
+            let checked = match f.eligibility.check(action) {
+                Err(actions::Blocker::NeedsCurrentPlan)
+                    if plan_made_current_first(
+                        &self.plan,
+                        planned,
+                        f.eligibility.plan_elements,
+                    ) =>
+                {
+                    Ok(())
+                }
+                other => other,
+            };
+            if let Err(blocker) = checked {
+                if blocker.is_judgement() {
+                    self.refused.push(actions::Attempt {
+                        quarter: self.clock.quarter,
+                        planned,
+                        blocker,
+                    });
+                }
+                continue;
+            }
+            if !already.is_empty() && already.binary_search(&f.id).is_ok() {
+                continue;
+            }
+            self.plan.push(planned);
+            self.budget.planned += hours;
+            total += hours;
+            count += 1;
+        }
+        if count > 0 {
+            self.kinds |= kind_bit(action);
+        }
+        (count, total)
+    }
+
+    /// Plans a one-to-many action for a segment, as [`Simulation::plan`] would.
+    pub fn plan_segment(
+        &mut self,
+        action: actions::ActionKind,
+        segment: u16,
+    ) -> Result<f32, Blocker> {
+        let planned = PlannedAction {
+            action,
+            target: ActionTarget::Segment(segment),
+        };
+        let hours = check_segment(planned, self.segments, &self.plan, &self.budget)?;
+        self.plan.push(planned);
+        self.budget.planned += hours;
+        Ok(hours)
+    }
+}
+
+impl Drop for Planning<'_> {
+    fn drop(&mut self) {
+        self.world.resource_mut::<Plan>().0 = std::mem::take(&mut self.plan);
+        self.world.resource_mut::<Budget>().planned = self.budget.planned;
+        if !self.refused.is_empty() {
+            let refused = std::mem::take(&mut self.refused);
+            self.world
+                .resource_mut::<actions::Attempts>()
+                .0
+                .extend(refused);
+        }
+    }
+}
+
+/// The checks of [`Simulation::check`] for a one-to-many action.
+fn check_segment(
+    planned: PlannedAction,
+    segments: usize,
+    plan: &[PlannedAction],
+    budget: &Budget,
+) -> Result<f32, Blocker> {
+    let ActionTarget::Segment(s) = planned.target else {
+        return Err(Blocker::NeedsSegmentTarget);
+    };
+    if usize::from(s) >= segments {
+        return Err(Blocker::UnknownSegment);
+    }
+    if !planned.action.spec().one_to_many {
+        return Err(Blocker::NeedsCustomerTarget);
+    }
+    let hours = actions::cost(planned.action, None);
+    if plan.contains(&planned) {
+        return Err(Blocker::AlreadyPlanned);
+    }
+    if hours > budget.left() + 1e-4 {
+        return Err(Blocker::OverBudget);
+    }
+    Ok(hours)
+}
+
 /// A simulation in its own world, driven directly: the CLI, batch runs and tests use it.
 pub struct Simulation {
     world: World,
@@ -361,14 +529,13 @@ impl Simulation {
                 }
                 actions::cost(planned.action, Some(c.account.touch))
             }
-            ActionTarget::Segment(s) => {
-                if usize::from(s) >= self.scenario().segments.len() {
-                    return Err(Blocker::UnknownSegment);
-                }
-                if !planned.action.spec().one_to_many {
-                    return Err(Blocker::NeedsCustomerTarget);
-                }
-                actions::cost(planned.action, None)
+            ActionTarget::Segment(_) => {
+                return check_segment(
+                    planned,
+                    self.scenario().segments.len(),
+                    &self.world.resource::<Plan>().0,
+                    self.world.resource::<Budget>(),
+                );
             }
         };
         if self.world.resource::<Plan>().0.contains(&planned) {
@@ -406,92 +573,40 @@ impl Simulation {
 
     /// Plans one action for each of these customers in turn, as [`Simulation::plan`] would,
     /// stopping after `max` successes or when the hours run out; returns how many were
-    /// planned and their hours. Refusals are recorded as `plan` records them. The facts
-    /// must be this quarter's (planning changes no customer, so they stay true while the
-    /// quarter is planned). Playbooks use it to plan many customers without a look into
-    /// the world for each.
+    /// planned and their hours. See [`Planning::plan_each`].
     pub fn plan_each<'a>(
         &mut self,
         action: actions::ActionKind,
         customers: impl IntoIterator<Item = &'a facts::Facts>,
         max: Option<u32>,
     ) -> (u32, f32) {
+        match self.planning() {
+            Some(mut planning) => planning.plan_each(action, customers, max),
+            None => (0, 0.0),
+        }
+    }
+
+    /// Starts planning the rest of the quarter in one go (see [`Planning`]); `None` once the
+    /// scenario is over.
+    pub fn planning(&mut self) -> Option<Planning<'_>> {
         let clock = *self.world.resource::<Clock>();
-        if clock.finished() || action.spec().one_to_many {
-            return (0, 0.0);
+        if clock.finished() {
+            return None;
         }
-        let mut count = 0;
-        let mut total = 0.0;
-        let mut refused = Vec::new();
-        // The same arithmetic as `Budget::left` after each `plan`, so decisions at the edge
-        // of the budget are the ones `plan` would make.
-        let mut budget = *self.world.resource::<Budget>();
-        let cheapest = actions::cost(action, Some(types::Touch::Digital));
-        let mut plan = self.world.resource_mut::<Plan>();
-        // The customers this action is planned for already (a candidate may be a repeat):
-        // sorted once, so each candidate costs a binary search, not a scan of the plan.
-        let mut already: Vec<u32> = plan
-            .0
+        let plan = std::mem::take(&mut self.world.resource_mut::<Plan>().0);
+        let kinds = plan
             .iter()
-            .filter(|p| p.action == action)
-            .filter_map(|p| match p.target {
-                ActionTarget::Customer(id) => Some(id),
-                ActionTarget::Segment(_) => None,
-            })
-            .collect();
-        already.sort_unstable();
-        for f in customers {
-            if max.is_some_and(|m| count >= m) || budget.left() + 1e-4 < cheapest {
-                break;
-            }
-            debug_assert_eq!(f.eligibility.quarter, clock.q(), "stale facts");
-            // The hours first: the cheapest test, and the one that fails most.
-            let hours = actions::cost(action, Some(f.eligibility.touch));
-            if hours > budget.left() + 1e-4 {
-                continue;
-            }
-            let planned = PlannedAction {
-                action,
-                target: ActionTarget::Customer(f.id),
-            };
-            // A QBR after a plan review or build planned earlier this quarter will find the
-            // plan current, as `plan` allows.
-            let checked = match f.eligibility.check(action) {
-                Err(actions::Blocker::NeedsCurrentPlan)
-                    if plan_made_current_first(&plan.0, planned, f.eligibility.plan_elements) =>
-                {
-                    Ok(())
-                }
-                other => other,
-            };
-            if let Err(blocker) = checked {
-                if blocker.is_judgement() {
-                    refused.push(actions::Attempt {
-                        quarter: clock.quarter,
-                        planned,
-                        blocker,
-                    });
-                }
-                continue;
-            }
-            if !already.is_empty() && already.binary_search(&f.id).is_ok() {
-                continue;
-            }
-            plan.0.push(planned);
-            budget.planned += hours;
-            total += hours;
-            count += 1;
-        }
-        if count > 0 {
-            self.world.resource_mut::<Budget>().planned = budget.planned;
-        }
-        if !refused.is_empty() {
-            self.world
-                .resource_mut::<actions::Attempts>()
-                .0
-                .extend(refused);
-        }
-        (count, total)
+            .filter(|p| matches!(p.target, ActionTarget::Customer(_)))
+            .fold(0, |m, p| m | kind_bit(p.action));
+        Some(Planning {
+            clock,
+            budget: *self.world.resource::<Budget>(),
+            segments: self.scenario().segments.len(),
+            plan,
+            kinds,
+            refused: Vec::new(),
+            world: &mut self.world,
+        })
     }
 
     /// Removes a planned action before the quarter ends, giving its hours back.
