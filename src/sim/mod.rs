@@ -571,21 +571,6 @@ impl Simulation {
         Ok(hours)
     }
 
-    /// Plans one action for each of these customers in turn, as [`Simulation::plan`] would,
-    /// stopping after `max` successes or when the hours run out; returns how many were
-    /// planned and their hours. See [`Planning::plan_each`].
-    pub fn plan_each<'a>(
-        &mut self,
-        action: actions::ActionKind,
-        customers: impl IntoIterator<Item = &'a facts::Facts>,
-        max: Option<u32>,
-    ) -> (u32, f32) {
-        match self.planning() {
-            Some(mut planning) => planning.plan_each(action, customers, max),
-            None => (0, 0.0),
-        }
-    }
-
     /// Starts planning the rest of the quarter in one go (see [`Planning`]); `None` once the
     /// scenario is over.
     pub fn planning(&mut self) -> Option<Planning<'_>> {
