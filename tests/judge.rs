@@ -343,9 +343,20 @@ fn plan_built_with_and_without_sponsor() {
         }],
         "",
     );
-    let got = fired(&s, &[&[("build_success_plan", "a")]]);
+    // Hearing the sponsor first (planned before the build, so it runs first) is praised.
+    let got = fired(
+        &s,
+        &[&[
+            ("stakeholder_conversation", "a"),
+            ("build_success_plan", "a"),
+        ]],
+    );
     assert!(got.contains("plan-built-with-sponsor"), "{got:?}");
     assert!(!got.contains("plan-without-sponsor"), "{got:?}");
+    assert!(
+        !got.contains("plan-built-before-hearing-the-sponsor"),
+        "{got:?}"
+    );
     // Reviewing a stale plan during a known sponsor gap is not praised and faulted at once:
     // it is the mistake (outcomes are re-validated with the new sponsor).
     let s = scenario(
@@ -358,6 +369,77 @@ fn plan_built_with_and_without_sponsor() {
     let got = fired(&s, &[&[], &[("review_success_plan", "a")]]);
     assert!(got.contains("plan-without-sponsor"), "{got:?}");
     assert!(!got.contains("stale-plan-reviewed"), "{got:?}");
+}
+
+/// A customer who wants lower cost, whose account manager noted the vendor's goal.
+const WANTS_COST: &str =
+    ", desired_outcome: Some(reduce_cost), sold_outcome: Some(licences_activated)";
+/// A plan of five elements without validated outcomes (so no baseline either).
+const UNVALIDATED_PLAN: &str = "SuccessPlan(products: true, stakeholder_roles: true, critical_success_factors: true, kpis: true, use_cases: true, last_reviewed: 0)";
+
+#[test]
+fn plan_outcomes_heard_or_not() {
+    let s = scenario(
+        &[C {
+            plan: NO_PLAN,
+            extra: WANTS_COST,
+            ..c("a")
+        }],
+        "",
+    );
+    // Written blind, the plan takes the account manager's vendor goal.
+    let got = fired(&s, &[&[("build_success_plan", "a")]]);
+    assert!(
+        got.contains("plan-built-before-hearing-the-sponsor"),
+        "{got:?}"
+    );
+    assert!(got.contains("plan-aims-at-vendor-goal"), "{got:?}");
+    assert!(!got.contains("plan-built-with-sponsor"), "{got:?}");
+    // Heard afterwards, the plan still says otherwise until it is reviewed.
+    let got = fired(
+        &s,
+        &[
+            &[("build_success_plan", "a")],
+            &[("stakeholder_conversation", "a")],
+        ],
+    );
+    assert!(got.contains("plan-outcome-not-the-sponsors"), "{got:?}");
+    // Heard first: the plan aims at the customer's outcome and none of the faults fire.
+    let got = fired(
+        &s,
+        &[&[
+            ("stakeholder_conversation", "a"),
+            ("build_success_plan", "a"),
+        ]],
+    );
+    for rule in [
+        "plan-aims-at-vendor-goal",
+        "plan-outcome-not-the-sponsors",
+        "plan-built-before-hearing-the-sponsor",
+    ] {
+        assert!(!got.contains(rule), "{rule}: {got:?}");
+    }
+}
+
+#[test]
+fn qbr_without_baseline() {
+    let rule = "qbr-without-baseline";
+    let s = scenario(
+        &[C {
+            plan: UNVALIDATED_PLAN,
+            extra: WANTS_COST,
+            ..c("a")
+        }],
+        "",
+    );
+    fires(rule, &s, &[&[("qbr", "a")]]);
+    silent("qbr-held", &s, &[&[("qbr", "a")]]);
+    // With the data reviewed first, the QBR shows value against a baseline.
+    silent(
+        rule,
+        &s,
+        &[&[("review_account_data", "a")], &[("qbr", "a")]],
+    );
 }
 
 #[test]
@@ -940,6 +1022,10 @@ fn every_rule_is_exercised_by_these_tests() {
         "adoption-plan-at-onboarding",
         "acted-on-leading-indicator",
         "plan-built-with-sponsor",
+        "plan-built-before-hearing-the-sponsor",
+        "plan-aims-at-vendor-goal",
+        "plan-outcome-not-the-sponsors",
+        "qbr-without-baseline",
         "plan-without-sponsor",
         "review-without-plan",
         "stale-plan-reviewed",

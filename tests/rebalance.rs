@@ -460,3 +460,86 @@ fn the_fast_planner_plans_what_the_rules_say() {
     }
     assert!(quarters > 200, "{quarters}");
 }
+
+/// One high-touch customer with no success plan who wants lower cost, while the account
+/// manager's notes say the vendor's goal (every licence active).
+fn unplanned() -> Arc<Scenario> {
+    let text = r#"Scenario(
+    id: "outcomes", title: "Outcomes", quarters: 6, capacity_hours: 200, seed: 3,
+    products: ["Suite"],
+    segments: [Segment(id: "seg", touch: High, sponsor_turnover: 0.0)],
+    customers: [Customer(id: "acme", name: "Acme", segment: "seg", size: Large,
+        contract: Contract(products: ["Suite"], licences: 500, arr: 100000, start_quarter: -1, term_quarters: 12),
+        stage: Use, signals: Signals(utilisation: 0.6),
+        desired_outcome: Some(reduce_cost), sold_outcome: Some(licences_activated))],
+)"#;
+    Arc::new(Scenario::parse("outcomes.ron", text).unwrap())
+}
+
+#[test]
+fn a_plan_written_before_hearing_the_sponsor_aims_at_the_vendor_goal_until_corrected() {
+    use csm_sim::sim::customer::{BusinessOutcome, PlanElement, SuccessPlan};
+    let mut sim = Simulation::new(unplanned(), 1);
+    plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+    sim.end_quarter();
+    let p: SuccessPlan = component(&sim);
+    assert_eq!(p.outcome, Some(BusinessOutcome::LicencesActivated));
+    assert!(!p.has(PlanElement::ValidatedOutcomes));
+    assert!(!p.outcome_heard);
+    // Reviewing it with the sponsor puts it right, validated only at the next review.
+    plan(&mut sim, ActionKind::ReviewSuccessPlan).unwrap();
+    sim.end_quarter();
+    let p: SuccessPlan = component(&sim);
+    assert_eq!(p.outcome, Some(BusinessOutcome::ReduceCost));
+    assert!(p.outcome_heard && !p.has(PlanElement::ValidatedOutcomes));
+    assert!(sim.journal().entries.iter().any(|e| matches!(
+        e.event,
+        Event::OutcomeCorrected {
+            from: Some(BusinessOutcome::LicencesActivated),
+            to: BusinessOutcome::ReduceCost
+        }
+    )));
+    plan(&mut sim, ActionKind::ReviewSuccessPlan).unwrap();
+    sim.end_quarter();
+    assert!(component::<SuccessPlan>(&sim).has(PlanElement::ValidatedOutcomes));
+
+    // Heard first, the plan aims at the customer's outcome and is validated at once.
+    let mut sim = Simulation::new(unplanned(), 1);
+    plan(&mut sim, ActionKind::StakeholderConversation).unwrap();
+    plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+    sim.end_quarter();
+    let p: SuccessPlan = component(&sim);
+    assert_eq!(p.outcome, Some(BusinessOutcome::ReduceCost));
+    assert!(p.has(PlanElement::ValidatedOutcomes));
+}
+
+#[test]
+fn hearing_the_sponsor_before_writing_the_plan_brings_outcomes_sooner() {
+    use csm_sim::sim::customer::Lifecycle;
+    let (mut heard, mut blind) = (0u32, 0u32);
+    for seed in 0..300 {
+        for listen_first in [true, false] {
+            let mut sim = Simulation::new(unplanned(), seed);
+            if listen_first {
+                plan(&mut sim, ActionKind::StakeholderConversation).unwrap();
+            } else {
+                // The same hours, spent looking at data instead of listening.
+                plan(&mut sim, ActionKind::ReviewAccountData).unwrap();
+            }
+            plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+            while !sim.finished() {
+                sim.end_quarter();
+            }
+            let outcomes = u32::from(component::<Lifecycle>(&sim).outcomes_achieved);
+            if listen_first {
+                heard += outcomes;
+            } else {
+                blind += outcomes;
+            }
+        }
+    }
+    assert!(
+        heard as f32 > blind as f32 * 1.3,
+        "outcomes with the sponsor heard first {heard}, written blind {blind}"
+    );
+}

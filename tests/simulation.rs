@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "60f3fca1ce5535278dc5415684affc3ddaf600b7b10c9182e80ecddcc8feacd8",
+        hash, "e6b311c6fe597f5749f615ed9dd93a1a92b13c6644cf456e45ed3adb57832c6c",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -14,7 +14,7 @@ use super::Blueprint;
 use crate::scenario::locate::{FieldPath, located};
 use crate::scenario::{LoadError, read_ron};
 use crate::sim::Simulation;
-use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker};
+use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker, PlannedAction};
 use crate::sim::facts::{Condition, Facts};
 use crate::sim::journal::Event;
 use crate::sim::renewal::Factors;
@@ -233,6 +233,28 @@ impl Rules {
     }
 }
 
+/// What the CSM will know of a customer when an action runs, given the actions planned
+/// before it this quarter (they run first, in order): a conversation with the sponsor
+/// tells the desired outcome, a look at the data measures the baseline.
+fn known_by_then(f: &Facts, earlier: &[PlannedAction]) -> Facts {
+    let mut f = *f;
+    for p in earlier {
+        if p.target != ActionTarget::Customer(f.id) {
+            continue;
+        }
+        match p.action {
+            ActionKind::StakeholderConversation | ActionKind::ExecutiveAlignment
+                if f.sponsor_believed =>
+            {
+                f.outcome_heard = true;
+            }
+            ActionKind::ReviewAccountData => f.baseline = true,
+            _ => {}
+        }
+    }
+    f
+}
+
 /// A rule that fired.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Judgement {
@@ -295,7 +317,8 @@ impl Judge {
                 ActionTarget::Segment(_) => None,
             })
             .collect();
-        for planned in sim.planned().to_vec() {
+        let plan = sim.planned().to_vec();
+        for (i, planned) in plan.iter().copied().enumerate() {
             for (r, rule) in Rules::get().0.iter().enumerate() {
                 match (&rule.check, planned.target) {
                     (
@@ -309,6 +332,7 @@ impl Judge {
                         let Some(f) = facts.iter().find(|f| f.id == id) else {
                             continue;
                         };
+                        let f = &known_by_then(f, &plan[..i]);
                         let seg = segment_id(f);
                         if !when.iter().all(|c| f.meets(c, &seg)) {
                             continue;

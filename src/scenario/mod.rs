@@ -87,6 +87,10 @@ pub struct CustomerSpec {
     pub stakeholders: [StakeholderSpec; 4],
     pub plan_elements: u8,
     pub plan_last_reviewed: Option<i16>,
+    /// What the customer wants and what the account manager noted as sold; drawn from the
+    /// scenario's seed and the customer's id where not given.
+    pub desired_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    pub sold_outcome: Option<crate::sim::customer::BusinessOutcome>,
     pub utilisation: f32,
     pub features_in_use: u8,
     pub features_total: u8,

@@ -124,6 +124,12 @@ pub struct RawCustomer {
     pub signals: Option<RawSignals>,
     #[serde(default)]
     pub outcomes_achieved: i64,
+    /// What the customer wants from the purchase (2.3); drawn if left out.
+    #[serde(default)]
+    pub desired_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    /// What the account manager's notes say was sold (4.3.b); drawn if left out.
+    #[serde(default)]
+    pub sold_outcome: Option<crate::sim::customer::BusinessOutcome>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -799,6 +799,8 @@ fn customer(
         stakeholders,
         plan_elements,
         plan_last_reviewed,
+        desired_outcome: rc.desired_outcome,
+        sold_outcome: rc.sold_outcome,
         utilisation,
         features_in_use: features_in_use as u8,
         features_total: features_total as u8,

@@ -30,6 +30,127 @@ pub struct Account {
     pub segment: u16,
     pub size: SizeSegment,
     pub touch: Touch,
+    /// What the customer truly wants from the purchase (2.3): hidden until the CSM hears
+    /// it from the executive sponsor.
+    pub desired: BusinessOutcome,
+    /// What the account manager's notes say was sold and promised (4.3.b): known from the
+    /// start, and not always what the customer wants.
+    pub sold: BusinessOutcome,
+}
+
+/// A business outcome a success plan can aim at (2.3, 2.10). The first five are outcomes a
+/// customer buys for; the last two are the vendor's goals written as if they were the
+/// customer's (1.2: value the customer expects is its own business result, not the
+/// vendor's adoption figures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BusinessOutcome {
+    ReduceCost,
+    GrowRevenue,
+    ReduceRisk,
+    RaiseProductivity,
+    ImproveExperience,
+    LicencesActivated,
+    FeaturesAdopted,
+}
+
+impl BusinessOutcome {
+    pub const ALL: [BusinessOutcome; 7] = [
+        BusinessOutcome::ReduceCost,
+        BusinessOutcome::GrowRevenue,
+        BusinessOutcome::ReduceRisk,
+        BusinessOutcome::RaiseProductivity,
+        BusinessOutcome::ImproveExperience,
+        BusinessOutcome::LicencesActivated,
+        BusinessOutcome::FeaturesAdopted,
+    ];
+
+    /// The outcomes a customer can truly want.
+    pub const CUSTOMER: [BusinessOutcome; 5] = [
+        BusinessOutcome::ReduceCost,
+        BusinessOutcome::GrowRevenue,
+        BusinessOutcome::ReduceRisk,
+        BusinessOutcome::RaiseProductivity,
+        BusinessOutcome::ImproveExperience,
+    ];
+
+    /// The vendor's goal rather than the customer's.
+    pub fn vendor_centric(self) -> bool {
+        matches!(
+            self,
+            BusinessOutcome::LicencesActivated | BusinessOutcome::FeaturesAdopted
+        )
+    }
+
+    /// The name used in commands and files.
+    pub fn id(self) -> &'static str {
+        match self {
+            BusinessOutcome::ReduceCost => "reduce_cost",
+            BusinessOutcome::GrowRevenue => "grow_revenue",
+            BusinessOutcome::ReduceRisk => "reduce_risk",
+            BusinessOutcome::RaiseProductivity => "raise_productivity",
+            BusinessOutcome::ImproveExperience => "improve_experience",
+            BusinessOutcome::LicencesActivated => "licences_activated",
+            BusinessOutcome::FeaturesAdopted => "features_adopted",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<BusinessOutcome> {
+        let id = id.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        BusinessOutcome::ALL.into_iter().find(|o| o.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BusinessOutcome::ReduceCost => "reduce operating cost",
+            BusinessOutcome::GrowRevenue => "grow revenue",
+            BusinessOutcome::ReduceRisk => "reduce risk and stay compliant",
+            BusinessOutcome::RaiseProductivity => "raise staff productivity",
+            BusinessOutcome::ImproveExperience => {
+                "improve the customer's own customers' experience"
+            }
+            BusinessOutcome::LicencesActivated => "activate every licence (the vendor's goal)",
+            BusinessOutcome::FeaturesAdopted => "adopt every feature (the vendor's goal)",
+        }
+    }
+
+    /// The KPI that measures it, with what its baseline is (2.10).
+    pub fn kpi(self) -> &'static str {
+        match self {
+            BusinessOutcome::ReduceCost => "cost per transaction against the baseline",
+            BusinessOutcome::GrowRevenue => "revenue per customer against the baseline",
+            BusinessOutcome::ReduceRisk => "audit findings and incidents against the baseline",
+            BusinessOutcome::RaiseProductivity => "hours per process against the baseline",
+            BusinessOutcome::ImproveExperience => "the customer's own NPS against the baseline",
+            BusinessOutcome::LicencesActivated => "share of licences active",
+            BusinessOutcome::FeaturesAdopted => "share of features in use",
+        }
+    }
+
+    /// A deterministic draw for a customer that was not given one: `u` in [0, 1).
+    pub fn draw_desired(u: f32) -> BusinessOutcome {
+        let n = BusinessOutcome::CUSTOMER.len();
+        BusinessOutcome::CUSTOMER[((u * n as f32) as usize).min(n - 1)]
+    }
+
+    /// What the account manager's notes say, given the truth: the same four times in ten,
+    /// the vendor's adoption goal three and a half times in ten, another outcome otherwise.
+    pub fn draw_sold(desired: BusinessOutcome, u: f32) -> BusinessOutcome {
+        if u < 0.4 {
+            desired
+        } else if u < 0.575 {
+            BusinessOutcome::LicencesActivated
+        } else if u < 0.75 {
+            BusinessOutcome::FeaturesAdopted
+        } else {
+            let others: Vec<BusinessOutcome> = BusinessOutcome::CUSTOMER
+                .into_iter()
+                .filter(|o| *o != desired)
+                .collect();
+            let k = (((u - 0.75) / 0.25) * others.len() as f32) as usize;
+            others[k.min(others.len() - 1)]
+        }
+    }
 }
 
 /// What the customer bought and when it comes up for renewal (exam 1.6, 1.8).
@@ -219,6 +340,15 @@ impl PlanElement {
 pub struct SuccessPlan {
     pub elements: u8,
     pub last_reviewed: Option<i16>,
+    /// The business outcome the plan aims at, as the CSM wrote it (2.3).
+    pub outcome: Option<BusinessOutcome>,
+    /// The trainee chose the outcome: building the plan keeps it.
+    pub outcome_chosen: bool,
+    /// The CSM has heard the customer's desired outcome from the executive sponsor.
+    pub outcome_heard: bool,
+    /// The account's baseline has been measured from its data, so the KPIs have something
+    /// to be compared with (2.5, 2.10).
+    pub baseline: bool,
 }
 
 impl SuccessPlan {
@@ -242,6 +372,21 @@ impl SuccessPlan {
 
     pub fn remove(&mut self, e: PlanElement) {
         self.elements &= !(1 << e as u8);
+    }
+
+    /// Whether the plan aims at what the customer wants (hidden: the model's view).
+    pub fn aligned(&self, account: &Account) -> bool {
+        self.outcome == Some(account.desired)
+    }
+
+    /// The outcome the CSM would write from what it knows: the sponsor's if heard, the
+    /// account manager's notes otherwise.
+    pub fn best_known(&self, account: &Account) -> BusinessOutcome {
+        if self.outcome_heard {
+            account.desired
+        } else {
+            account.sold
+        }
     }
 
     /// Share of the seven elements present, 0–1.

@@ -44,6 +44,14 @@ pub enum Condition {
     /// known to be gone counts as −1.
     SponsorSentimentAtLeast(f32),
     ArrAtLeast(i64),
+    /// The CSM has heard the customer's desired outcome from the executive sponsor (2.3).
+    OutcomeHeard,
+    /// The success plan aims at the vendor's goal (licences, features), not the customer's.
+    PlanOutcomeVendorCentric,
+    /// The success plan aims at something other than what the sponsor said (once heard).
+    PlanOutcomeNotTheSponsors,
+    /// The account's baseline has been measured from its data (2.5).
+    BaselineMeasured,
     Not(Box<Condition>),
     Any(Vec<Condition>),
 }
@@ -74,6 +82,12 @@ pub struct Facts {
     pub utilisation: f32,
     pub nps: f32,
     pub sponsor_sentiment: f32,
+    pub outcome_heard: bool,
+    /// The plan's outcome, as written.
+    pub plan_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    /// The plan's outcome is not the one the sponsor gave (false until heard).
+    pub plan_not_the_sponsors: bool,
+    pub baseline: bool,
     /// What planning an action for this customer depends on.
     pub eligibility: Eligibility,
     /// The yes-or-no facts as bits (see [`Condition::flag`]), so rules can test many at once.
@@ -260,6 +274,12 @@ impl Facts {
             } else {
                 -1.0
             },
+            outcome_heard: c.plan.outcome_heard,
+            plan_outcome: c.plan.outcome,
+            plan_not_the_sponsors: c.plan.outcome_heard
+                && c.plan.outcome.is_some()
+                && !c.plan.aligned(c.account),
+            baseline: c.plan.baseline,
             eligibility,
             flags: 0,
         };
@@ -322,6 +342,12 @@ impl Facts {
             Condition::NpsAtLeast(n) => self.nps >= *n,
             Condition::SponsorSentimentAtLeast(x) => self.sponsor_sentiment >= *x,
             Condition::ArrAtLeast(a) => self.arr >= *a,
+            Condition::OutcomeHeard => self.outcome_heard,
+            Condition::PlanOutcomeVendorCentric => {
+                self.plan_outcome.is_some_and(|o| o.vendor_centric())
+            }
+            Condition::PlanOutcomeNotTheSponsors => self.plan_not_the_sponsors,
+            Condition::BaselineMeasured => self.baseline,
             Condition::Not(inner) => !self.meets(inner, segment),
             Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),
         }

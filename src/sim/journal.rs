@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
+use super::customer::BusinessOutcome;
 use super::renewal::Factors;
 use super::types::{BarrierKind, Stage};
 
@@ -33,6 +34,11 @@ pub enum Event {
     OutcomeAchieved {
         total: u8,
         time_to_value: Option<u16>,
+    },
+    /// Going over the success plan, the executive sponsor put its outcome right.
+    OutcomeCorrected {
+        from: Option<BusinessOutcome>,
+        to: BusinessOutcome,
     },
     Action {
         action: ActionKind,
@@ -213,6 +219,17 @@ impl Event {
                     "achieved its first business outcome: time to value {ttv} quarters (2.10, 4.2.d)"
                 ),
                 None => format!("achieved business outcome number {total} (2.10)"),
+            },
+            Event::OutcomeCorrected { from, to } => match from {
+                Some(from) => format!(
+                    "the executive sponsor corrected the success plan: the outcome is not \"{}\" but \"{}\"; validated at the next review (2.3)",
+                    from.label(),
+                    to.label()
+                ),
+                None => format!(
+                    "the executive sponsor gave the success plan its outcome: \"{}\"; validated at the next review (2.3)",
+                    to.label()
+                ),
             },
             Event::Action { action, outcome } => {
                 let text = outcome.describe(action);

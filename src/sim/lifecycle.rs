@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::barriers::{Barrier, Barriers};
 use super::clock::Clock;
 use super::customer::{
-    Contract, CustomerId, Engagement, Lifecycle, PlanElement, Signals, SuccessPlan,
+    Account, Contract, CustomerId, Engagement, Lifecycle, PlanElement, Signals, SuccessPlan,
 };
 use super::debug_assert_in_id_order;
 use super::journal::{Event, Journal};
@@ -56,6 +56,7 @@ pub(super) fn progress_lifecycle(
     mut tally: ResMut<Tally>,
     mut customers: Query<(
         &CustomerId,
+        &Account,
         &Contract,
         &Signals,
         &SuccessPlan,
@@ -68,7 +69,7 @@ pub(super) fn progress_lifecycle(
     let qi = q as i16;
     let rng = &mut rng.lifecycle;
     let mut last = None;
-    for (id, contract, signals, plan, engagement, barriers, mut life) in &mut customers {
+    for (id, account, contract, signals, plan, engagement, barriers, mut life) in &mut customers {
         debug_assert_in_id_order(&mut last, *id);
         if life.stage == Stage::Churned || !contract.active_in(qi) {
             continue;
@@ -109,8 +110,10 @@ pub(super) fn progress_lifecycle(
             journal.push(q, id.0, Event::StageChanged { from, to });
         }
         if life.stage >= Stage::Use && life.outcomes_achieved < MAX_OUTCOMES {
+            // Outcomes come from a plan aimed at what the customer wants, validated with its
+            // sponsor (2.3): a plan of the vendor's goals validates nothing.
             let p = outcome_chance(
-                plan.has(PlanElement::ValidatedOutcomes),
+                plan.has(PlanElement::ValidatedOutcomes) && plan.aligned(account),
                 plan.completeness(),
                 signals.utilisation,
                 stalled + not_a_fit,

@@ -55,6 +55,19 @@ impl Stream {
     }
 }
 
+/// A uniform number in [0, 1) from a hash of a seed, a purpose and an index: for draws that
+/// must not take from (and so shift) any stream.
+pub fn hashed_unit(seed: u64, purpose: u64, index: u64) -> f32 {
+    let mut x = seed
+        ^ purpose.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03);
+    // splitmix64's finaliser
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^= x >> 31;
+    (x >> 40) as f32 * (1.0 / (1u64 << 24) as f32)
+}
+
 /// Symmetric noise in [-amplitude, amplitude] from a uniform number.
 #[inline]
 pub fn centred(u: f32, amplitude: f32) -> f32 {

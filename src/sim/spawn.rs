@@ -4,11 +4,14 @@ use bevy::prelude::*;
 
 use super::barriers::Barriers;
 use super::customer::{
-    Account, Contract, CustomerId, Engagement, Lifecycle, Observed, Profile, Signals, Stakeholder,
-    Stakeholders, SuccessPlan,
+    Account, BusinessOutcome, Contract, CustomerId, Engagement, Lifecycle, Observed, PlanElement,
+    Profile, Signals, Stakeholder, Stakeholders, SuccessPlan,
 };
 use super::health::Health;
-use super::rng::Stream;
+use super::rng::{Stream, hashed_unit};
+
+/// The purpose of the hashed draws of each customer's desired and sold outcomes.
+const OUTCOME_DRAW: u64 = 0x6f75_7463_6f6d_6500;
 use super::types::Stage;
 use crate::scenario::{CustomerSpec, GenerateSpec, Scenario};
 
@@ -43,6 +46,18 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
         financial_health: spec.financial_health,
     };
     let term = i16::from(spec.term_quarters);
+    // Drawn from a hash, not a stream, so that no other draw moves.
+    let desired = spec.desired_outcome.unwrap_or_else(|| {
+        BusinessOutcome::draw_desired(hashed_unit(scenario.seed, OUTCOME_DRAW, u64::from(id)))
+    });
+    let sold = spec.sold_outcome.unwrap_or_else(|| {
+        BusinessOutcome::draw_sold(
+            desired,
+            hashed_unit(scenario.seed, OUTCOME_DRAW + 1, u64::from(id)),
+        )
+    });
+    // A plan that starts with validated outcomes was written with the sponsor.
+    let validated = spec.plan_elements & (1 << PlanElement::ValidatedOutcomes as u8) != 0;
     let stakeholders = Stakeholders(spec.stakeholders.map(|s| Stakeholder {
         present: s.present,
         sentiment: s.sentiment,
@@ -58,6 +73,8 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
             segment: spec.segment,
             size: spec.size,
             touch: segment.touch,
+            desired,
+            sold,
         },
         contract: Contract {
             products: spec.products,
@@ -86,6 +103,10 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
         plan: SuccessPlan {
             elements: spec.plan_elements,
             last_reviewed: spec.plan_last_reviewed,
+            outcome: validated.then_some(desired),
+            outcome_chosen: false,
+            outcome_heard: validated,
+            baseline: validated,
         },
         signals,
         observed: Observed {
@@ -137,6 +158,8 @@ fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> Cu
         ],
         plan_elements: if full_plan { 0x7f } else { 0x01 },
         plan_last_reviewed: full_plan.then_some(0),
+        desired_outcome: None,
+        sold_outcome: None,
         utilisation,
         features_in_use: (utilisation * f32::from(features_total) * 0.7).round() as u8,
         features_total,

@@ -73,6 +73,30 @@ fn discover(
     found
 }
 
+/// Goes over the plan's outcome with the sponsor (present): validated if it is what the
+/// sponsor wants; otherwise the sponsor corrects it, and it is validated at the next review.
+/// Returns whether it was right.
+fn validate_with_sponsor(c: &mut CustomerMutItem, q: u16, journal: &mut Journal) -> bool {
+    c.plan.outcome_heard = true;
+    if c.plan.aligned(c.account) {
+        c.plan.add(PlanElement::ValidatedOutcomes);
+        return true;
+    }
+    let from = c.plan.outcome;
+    c.plan.outcome = Some(c.account.desired);
+    c.plan.outcome_chosen = false;
+    c.plan.remove(PlanElement::ValidatedOutcomes);
+    journal.push(
+        q,
+        c.id.0,
+        Event::OutcomeCorrected {
+            from,
+            to: c.account.desired,
+        },
+    );
+    false
+}
+
 fn found(mask: u8) -> ActionOutcome {
     if mask == 0 {
         ActionOutcome::NothingFound
@@ -213,9 +237,17 @@ fn apply_action(
     }
     let sponsor_present = c.stakeholders.sponsor_present();
     match action {
-        A::ReviewAccountData => found(discover(c, Discovery::Data, q, rng, journal)),
+        A::ReviewAccountData => {
+            // The data is the account's baseline (2.5).
+            c.plan.baseline = true;
+            found(discover(c, Discovery::Data, q, rng, journal))
+        }
         A::StakeholderConversation => {
             c.stakeholders.nudge_customer_side(0.05 * f);
+            // The sponsor says what the business wants from the purchase (2.3).
+            if sponsor_present {
+                c.plan.outcome_heard = true;
+            }
             found(discover(c, Discovery::Conversation, q, rng, journal))
         }
         A::SiteVisit => {
@@ -234,9 +266,20 @@ fn apply_action(
                 c.plan.add(e);
             }
             c.plan.last_reviewed = Some(qi);
+            // The plan aims at what the CSM has learned: the sponsor's outcome if heard, the
+            // account manager's notes of what was sold if not, the trainee's own choice if
+            // one was written (2.3).
+            if !c.plan.outcome_chosen || c.plan.outcome.is_none() {
+                c.plan.outcome = Some(c.plan.best_known(c.account));
+            }
             if sponsor_present {
-                c.plan.add(PlanElement::ValidatedOutcomes);
-                c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
+                // Validated only if it is what the sponsor wants.
+                if c.plan.aligned(c.account) {
+                    c.plan.add(PlanElement::ValidatedOutcomes);
+                    c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05 * f);
+                } else {
+                    c.plan.remove(PlanElement::ValidatedOutcomes);
+                }
             } else if c.barriers.discover(BarrierKind::LostSponsor, q) {
                 journal.push(
                     q,
@@ -255,7 +298,7 @@ fn apply_action(
             }
             c.plan.last_reviewed = Some(qi);
             if sponsor_present {
-                c.plan.add(PlanElement::ValidatedOutcomes);
+                validate_with_sponsor(c, q, journal);
             } else {
                 // Outcomes validated with a sponsor who has gone are no longer validated.
                 c.plan.remove(PlanElement::ValidatedOutcomes);
@@ -309,9 +352,18 @@ fn apply_action(
             if !(c.plan.is_current(qi) && c.plan.elements.count_ones() >= 5) {
                 return ActionOutcome::Blocked(Blocker::NeedsCurrentPlan);
             }
-            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.2 * f);
+            // Value shown against what the sponsor wants, measured from a baseline, lands
+            // in full; a review of the vendor's goals, or of results with nothing to compare
+            // them with, much less (2.10, 4.5).
+            let aligned = validate_with_sponsor(c, q, journal);
+            let shown = match (aligned, c.plan.baseline) {
+                (true, true) => 1.0,
+                (true, false) => 0.7,
+                (false, _) => 0.4,
+            };
+            c.stakeholders
+                .nudge(Role::ExecutiveSponsor, 0.2 * f * shown);
             c.stakeholders.nudge(Role::Champion, 0.1 * f);
-            c.plan.add(PlanElement::ValidatedOutcomes);
             c.plan.last_reviewed = Some(qi);
             c.engagement.last_qbr = Some(qi);
             let mask = discover(c, Discovery::Process, q, rng, journal);
@@ -329,9 +381,16 @@ fn apply_action(
                 return ActionOutcome::Blocked(Blocker::NoNewOutcome);
             }
             c.engagement.success_captured = c.lifecycle.outcomes_achieved;
-            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.1 * f);
-            c.stakeholders.nudge(Role::Champion, 0.1 * f);
-            c.signals.nps = (c.signals.nps + 5.0).min(100.0);
+            // A success told against a baseline and the outcome the customer wanted is a
+            // story the sponsor retells; without them it is a pleasant anecdote (4.2.d).
+            let told = if c.plan.baseline && c.plan.aligned(c.account) {
+                1.0
+            } else {
+                0.5
+            };
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.1 * f * told);
+            c.stakeholders.nudge(Role::Champion, 0.1 * f * told);
+            c.signals.nps = (c.signals.nps + 5.0 * told).min(100.0);
             ActionOutcome::Done
         }
         A::PhasedReplan => respond(
@@ -383,6 +442,7 @@ fn apply_action(
         }
         A::ExecutiveAlignment => {
             if sponsor_present {
+                c.plan.outcome_heard = true;
                 c.stakeholders.nudge(Role::ExecutiveSponsor, 0.15 * f);
                 ActionOutcome::Done
             } else {
