@@ -543,3 +543,46 @@ fn hearing_the_sponsor_before_writing_the_plan_brings_outcomes_sooner() {
         "outcomes with the sponsor heard first {heard}, written blind {blind}"
     );
 }
+
+#[test]
+fn outcomes_the_trainee_writes_are_kept_by_the_plan_and_replayed_from_the_session() {
+    use csm_sim::session::{Recorder, Session};
+    use csm_sim::sim::customer::{BusinessOutcome, SuccessPlan};
+    let mut rec = Recorder::new(unplanned(), 2);
+    // A guess written before hearing anyone: building the plan keeps it.
+    rec.write_plan_outcome(0, BusinessOutcome::GrowRevenue)
+        .unwrap();
+    plan(&mut rec.sim, ActionKind::BuildSuccessPlan).unwrap();
+    rec.end_quarter();
+    assert_eq!(
+        component::<SuccessPlan>(&rec.sim).outcome,
+        Some(BusinessOutcome::GrowRevenue)
+    );
+    // Quarter 2: the right one, written mid-game.
+    rec.write_plan_outcome(0, BusinessOutcome::ReduceCost)
+        .unwrap();
+    rec.end_quarter();
+    let saved = rec.to_session();
+    assert_eq!(saved.outcomes.len(), 2);
+    let text = ron::ser::to_string(&saved).unwrap();
+    let back = Session::parse("s.ron", &text).unwrap();
+    let replayed = back.verify("s.ron").unwrap();
+    assert_eq!(
+        component::<SuccessPlan>(&replayed.sim).outcome,
+        Some(BusinessOutcome::ReduceCost)
+    );
+    // An edited choice does not verify; one for a customer who does not exist is located.
+    let mut edited = saved.clone();
+    edited.outcomes[1].outcome = BusinessOutcome::ReduceRisk;
+    assert!(edited.verify("s.ron").is_err());
+    let mut wrong = saved;
+    wrong.outcomes[0].customer = "nobody".to_owned();
+    let Err(err) = wrong.verify("s.ron") else {
+        panic!("a choice for a customer who does not exist verified");
+    };
+    let err = err.to_string();
+    assert!(
+        err.contains("business outcome 0") && err.contains("nobody"),
+        "{err}"
+    );
+}

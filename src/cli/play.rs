@@ -62,6 +62,8 @@ const HELP: &str = "Commands:
   do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
   undo N                              remove planned action N
   plan                                the actions planned this quarter and the hours left
+  outcome CUSTOMER OUTCOME            write the business outcome the customer's success plan aims at
+                                      (`outcome` alone lists them; `show CUSTOMER` says what you know)
   end                                 end the quarter and see what happened (autosaves)
   log [QUARTER]                       what happened in a quarter (default: the last one)
   save [FILE]                         save the session
@@ -251,6 +253,7 @@ fn play_loop(
                 _ => writeln!(out, "Usage: undo N, where N is the number shown by `plan`")?,
             },
             "plan" => show_plan(&rec.sim, &mut out)?,
+            "outcome" | "o" => write_outcome(rec, rest, &mut out)?,
             "ranking" => match &rec.class {
                 None => writeln!(out, "This game is not played in a class.")?,
                 Some(seat) => match crate::class::client::ranking(seat) {
@@ -308,6 +311,52 @@ fn play_loop(
             )?,
         }
     }
+}
+
+/// `outcome CUSTOMER OUTCOME`: writes what the customer's success plan aims at (2.3).
+fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
+    use crate::sim::customer::BusinessOutcome;
+    let list = |out: &mut dyn Write| -> std::io::Result<()> {
+        writeln!(
+            out,
+            "Business outcomes a success plan can aim at (2.3, 2.10):"
+        )?;
+        for o in BusinessOutcome::ALL {
+            writeln!(out, "  {:<20} {}", o.id(), o.label())?;
+        }
+        Ok(())
+    };
+    match rest {
+        [who, what] => {
+            let Some(c) = find_customer(&rec.sim, who) else {
+                writeln!(
+                    out,
+                    "No customer \"{who}\". Give its id (see `portfolio`) or #number."
+                )?;
+                return Ok(());
+            };
+            let Some(outcome) = BusinessOutcome::from_id(what) else {
+                writeln!(out, "No business outcome \"{what}\".")?;
+                list(out)?;
+                return Ok(());
+            };
+            match rec.write_plan_outcome(c.id, outcome) {
+                Ok(()) => writeln!(
+                    out,
+                    "The success plan of {} now aims at: {}, measured by {}. Building the plan keeps it; a review with the sponsor validates it or puts it right.",
+                    c.name,
+                    outcome.label(),
+                    outcome.kpi()
+                )?,
+                Err(b) => writeln!(out, "Cannot write it: {}.", b.explain())?,
+            }
+        }
+        _ => {
+            writeln!(out, "Usage: outcome CUSTOMER OUTCOME")?;
+            list(out)?;
+        }
+    }
+    Ok(())
 }
 
 /// Poses the scenario's knowledge-check questions about quarter `q` and records the answers
@@ -684,6 +733,9 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
             c.plan_missing.join(", ")
         }
     )?;
+    for line in c.outcome_lines() {
+        writeln!(out, "  {line}")?;
+    }
     if c.known_barriers.is_empty() {
         writeln!(out, "Known barriers: none")?;
     }

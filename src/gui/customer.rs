@@ -73,6 +73,9 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 if !c.plan_missing.is_empty() {
                     left.label(format!("Missing: {}", c.plan_missing.join(", ")));
                 }
+                for line in c.outcome_lines() {
+                    left.label(line);
+                }
                 left.add_space(6.0);
                 left.label(RichText::new("Health by component").strong());
                 for (name, score) in &c.health_components {

@@ -124,6 +124,18 @@ pub struct Session {
     /// Barriers injected during play, each with its quarter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub injected: Vec<Injection>,
+    /// Business outcomes the trainee wrote into success plans, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<OutcomeChoice>,
+}
+
+/// A business outcome the trainee wrote into a customer's success plan (2.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeChoice {
+    pub quarter: u16,
+    pub customer: String,
+    pub outcome: crate::sim::customer::BusinessOutcome,
 }
 
 /// Why a session could not be loaded or replayed.
@@ -162,6 +174,12 @@ pub enum SessionError {
         file: String,
         index: usize,
         question: String,
+    },
+    #[error("{file}: business outcome {index} cannot be written: {why}")]
+    Outcome {
+        file: String,
+        index: usize,
+        why: String,
     },
     #[error("cannot write {file}: {message}")]
     Write { file: String, message: String },
@@ -237,6 +255,7 @@ pub fn session_hash(rec: &Recorder) -> String {
         "answers": session.answers,
         "quarters_played": session.quarters_played,
         "injected": session.injected,
+        "outcomes": session.outcomes,
     });
     content_hash(&json.to_string())
 }
@@ -253,6 +272,8 @@ pub struct Recorder {
     pub class: Option<crate::class::client::Seat>,
     /// Barriers injected during play; each starts when its quarter ends.
     pub injected: Vec<Injection>,
+    /// Business outcomes written into success plans.
+    pub outcomes: Vec<OutcomeChoice>,
 }
 
 impl Recorder {
@@ -264,7 +285,24 @@ impl Recorder {
             answers: Vec::new(),
             class: None,
             injected: Vec::new(),
+            outcomes: Vec::new(),
         }
+    }
+
+    /// Writes a business outcome into a customer's success plan and records it.
+    pub fn write_plan_outcome(
+        &mut self,
+        id: u32,
+        outcome: crate::sim::customer::BusinessOutcome,
+    ) -> Result<(), crate::sim::actions::Blocker> {
+        self.sim.write_plan_outcome(id, outcome)?;
+        let customer = self.sim.customer(id).map(|c| c.key).unwrap_or_default();
+        self.outcomes.push(OutcomeChoice {
+            quarter: self.sim.clock().quarter,
+            customer,
+            outcome,
+        });
+        Ok(())
     }
 
     /// Ends the quarter, moving its plan into the history; barriers injected for this
@@ -324,6 +362,7 @@ impl Recorder {
             outcome_hash: String::new(),
             class: self.class.clone(),
             injected: self.injected.clone(),
+            outcomes: self.outcomes.clone(),
         }
     }
 }
@@ -431,6 +470,29 @@ impl Session {
                 "actions are out of quarter order".to_owned(),
             ));
         }
+        // The outcomes written into plans, each in its quarter: writing changes no plan
+        // check, so within the quarter it may come before or after the actions.
+        let mut written = self.outcomes.iter().enumerate().peekable();
+        let mut write_due = |rec: &mut Recorder| -> Result<(), SessionError> {
+            while let Some((index, o)) =
+                written.next_if(|(_, o)| o.quarter <= rec.sim.clock().quarter)
+            {
+                let bad = |why: String| SessionError::Outcome {
+                    file: file.to_owned(),
+                    index,
+                    why,
+                };
+                if o.quarter < rec.sim.clock().quarter {
+                    return Err(bad("it is out of quarter order".to_owned()));
+                }
+                let id = rec.sim.find_customer(&o.customer).ok_or_else(|| {
+                    bad(format!("no customer \"{}\" in the scenario", o.customer))
+                })?;
+                rec.write_plan_outcome(id, o.outcome)
+                    .map_err(|b| bad(b.explain().to_owned()))?;
+            }
+            Ok(())
+        };
         // Refused attempts are tried again in their quarter, before that quarter's plan.
         let mut steps: Vec<(bool, &RecordedAction)> = self
             .refused
@@ -455,6 +517,7 @@ impl Session {
                 ));
             }
             while rec.sim.clock().quarter < a.quarter {
+                write_due(&mut rec)?;
                 rec.end_quarter();
             }
             let planned = resolve(&rec.sim, a).map_err(|why| fail(index, a, why))?;
@@ -474,7 +537,19 @@ impl Session {
             if rec.sim.finished() {
                 break;
             }
+            write_due(&mut rec)?;
             rec.end_quarter();
+        }
+        write_due(&mut rec)?;
+        if let Some((index, o)) = written.next() {
+            return Err(SessionError::Outcome {
+                file: file.to_owned(),
+                index,
+                why: format!(
+                    "quarter {} is after the {} quarters played",
+                    o.quarter, self.quarters_played
+                ),
+            });
         }
         for (index, a) in self.answers.iter().enumerate() {
             let valid = a

@@ -109,8 +109,8 @@ impl BusinessOutcome {
             BusinessOutcome::ImproveExperience => {
                 "improve the customer's own customers' experience"
             }
-            BusinessOutcome::LicencesActivated => "activate every licence (the vendor's goal)",
-            BusinessOutcome::FeaturesAdopted => "adopt every feature (the vendor's goal)",
+            BusinessOutcome::LicencesActivated => "activate every licence",
+            BusinessOutcome::FeaturesAdopted => "adopt every feature",
         }
     }
 

@@ -479,6 +479,42 @@ impl Simulation {
     }
 
     /// The stable id of the customer with this scenario key.
+    /// Writes the business outcome the customer's success plan aims at (2.3): the trainee's
+    /// own choice, kept when the plan is built. Free and immediate, like any paperwork; a
+    /// changed outcome is no longer validated until it is reviewed with the sponsor.
+    pub fn write_plan_outcome(
+        &mut self,
+        id: u32,
+        outcome: customer::BusinessOutcome,
+    ) -> Result<(), Blocker> {
+        if self.finished() {
+            return Err(Blocker::ScenarioOver);
+        }
+        let q = self.clock().q();
+        let entity = *self
+            .world
+            .resource::<Roster>()
+            .entities
+            .get(id as usize)
+            .ok_or(Blocker::UnknownCustomer)?;
+        let mut e = self.world.entity_mut(entity);
+        match e.get::<customer::Lifecycle>() {
+            Some(l) if l.stage == Stage::Churned => return Err(Blocker::Churned),
+            Some(l) if l.purchased > q => return Err(Blocker::NotYetACustomer),
+            Some(_) => {}
+            None => return Err(Blocker::UnknownCustomer),
+        }
+        let mut plan = e
+            .get_mut::<customer::SuccessPlan>()
+            .ok_or(Blocker::UnknownCustomer)?;
+        if plan.outcome != Some(outcome) {
+            plan.remove(customer::PlanElement::ValidatedOutcomes);
+        }
+        plan.outcome = Some(outcome);
+        plan.outcome_chosen = true;
+        Ok(())
+    }
+
     /// Adds a barrier to start this quarter, as a scenario event would (an instructor's live
     /// injection); it begins when the quarter ends, like every event of the quarter.
     pub fn inject(&mut self, mut event: crate::scenario::ScriptedEvent) {

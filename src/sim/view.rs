@@ -58,6 +58,17 @@ pub struct CustomerView {
     pub plan_elements: Vec<&'static str>,
     pub plan_missing: Vec<&'static str>,
     pub plan_current: bool,
+    /// The business outcome the plan aims at, and the KPI that measures it (2.3, 2.10).
+    pub plan_outcome: Option<&'static str>,
+    pub plan_kpi: Option<&'static str>,
+    /// The plan aims at the vendor's goal rather than the customer's (1.2).
+    pub plan_outcome_vendor_centric: bool,
+    /// What the executive sponsor said the business wants, once heard.
+    pub sponsor_wants: Option<&'static str>,
+    /// What the account manager's notes say was sold and promised (4.3.b).
+    pub account_manager_notes: &'static str,
+    /// The account's baseline has been measured from its data (2.5).
+    pub baseline: bool,
     pub known_barriers: Vec<KnownBarrier>,
     pub deployment: f32,
     pub outcomes_achieved: u8,
@@ -70,6 +81,39 @@ pub struct CustomerView {
     pub expansion_opportunity: bool,
     pub advocate: bool,
     pub hours_spent: f32,
+}
+
+impl CustomerView {
+    /// What the success plan aims at and what the CSM has learned about it, one line each,
+    /// for the terminal and the window alike.
+    pub fn outcome_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        lines.push(match (self.plan_outcome, self.plan_kpi) {
+            (Some(o), Some(kpi)) => format!(
+                "Aims at: {o}, measured by {kpi}{}",
+                if self.plan_outcome_vendor_centric {
+                    " — the vendor's goal, not the customer's (1.2)"
+                } else {
+                    ""
+                }
+            ),
+            _ => "Aims at: no business outcome written yet (2.3)".to_owned(),
+        });
+        lines.push(match self.sponsor_wants {
+            Some(w) => format!("The sponsor wants: {w}"),
+            None => "The sponsor's desired outcome: not heard yet (a stakeholder conversation or executive alignment, 2.3)".to_owned(),
+        });
+        lines.push(format!(
+            "Account manager's notes, what was sold: {} (4.3.b)",
+            self.account_manager_notes
+        ));
+        lines.push(if self.baseline {
+            "Baseline: measured from the account data (2.5)".to_owned()
+        } else {
+            "Baseline: not measured (review the account data, 2.5)".to_owned()
+        });
+        lines
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -163,6 +207,12 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
             .collect(),
         plan_missing: c.plan.missing().map(PlanElement::label).collect(),
         plan_current: c.plan.is_current(q),
+        plan_outcome: c.plan.outcome.map(|o| o.label()),
+        plan_kpi: c.plan.outcome.map(|o| o.kpi()),
+        plan_outcome_vendor_centric: c.plan.outcome.is_some_and(|o| o.vendor_centric()),
+        sponsor_wants: c.plan.outcome_heard.then(|| c.account.desired.label()),
+        account_manager_notes: c.account.sold.label(),
+        baseline: c.plan.baseline,
         known_barriers: c
             .barriers
             .known()
