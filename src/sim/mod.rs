@@ -479,6 +479,16 @@ impl Simulation {
     }
 
     /// The stable id of the customer with this scenario key.
+    /// The entity of the customer with this stable id.
+    fn entity_of(&self, id: u32) -> Result<Entity, Blocker> {
+        self.world
+            .resource::<Roster>()
+            .entities
+            .get(id as usize)
+            .copied()
+            .ok_or(Blocker::UnknownCustomer)
+    }
+
     /// Writes the business outcome the customer's success plan aims at (2.3): the trainee's
     /// own choice, kept when the plan is built. Free and immediate, like any paperwork; a
     /// changed outcome is no longer validated until it is reviewed with the sponsor.
@@ -491,12 +501,7 @@ impl Simulation {
             return Err(Blocker::ScenarioOver);
         }
         let q = self.clock().q();
-        let entity = *self
-            .world
-            .resource::<Roster>()
-            .entities
-            .get(id as usize)
-            .ok_or(Blocker::UnknownCustomer)?;
+        let entity = self.entity_of(id)?;
         let mut e = self.world.entity_mut(entity);
         match e.get::<customer::Lifecycle>() {
             Some(l) if l.stage == Stage::Churned => return Err(Blocker::Churned),
@@ -544,12 +549,7 @@ impl Simulation {
         let q = clock.q();
         let hours = match planned.target {
             ActionTarget::Customer(id) => {
-                let entity = *self
-                    .world
-                    .resource::<Roster>()
-                    .entities
-                    .get(id as usize)
-                    .ok_or(Blocker::UnknownCustomer)?;
+                let entity = self.entity_of(id)?;
                 let c = self
                     .customers
                     .get_manual(&self.world, entity)
