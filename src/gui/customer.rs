@@ -7,6 +7,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use super::app::band_style;
 use super::state::{GuiState, Screen};
 use crate::sim::actions::{ActionTarget, CATALOGUE, PlannedAction};
+use crate::sim::customer::BusinessOutcome;
 use crate::sim::journal::format_money;
 
 pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
@@ -44,6 +45,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         if c.auto_renew { " (auto-renew)" } else { "" }
     ));
     let mut planned_now = false;
+    let mut chosen: Option<BusinessOutcome> = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -75,6 +77,28 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 }
                 for line in c.outcome_lines() {
                     left.label(line);
+                }
+                // The trainee writes the outcome the plan aims at (2.3); building the plan
+                // keeps it, a review with the sponsor validates or corrects it.
+                if !rec.sim.finished() {
+                    left.horizontal(|ui| {
+                        ui.label("Write the plan's outcome:");
+                        egui::ComboBox::from_id_salt(("plan-outcome", id))
+                            .selected_text(c.plan_outcome.unwrap_or("choose…"))
+                            .show_ui(ui, |ui| {
+                                for o in BusinessOutcome::ALL {
+                                    if ui
+                                        .selectable_label(
+                                            c.plan_outcome == Some(o.label()),
+                                            o.label(),
+                                        )
+                                        .clicked()
+                                    {
+                                        chosen = Some(o);
+                                    }
+                                }
+                            });
+                    });
                 }
                 left.add_space(6.0);
                 left.label(RichText::new("Health by component").strong());
@@ -182,6 +206,12 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 }
             });
         });
+    if let Some(o) = chosen
+        && let Some(rec) = state.rec.as_mut()
+        && rec.write_plan_outcome(id, o).is_ok()
+    {
+        planned_now = true;
+    }
     if planned_now {
         state.autosave();
     }
