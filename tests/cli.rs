@@ -472,9 +472,9 @@ fn a_session_from_the_old_rules_is_refused_with_its_reason() {
     let o = play(&["tutorial", "--save", save_arg], "end\nquit\n");
     assert!(o.status.success(), "{}", text(&o).1);
     let saved = std::fs::read_to_string(&save).unwrap();
-    assert!(saved.contains("model: 3"), "{saved}");
+    assert!(saved.contains("model: 4"), "{saved}");
     // A file written before the model had a version: it was played under version 1.
-    let old = saved.replace("model: 3,", "");
+    let old = saved.replace("model: 4,", "");
     std::fs::write(&save, &old).unwrap();
     for args in [vec!["replay", save_arg], vec!["play", "--resume", save_arg]] {
         let o = bin().args(&args).stdin(Stdio::null()).output().unwrap();
