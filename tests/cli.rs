@@ -606,6 +606,67 @@ fn coverage_lists_every_objective_for_every_scenario() {
 }
 
 #[test]
+fn coverage_counts_mechanics_in_play_not_names() {
+    // A scenario that names an objective nothing in the model exercises (1.1, the drivers
+    // of Customer Success) gets it as named only; the tutorial's stalled rollout, answered
+    // in play, counts by mechanic.
+    let dir = temp_dir("coverage");
+    let tutorial = std::fs::read_to_string("scenarios/tutorial.ron").unwrap();
+    let named = tutorial
+        .replacen(
+            "learning_objectives: [",
+            "learning_objectives: [\"1.1\", ",
+            1,
+        )
+        .replacen("id: \"tutorial\"", "id: \"named\"", 1);
+    assert!(named.contains("\"1.1\"") && named.contains("\"named\""));
+    let file = dir.join("named.ron");
+    std::fs::write(&file, named).unwrap();
+    let o = run(&["coverage", "--json", "tutorial", file.to_str().unwrap()]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let domains = v["domains"].as_array().unwrap();
+    assert_eq!(domains.len(), 5);
+    let objective = |id: &str| {
+        domains
+            .iter()
+            .flat_map(|d| d["objectives"].as_array().unwrap())
+            .find(|o| o["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let drivers = objective("1.1");
+    assert_eq!(drivers["by_mechanic_in"], serde_json::json!([]));
+    assert_eq!(drivers["named_only_in"], serde_json::json!(["named"]));
+    let stall = objective("3.4.a");
+    assert_eq!(
+        stall["by_mechanic_in"],
+        serde_json::json!(["tutorial", "named"]),
+        "{stall}"
+    );
+    assert!(
+        stall["mechanics"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("stall-answered"))
+    );
+    let mut total = 0;
+    for d in domains {
+        let listed = d["objectives"].as_array().unwrap();
+        let counted = listed
+            .iter()
+            .filter(|o| !o["by_mechanic_in"].as_array().unwrap().is_empty())
+            .count();
+        assert_eq!(d["by_mechanic"], counted);
+        assert_eq!(d["total"], listed.len());
+        total += listed.len();
+    }
+    assert_eq!(v["total"], total);
+    assert_eq!(total, 91);
+}
+
+#[test]
 fn run_report_writes_a_debrief() {
     let dir = temp_dir("report");
     let out = dir.join("debrief");

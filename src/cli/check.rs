@@ -179,15 +179,39 @@ pub fn action_problems(
     out
 }
 
-/// Which exam objectives the scenario exercises and which domains it leaves out.
+/// Which exam objectives play of the scenario exercises by a mechanic, which it only names,
+/// and which domains it leaves out.
 fn coverage_lines(s: &Scenario) -> std::io::Result<()> {
-    let exercised = coverage::exercised(s);
+    let named = coverage::exercised(s);
+    let played = match coverage::by_mechanic(s) {
+        Ok(m) => m,
+        Err(e) => {
+            outln!("  cannot be played by the reference playbooks: {e}")?;
+            Default::default()
+        }
+    };
     outln!(
-        "  exercises {} exam objectives: {}",
-        exercised.len(),
-        exercised.iter().copied().collect::<Vec<_>>().join(", ")
+        "  exercises {} exam objectives by a mechanic in play: {}",
+        played.len(),
+        Blueprint::get()
+            .ids()
+            .filter(|id| played.contains_key(id))
+            .collect::<Vec<_>>()
+            .join(", ")
     )?;
-    let untouched = coverage::untouched_domains(exercised.iter().copied());
+    let only_named: Vec<&str> = named
+        .iter()
+        .copied()
+        .filter(|o| !played.contains_key(o))
+        .collect();
+    if !only_named.is_empty() {
+        outln!(
+            "  names {} more that nothing in play exercises: {}",
+            only_named.len(),
+            only_named.join(", ")
+        )?;
+    }
+    let untouched = coverage::untouched_domains(played.keys().copied());
     if !untouched.is_empty() {
         let names: Vec<String> = Blueprint::get()
             .domains

@@ -1,8 +1,12 @@
 //! `csm-sim coverage`: which exam objectives a set of scenarios exercises, objective by
-//! objective, beside what the judging rules watch for.
+//! objective: by a mechanic that happened in play, or only by name; beside what the judging
+//! rules watch for and what the question bank asks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
+
+use anyhow::Context;
+use serde::Serialize;
 
 use crate::exam::judge::Rules;
 use crate::exam::questions::Bank;
@@ -13,6 +17,56 @@ use crate::scenario::{Scenario, builtin};
 pub struct Args {
     /// Scenario files or built-in names (default: every built-in scenario).
     files: Vec<String>,
+    /// Print JSON: per domain, its objectives and how many are exercised by a mechanic.
+    #[arg(long)]
+    json: bool,
+}
+
+/// One scenario's coverage.
+struct Column {
+    id: String,
+    /// Objective → the mechanics that exercised it in play.
+    mechanics: BTreeMap<&'static str, BTreeSet<&'static str>>,
+    /// The objectives the scenario names.
+    named: BTreeSet<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ObjectiveJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The mechanics that exercised it, in any scenario.
+    mechanics: Vec<&'a str>,
+    /// The scenarios in whose play a mechanic exercised it.
+    by_mechanic_in: Vec<&'a str>,
+    /// The scenarios that name it (learning objectives, barrier categories, consumption
+    /// models, targets) without a mechanic exercising it there.
+    named_only_in: Vec<&'a str>,
+    watched_by_rule: bool,
+    questions: usize,
+}
+
+#[derive(Serialize)]
+struct DomainJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    weight: u32,
+    total: usize,
+    by_mechanic: usize,
+    /// `by_mechanic / total`.
+    share: f64,
+    named_only: usize,
+    objectives: Vec<ObjectiveJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CoverageJson<'a> {
+    scenarios: Vec<&'a str>,
+    played_by: [&'a str; 2],
+    seeds_each: u64,
+    total: usize,
+    by_mechanic: usize,
+    domains: Vec<DomainJson<'a>>,
 }
 
 pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
@@ -21,10 +75,17 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         args.files
     };
-    let mut columns: Vec<(String, BTreeSet<&'static str>)> = Vec::new();
+    let mut columns: Vec<Column> = Vec::new();
     for name in &names {
         let s = Scenario::load(name)?;
-        columns.push((s.id.clone(), coverage::exercised(&s)));
+        let mechanics = coverage::by_mechanic(&s)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("{name}: cannot be played by the reference playbooks"))?;
+        columns.push(Column {
+            id: s.id.clone(),
+            mechanics,
+            named: coverage::exercised(&s),
+        });
     }
     let judged: BTreeSet<&str> = Rules::get()
         .0
@@ -39,53 +100,127 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
             .count()
     };
     let blueprint = Blueprint::get();
+    let domains: Vec<DomainJson> = blueprint
+        .domains
+        .iter()
+        .map(|d| {
+            let objectives: Vec<ObjectiveJson> = d
+                .objectives
+                .iter()
+                .map(|o| {
+                    let id = o.id.as_str();
+                    let mechanics: BTreeSet<&str> = columns
+                        .iter()
+                        .filter_map(|c| c.mechanics.get(id))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    ObjectiveJson {
+                        id,
+                        title: &o.title,
+                        mechanics: mechanics.into_iter().collect(),
+                        by_mechanic_in: columns
+                            .iter()
+                            .filter(|c| c.mechanics.contains_key(id))
+                            .map(|c| c.id.as_str())
+                            .collect(),
+                        named_only_in: columns
+                            .iter()
+                            .filter(|c| c.named.contains(id) && !c.mechanics.contains_key(id))
+                            .map(|c| c.id.as_str())
+                            .collect(),
+                        watched_by_rule: judged.contains(id),
+                        questions: asked(id),
+                    }
+                })
+                .collect();
+            let by_mechanic = objectives
+                .iter()
+                .filter(|o| !o.by_mechanic_in.is_empty())
+                .count();
+            let named_only = objectives
+                .iter()
+                .filter(|o| o.by_mechanic_in.is_empty() && !o.named_only_in.is_empty())
+                .count();
+            DomainJson {
+                id: &d.id,
+                title: &d.title,
+                weight: d.weight,
+                total: objectives.len(),
+                by_mechanic,
+                share: by_mechanic as f64 / objectives.len().max(1) as f64,
+                named_only,
+                objectives,
+            }
+        })
+        .collect();
+    let report = CoverageJson {
+        scenarios: columns.iter().map(|c| c.id.as_str()).collect(),
+        played_by: coverage::PLAYED_BY,
+        seeds_each: coverage::SEEDS,
+        total: domains.iter().map(|d| d.total).sum(),
+        by_mechanic: domains.iter().map(|d| d.by_mechanic).sum(),
+        domains,
+    };
+    if args.json {
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_table(&report, &columns)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_table(report: &CoverageJson, columns: &[Column]) -> std::io::Result<()> {
     outln!(
-        "Exam objectives exercised by each scenario (x), watched by the judging rules (j), and asked by the question bank (number of questions)."
+        "Exam objectives each scenario exercises: m by a mechanic that happened in play (the built-in {} playbooks, {} seeds each), n only named by the scenario; rules: j if a judging rule watches it; questions: how many the bank asks.",
+        report.played_by.join(" and "),
+        report.seeds_each
     )?;
-    for (i, (id, _)) in columns.iter().enumerate() {
-        outln!("  column {}: {id}", i + 1)?;
+    for (i, c) in columns.iter().enumerate() {
+        outln!("  column {}: {}", i + 1, c.id)?;
     }
     let header: String = (1..=columns.len()).map(|i| format!("{i:>3}")).collect();
-    let mut uncovered = Vec::new();
-    for d in &blueprint.domains {
+    for d in &report.domains {
         outln!()?;
         outln!("{} {} ({} % of the exam)", d.id, d.title, d.weight)?;
         outln!("  {:<7}{header}  rules  questions  title", "id")?;
         for o in &d.objectives {
             let marks: String = columns
                 .iter()
-                .map(|(_, ids)| {
-                    if ids.contains(o.id.as_str()) {
-                        "  x"
+                .map(|c| {
+                    if c.mechanics.contains_key(o.id) {
+                        "  m"
+                    } else if c.named.contains(o.id) {
+                        "  n"
                     } else {
                         "  ."
                     }
                 })
                 .collect();
-            let rule = if judged.contains(o.id.as_str()) {
-                "j"
-            } else {
-                "."
-            };
+            let rule = if o.watched_by_rule { "j" } else { "." };
             outln!(
                 "  {:<7}{marks}  {rule:^5}  {:^9}  {}",
                 o.id,
-                asked(&o.id),
+                o.questions,
                 o.title
             )?;
-            if columns.iter().all(|(_, ids)| !ids.contains(o.id.as_str())) {
-                uncovered.push(o.id.as_str());
-            }
         }
+        outln!(
+            "  by a mechanic: {} of {} ({:.0} %); named only: {}",
+            d.by_mechanic,
+            d.total,
+            100.0 * d.share,
+            d.named_only
+        )?;
     }
     outln!()?;
-    let total = blueprint.ids().count();
     outln!(
-        "{} of {total} objectives are exercised by at least one scenario; {} are watched by a rule; {} are asked by the {} questions of the bank.",
-        total - uncovered.len(),
-        blueprint.ids().filter(|id| judged.contains(id)).count(),
-        blueprint.ids().filter(|id| asked(id) > 0).count(),
-        bank.0.len()
+        "{} of {} objectives are exercised by a mechanic in at least one scenario.",
+        report.by_mechanic,
+        report.total
     )?;
-    Ok(ExitCode::SUCCESS)
+    outln!(
+        "The mechanics and the objectives each exercises are listed in docs/exam.md (\"What play exercises\")."
+    )?;
+    Ok(())
 }

@@ -1,14 +1,62 @@
 //! Which exam objectives a scenario exercises, so an instructor can see what a course
-//! covers.
+//! covers: by a mechanic of the model that happened in play ([`by_mechanic`]), or only by
+//! name ([`exercised`], what the scenario's file says).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::Blueprint;
+use super::mechanics;
+use crate::playbook::Playbook;
 use crate::scenario::Scenario;
+use crate::sim::Simulation;
 use crate::sim::types::{ConsumptionModel, Touch};
 
-/// The objectives a scenario exercises: its learning objectives, the barriers it injects
+/// The reference playbooks whose play shows what a scenario exercises: a textbook CSM and
+/// a sensible one, both built in.
+pub const PLAYED_BY: [&str; 2] = ["textbook", "sensible"];
+
+/// How many seeds each of them plays, from the scenario's own seed on.
+pub const SEEDS: u64 = 3;
+
+/// For every objective a mechanic exercised in play of the scenario, the ids of those
+/// mechanics. Play is the reference playbooks of [`PLAYED_BY`] on [`SEEDS`] seeds, read
+/// from the journal: an objective counts only if something that changes outcomes happened
+/// for it (an action that took effect, an event, a renewal), not because the scenario
+/// names it.
+pub fn by_mechanic(s: &Scenario) -> Result<BTreeMap<&'static str, BTreeSet<&'static str>>, String> {
+    let blueprint = Blueprint::get();
+    let scenario = Arc::new(s.clone());
+    let mut out: BTreeMap<&'static str, BTreeSet<&'static str>> = BTreeMap::new();
+    for name in PLAYED_BY {
+        let playbook = Playbook::load(&format!("builtin:{name}")).map_err(|e| e.to_string())?;
+        for seed in s.seed..s.seed + SEEDS {
+            let mut sim = Simulation::new(scenario.clone(), seed);
+            playbook.check_against(&sim)?;
+            let mut touch = Vec::with_capacity(sim.customer_count() as usize);
+            sim.each_customer(|c| touch.push(c.account.touch));
+            while !sim.finished() {
+                playbook.plan_quarter(&mut sim);
+                sim.end_quarter();
+            }
+            for e in &sim.journal().entries {
+                let t = touch.get(e.customer as usize).copied();
+                for m in mechanics::of_event(&e.event, t) {
+                    for o in m.objectives {
+                        if let Some(o) = blueprint.objective(o) {
+                            out.entry(o.id.as_str()).or_default().insert(m.id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The objectives a scenario names: its learning objectives, the barriers it injects
 /// (kind and category), its engagement and consumption models, its renewals and its targets.
+/// Naming is not exercising; [`by_mechanic`] says what play exercises.
 pub fn exercised(s: &Scenario) -> BTreeSet<&'static str> {
     let blueprint = Blueprint::get();
     let mut ids: BTreeSet<&'static str> = BTreeSet::new();
@@ -103,6 +151,18 @@ mod tests {
         }
         assert!(!ids.contains("1.9.c"));
         assert!(untouched_domains(ids.iter().copied()).is_empty());
+    }
+
+    #[test]
+    fn play_of_sponsor_loss_replaces_the_sponsor_and_a_category_stays_a_name() {
+        let s = Scenario::load("sponsor-loss").unwrap();
+        let played = by_mechanic(&s).unwrap();
+        assert!(played["3.4.b"].contains("sponsor-replaced"), "{played:?}");
+        assert!(played["3.3.b"].contains("found-in-conversation"));
+        assert!(played.contains_key("1.8.c"));
+        // A barrier's category changes nothing in the model: named, not exercised.
+        assert!(exercised(&s).contains("3.1.a"));
+        assert!(!played.contains_key("3.1.a"));
     }
 
     #[test]

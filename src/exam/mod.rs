@@ -6,6 +6,7 @@ pub mod class;
 pub mod coverage;
 pub mod debrief;
 pub mod judge;
+pub mod mechanics;
 pub mod practice;
 pub mod questions;
 pub mod score;

@@ -1,0 +1,266 @@
+//! The model's mechanics and the exam objectives each one exercises: an action, an event or
+//! a decision that changes what happens to a customer. Coverage counts an objective as
+//! exercised by a scenario only when one of its mechanics happened in play there, read from
+//! the journal; an objective a scenario only names (its learning objectives, a barrier's
+//! category, a contract's consumption model) is a label, not a mechanic.
+//!
+//! The list is deliberately strict: an action counts for the objectives its effect embodies,
+//! not every objective its catalogue entry mentions. Building the plan counts for its common
+//! elements (2.7) and its business outcome (2.3), because those change outcomes; it does not
+//! count for critical success factors or the RACI (2.4, 2.9), which it only ticks off.
+
+use crate::sim::actions::{ActionKind, ActionOutcome};
+use crate::sim::barriers::Discovery;
+use crate::sim::journal::Event;
+use crate::sim::types::Touch;
+
+/// One mechanic of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mechanic {
+    pub id: &'static str,
+    /// What it does, in a line.
+    pub what: &'static str,
+    pub objectives: &'static [&'static str],
+}
+
+macro_rules! mechanics {
+    ($($name:ident, $id:literal, [$($obj:literal),*], $what:literal;)*) => {
+        $(pub const $name: Mechanic = Mechanic { id: $id, what: $what, objectives: &[$($obj),*] };)*
+        /// Every mechanic, for listing.
+        pub const ALL: &[Mechanic] = &[$($name),*];
+    };
+}
+
+mechanics! {
+    BARRIER, "barrier", ["3.1"],
+        "A barrier of one of five kinds begins, hidden or known, and drags health, deployment and the renewal until it is answered.";
+    RIGHT_RESPONSE, "right-response", ["3.4"],
+        "A barrier is resolved by the responses that fit it; the wrong ones waste hours and cost goodwill.";
+    STALL_ANSWERED, "stall-answered", ["3.4.a"],
+        "A stalled implementation is resolved by re-planning with phased milestones or specialists.";
+    SPONSOR_REPLACED, "sponsor-replaced", ["3.4.b", "2.2"],
+        "A lost executive sponsor is replaced; without one, outcomes cannot be validated nor QBRs held.";
+    FEATURE_ANSWERED, "feature-answered", ["3.4.c"],
+        "A missing feature is answered with a workaround and a feature request.";
+    QUALITY_ANSWERED, "quality-answered", ["3.4.d"],
+        "A quality problem is answered by escalation to support and a recovery plan.";
+    FIT_ANSWERED, "fit-answered", ["3.4.e"],
+        "A product that does not fit is answered by re-scoping to the use cases it serves.";
+    WRONG_REMEDY, "wrong-remedy", ["3.4"],
+        "A remedy aimed at a problem the customer does not have costs goodwill.";
+    FOUND_IN_DATA, "found-in-data", ["3.2", "3.2.a", "3.3", "3.3.c"],
+        "Telemetry and account data find barriers whose symptoms have shown.";
+    FOUND_IN_CONVERSATION, "found-in-conversation", ["3.2", "3.2.c", "3.3", "3.3.b"],
+        "Talking with the customer's people finds what data cannot: a sponsor gone, a feature missing.";
+    FOUND_BY_OBSERVATION, "found-by-observation", ["3.3", "3.3.a"],
+        "Watching the customer at work finds stalls and poor fit.";
+    FOUND_BY_PROCESS, "found-by-process", ["3.2", "3.2.b", "3.3"],
+        "A structured process (a QBR, a renewal risk analysis, the plan's build) surfaces barriers.";
+    ACCOUNT_MANAGER, "account-manager", ["4.3", "4.3.b"],
+        "The vendor's account manager, kept in the loop, passes on that the sponsor has left.";
+    STAGE, "lifecycle-stage", ["1.3"],
+        "A customer moves through the lifecycle's stages; what an action can do depends on the stage.";
+    OUTCOME_ACHIEVED, "outcome-achieved", ["2.10"],
+        "A validated business outcome is achieved, which lifts health, the renewal and the case for expansion.";
+    OUTCOME_CORRECTED, "outcome-corrected", ["2.3"],
+        "A plan aimed at the wrong outcome is put right by the sponsor; until then it is not validated.";
+    PLAN_BUILT, "plan-built", ["2.7", "2.3"],
+        "The success plan is written, aimed at an outcome; only one the sponsor wants is validated.";
+    PLAN_REVIEWED, "plan-reviewed", ["4.2", "4.2.e"],
+        "The plan is kept current with the customer and its outcome re-validated.";
+    DATA_REVIEWED, "data-reviewed", ["4.2", "4.2.c", "2.5"],
+        "Account data reviewed: the baseline that value is later shown against.";
+    CONVERSATION, "conversation", ["4.2", "4.2.b"],
+        "A conversation lifts sentiment and hears what the sponsor wants.";
+    OBSERVATION, "observation", ["4.2", "4.2.a"],
+        "Watching the customer at work.";
+    ADOPTION_PLAN, "adoption-plan", ["4.1", "4.1.a"],
+        "An adoption plan speeds deployment before adoption.";
+    USERS_TRAINED, "users-trained", ["4.3", "4.3.c"],
+        "Users trained: more utilisation, more features in use, happier users.";
+    QBR_HELD, "qbr-held", ["4.4", "4.5", "4.3.a", "2.10"],
+        "A QBR shows value to the sponsor, in full only against a baseline and the right outcome, and opens expansion.";
+    SUCCESS_CAPTURED, "success-captured", ["4.2", "4.2.d"],
+        "A moment of success told to the stakeholders.";
+    EXECUTIVES_ALIGNED, "executives-aligned", ["4.3", "4.3.a"],
+        "Executives meet executives to replace or strengthen a sponsor.";
+    SERVICES_ENGAGED, "services-engaged", ["4.3", "4.3.d"],
+        "Services, support or a partner brought in on a barrier.";
+    BUSINESS_UNIT, "business-unit", ["4.3", "4.3.e"],
+        "The product team takes a missing feature with the customer's business case.";
+    USE_CASES_RESCOPED, "use-cases-rescoped", ["2.8"],
+        "The work is re-scoped to the use cases the product serves well.";
+    RISK_ANALYSIS, "risk-analysis", ["5.5"],
+        "Renewal work starts: the earlier, the better its effect on the renewal.";
+    MITIGATION, "mitigation", ["5.6"],
+        "A mitigation plan against the renewal risks found and being worked on.";
+    TRANSITION, "transition", ["5.6"],
+        "An honest right-sizing for a customer who will not renew at full size.";
+    EXPANSION_PROPOSED, "expansion-proposed", ["5.2"],
+        "An expansion proposed: it lands where it fits and value has been seen, and a decline closes the door.";
+    EXPANSION_WON, "expansion-won", ["5.1", "5.2", "1.8.b"],
+        "An expansion lands and adds ARR.";
+    FEATURES_SOLD, "features-sold", ["5.1.a"], "Additional features sold.";
+    USE_CASES_SOLD, "use-cases-sold", ["5.1.b"], "New use cases sold.";
+    USER_GROUPS_SOLD, "user-groups-sold", ["5.1.c"], "Additional user groups sold.";
+    SOLUTION_SOLD, "solution-sold", ["5.1.d"], "A new solution sold.";
+    CHANGE_MANAGEMENT_SOLD, "change-management-sold", ["5.1.e"], "Change-management services sold.";
+    ADVOCACY, "advocacy", ["4.6"],
+        "A customer asked for advocacy: welcome from promoters, harmful from the unhappy.";
+    ADOPTION_CAMPAIGN, "adoption-campaign", ["5.3", "1.9.c"],
+        "A one-to-many campaign lifts a segment's utilisation and surfaces expansion.";
+    WEBINAR, "webinar", ["1.9.c", "4.3.c"],
+        "Recorded training for a whole segment.";
+    RENEWAL_OUTREACH, "renewal-outreach", ["1.9.c", "5.5"],
+        "Automated renewal touchpoints for a segment's renewals.";
+    HIGH_TOUCH, "high-touch", ["1.9", "1.9.a"],
+        "Work with a high-touch customer: a named CSM's hours land in full.";
+    VIRTUAL_TOUCH, "virtual-touch", ["1.9", "1.9.b"],
+        "Work with a virtual-touch customer: cheaper, and less of it lands.";
+    DIGITAL_TOUCH, "digital-touch", ["1.9", "1.9.c"],
+        "One-to-one work with a digital-touch customer: little lands for the hours.";
+    RENEWAL, "renewal", ["1.8", "1.8.c", "2.6"],
+        "A contract comes up for renewal; its chance follows health, the sponsor, open barriers and renewal work.";
+    CHURN, "churn", ["1.8", "1.8.a"],
+        "A customer leaves or renews smaller.";
+}
+
+/// The mechanics one journal entry shows at work. `touch` is the touch model of the entry's
+/// customer (unknown for segment-wide entries).
+pub fn of_event(event: &Event, touch: Option<Touch>) -> Vec<Mechanic> {
+    use ActionKind as A;
+    use ActionOutcome as O;
+    let mut out = Vec::new();
+    match *event {
+        Event::BarrierAppeared { .. } => out.push(BARRIER),
+        Event::BarrierDiscovered { how, .. } => match how {
+            Discovery::Data => out.push(FOUND_IN_DATA),
+            Discovery::Conversation => out.push(FOUND_IN_CONVERSATION),
+            Discovery::Observation => out.push(FOUND_BY_OBSERVATION),
+            Discovery::Process => out.push(FOUND_BY_PROCESS),
+            Discovery::AccountManager => out.push(ACCOUNT_MANAGER),
+            Discovery::Known | Discovery::CustomerEscalation => {}
+        },
+        Event::BarrierResolved { kind, by: Some(_) } => {
+            use crate::sim::types::BarrierKind as K;
+            out.push(RIGHT_RESPONSE);
+            out.push(match kind {
+                K::StalledImplementation => STALL_ANSWERED,
+                K::LostSponsor => SPONSOR_REPLACED,
+                K::MissingFeature => FEATURE_ANSWERED,
+                K::QualityIssue => QUALITY_ANSWERED,
+                K::NotAFit => FIT_ANSWERED,
+            });
+        }
+        Event::BarrierResolved { by: None, .. } => {}
+        Event::StageChanged { .. } => out.push(STAGE),
+        Event::OutcomeAchieved { .. } => out.push(OUTCOME_ACHIEVED),
+        Event::OutcomeCorrected { .. } => out.push(OUTCOME_CORRECTED),
+        Event::Action { action, outcome } => {
+            // An action that could not happen exercises nothing.
+            if matches!(outcome, O::Blocked(_)) {
+                return out;
+            }
+            let worked = !matches!(outcome, O::NoEffect | O::Misdirected);
+            if outcome == O::Misdirected {
+                out.push(WRONG_REMEDY);
+            }
+            let effect = match action {
+                A::BuildSuccessPlan => Some(PLAN_BUILT),
+                A::ReviewSuccessPlan => Some(PLAN_REVIEWED),
+                A::ReviewAccountData => Some(DATA_REVIEWED),
+                A::StakeholderConversation => Some(CONVERSATION),
+                A::SiteVisit => Some(OBSERVATION),
+                A::AdoptionPlan => Some(ADOPTION_PLAN),
+                A::Training => Some(USERS_TRAINED),
+                A::Qbr => Some(QBR_HELD),
+                A::CaptureSuccess => Some(SUCCESS_CAPTURED),
+                A::ExecutiveAlignment if worked => Some(EXECUTIVES_ALIGNED),
+                A::EngageServices | A::EscalateToSupport if worked => Some(SERVICES_ENGAGED),
+                A::FeatureRequest if worked => Some(BUSINESS_UNIT),
+                A::RescopeUseCases if worked => Some(USE_CASES_RESCOPED),
+                A::RenewalRiskAnalysis => Some(RISK_ANALYSIS),
+                A::MitigationPlan => Some(MITIGATION),
+                A::TransitionPlan => Some(TRANSITION),
+                A::AdvocacyRequest => Some(ADVOCACY),
+                A::ProposeAdditionalFeatures
+                | A::ProposeNewUseCases
+                | A::ProposeAdditionalUserGroups
+                | A::ProposeNewSolution
+                | A::ProposeChangeManagement => Some(EXPANSION_PROPOSED),
+                _ => None,
+            };
+            out.extend(effect);
+            if let O::ExpansionWon(_) = outcome {
+                out.push(EXPANSION_WON);
+                out.extend(match action {
+                    A::ProposeAdditionalFeatures => Some(FEATURES_SOLD),
+                    A::ProposeNewUseCases => Some(USE_CASES_SOLD),
+                    A::ProposeAdditionalUserGroups => Some(USER_GROUPS_SOLD),
+                    A::ProposeNewSolution => Some(SOLUTION_SOLD),
+                    A::ProposeChangeManagement => Some(CHANGE_MANAGEMENT_SOLD),
+                    _ => None,
+                });
+            }
+            out.extend(touch.map(|t| match t {
+                Touch::High => HIGH_TOUCH,
+                Touch::Virtual => VIRTUAL_TOUCH,
+                Touch::Digital => DIGITAL_TOUCH,
+            }));
+        }
+        Event::Campaign {
+            action, reached, ..
+        } if reached > 0 => out.extend(match action {
+            A::AdoptionCampaign => Some(ADOPTION_CAMPAIGN),
+            A::OneToManyTraining => Some(WEBINAR),
+            A::DigitalRenewalOutreach => Some(RENEWAL_OUTREACH),
+            _ => None,
+        }),
+        Event::Campaign { .. } | Event::ContractStarted { .. } => {}
+        Event::Renewed { .. } => out.push(RENEWAL),
+        Event::Downsold { .. } | Event::Churned { .. } => {
+            out.push(RENEWAL);
+            out.push(CHURN);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exam::Blueprint;
+
+    #[test]
+    fn every_mechanic_names_real_objectives_and_a_unique_id() {
+        let blueprint = Blueprint::get();
+        let mut ids = std::collections::BTreeSet::new();
+        for m in ALL {
+            assert!(ids.insert(m.id), "duplicate mechanic {}", m.id);
+            assert!(!m.objectives.is_empty(), "{} exercises nothing", m.id);
+            for o in m.objectives {
+                assert!(
+                    blueprint.objective(o).is_some(),
+                    "{}: no objective {o}",
+                    m.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_blocked_action_exercises_nothing_and_a_wrong_remedy_only_its_cost() {
+        use crate::sim::actions::Blocker;
+        let blocked = Event::Action {
+            action: ActionKind::Qbr,
+            outcome: ActionOutcome::Blocked(Blocker::NeedsCurrentPlan),
+        };
+        assert!(of_event(&blocked, Some(Touch::High)).is_empty());
+        let wrong = Event::Action {
+            action: ActionKind::FeatureRequest,
+            outcome: ActionOutcome::Misdirected,
+        };
+        let ids: Vec<&str> = of_event(&wrong, None).iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["wrong-remedy"]);
+    }
+}
