@@ -472,9 +472,10 @@ fn a_session_from_the_old_rules_is_refused_with_its_reason() {
     let o = play(&["tutorial", "--save", save_arg], "end\nquit\n");
     assert!(o.status.success(), "{}", text(&o).1);
     let saved = std::fs::read_to_string(&save).unwrap();
-    assert!(saved.contains("model: 4"), "{saved}");
+    let model = format!("model: {},", csm_sim::session::MODEL);
+    assert!(saved.contains(&model), "{saved}");
     // A file written before the model had a version: it was played under version 1.
-    let old = saved.replace("model: 4,", "");
+    let old = saved.replace(&model, "");
     std::fs::write(&save, &old).unwrap();
     for args in [vec!["replay", save_arg], vec!["play", "--resume", save_arg]] {
         let o = bin().args(&args).stdin(Stdio::null()).output().unwrap();
@@ -889,4 +890,50 @@ fn quiz_brings_a_missed_question_back_first_and_names_what_to_study() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("left as it is"));
     assert_eq!(std::fs::read_to_string(&study).unwrap(), "not a record");
+}
+
+#[test]
+fn the_trainee_reads_a_health_decline_and_the_session_keeps_it() {
+    let dir = temp_dir("read-health");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    // quality-crisis, seed 11: by quarter 3 Blue Sky's quality has collapsed.
+    let o = play(
+        &["quality-crisis", "--seed", "11", "--save", save_arg],
+        "end\nskip\nskip\nend\nskip\nskip\nread bluesky quality\nread bluesky feelings\nread relecloud usage\nread\nend\nskip\nskip\nquit\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Health fell last quarter at"), "{out}");
+    assert!(
+        out.contains("You read the decline of Blue Sky Logistics as quality (2.6.b), 1 hour"),
+        "{out}"
+    );
+    assert!(out.contains("No driver \"feelings\""), "{out}");
+    assert!(
+        out.contains("Cannot read it: the customer has churned"),
+        "{out}"
+    );
+    assert!(out.contains("Usage: read CUSTOMER DRIVER"), "{out}");
+    assert!(
+        out.contains("Blue Sky Logistics: you read the health decline right: quality drove it"),
+        "{out}"
+    );
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("driver: Quality"), "{saved}");
+    let o = run(&["replay", save_arg]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    // A reading moved to a quarter with no decline is refused, and says where.
+    let moved = saved.replacen(
+        "quarter: 3,\n            customer: \"bluesky\"",
+        "quarter: 1,\n            customer: \"bluesky\"",
+        1,
+    );
+    assert_ne!(moved, saved);
+    std::fs::write(&save, moved).unwrap();
+    let o = run(&["replay", save_arg]);
+    let (_, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(err.contains("health reading 0 cannot be made"), "{err}");
+    assert!(err.contains("no decline to read"), "{err}");
 }

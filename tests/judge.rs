@@ -9,6 +9,7 @@ use csm_sim::exam::judge::{Judge, Rules, Verdict};
 use csm_sim::scenario::Scenario;
 use csm_sim::sim::Simulation;
 use csm_sim::sim::actions::{ActionKind, ActionTarget, PlannedAction};
+use csm_sim::sim::types::HealthDriver;
 
 /// A customer line for the test scenario.
 struct C {
@@ -78,6 +79,12 @@ fn fired_with(s: &Arc<Scenario>, seed: u64, script: &[&[(&str, &str)]]) -> BTree
     let mut judge = Judge::new();
     for quarter in script {
         for (action, target) in *quarter {
+            // `read:DRIVER` says what drives the customer's health decline (2.6).
+            if let Some(driver) = action.strip_prefix("read:") {
+                let driver = HealthDriver::from_id(driver).expect(driver);
+                let _ = sim.read_health(sim.find_customer(target).expect(target), driver);
+                continue;
+            }
             let kind = ActionKind::from_id(action).unwrap_or_else(|| panic!("no action {action}"));
             let target = match s.segment_index(target) {
                 Some(seg) if kind.spec().one_to_many => ActionTarget::Segment(seg),
@@ -1014,6 +1021,15 @@ fn expansion_pitched_too_early_or_over_a_barrier() {
 fn every_rule_is_exercised_by_these_tests() {
     // Keep this list in step with the tests above: a new rule needs a test of its own.
     let tested = [
+        "health-read-usage",
+        "health-read-quality",
+        "health-read-sentiment",
+        "health-read-finances",
+        "health-misread-usage",
+        "health-misread-quality",
+        "health-misread-sentiment",
+        "health-misread-finances",
+        "health-read-without-a-driver",
         "digital-time-while-renewal-at-risk",
         "one-to-many-for-digital",
         "churn-with-open-barrier",
@@ -1062,4 +1078,93 @@ fn every_rule_is_exercised_by_these_tests() {
     let ids: BTreeSet<&str> = Rules::get().0.iter().map(|r| r.id.as_str()).collect();
     let tested: BTreeSet<&str> = tested.into_iter().collect();
     assert_eq!(ids, tested);
+}
+
+#[test]
+fn health_readings_right_and_wrong() {
+    // A hidden quality issue from quarter 1 shows in the dashboard's quality and CSAT at the
+    // end of quarter 2: read in quarter 3.
+    let quality =
+        "Event(quarter: 1, target: Customer(\"a\"), barrier: QualityIssue, severity: 0.9)";
+    let s = scenario(&[c("a")], quality);
+    let read = |driver: &'static str| -> Vec<&'static [(&'static str, &'static str)]> {
+        let line: &'static [(&str, &str)] = match driver {
+            "quality" => &[("read:quality", "a")],
+            "usage" => &[("read:usage", "a")],
+            _ => unreachable!(),
+        };
+        vec![&[], &[], line]
+    };
+    let right = fired(&s, &read("quality"));
+    assert!(right.contains("health-read-quality"), "{right:?}");
+    assert!(!right.contains("health-misread-quality"));
+    let wrong = fired(&s, &read("usage"));
+    assert!(wrong.contains("health-misread-quality"), "{wrong:?}");
+    assert!(!wrong.contains("health-read-quality"));
+    // Read in quarter 1, before any decline, it is refused and judged as nothing.
+    let early = fired(&s, &[&[("read:quality", "a")]]);
+    assert!(!early.iter().any(|r| r.starts_with("health-")), "{early:?}");
+
+    // Untouched, a customer's score falls as its finances return from a high to the usual,
+    // its NPS drifts and nobody calls; which driver cost most depends on the seed.
+    let mut rich = c("a");
+    rich.signals =
+        "Signals(utilisation: 0.75, features_in_use: 7, nps: 55, csat: 4.5, financial_health: 1.0)";
+    let s = scenario(&[rich], "");
+    let at_q3 = |line: &'static [(&'static str, &'static str)]| vec![&[][..], &[][..], line];
+    fires_for_some_seed(
+        "health-read-finances",
+        &s,
+        20,
+        &at_q3(&[("read:finances", "a")]),
+    );
+    fires_for_some_seed(
+        "health-misread-finances",
+        &s,
+        20,
+        &at_q3(&[("read:usage", "a")]),
+    );
+    fires_for_some_seed(
+        "health-read-sentiment",
+        &s,
+        20,
+        &at_q3(&[("read:sentiment", "a")]),
+    );
+    fires_for_some_seed(
+        "health-misread-sentiment",
+        &s,
+        20,
+        &at_q3(&[("read:quality", "a")]),
+    );
+}
+
+#[test]
+fn health_read_where_usage_fell() {
+    // A poor fit cuts utilisation; with the CSM talking to the people every quarter, their
+    // mood holds and usage is what falls most, for some seeds.
+    let s = scenario(&[c("a")], POOR_FIT.replace(", hidden: false", "").as_str());
+    let talk: &[(&str, &str)] = &[("stakeholder_conversation", "a")];
+    let at = |line: &'static [(&'static str, &'static str)]| vec![talk, talk, line];
+    fires_for_some_seed(
+        "health-read-usage",
+        &s,
+        40,
+        &at(&[("read:usage", "a"), ("stakeholder_conversation", "a")]),
+    );
+    fires_for_some_seed(
+        "health-misread-usage",
+        &s,
+        40,
+        &at(&[("read:finances", "a"), ("stakeholder_conversation", "a")]),
+    );
+    // Untouched and otherwise steady, a customer's score can fall because nobody called
+    // (engagement is the CSM's own work): no driver of the customer's stands out.
+    let s = scenario(&[c("a")], "");
+    let r: &[(&str, &str)] = &[("read:usage", "a")];
+    fires_for_some_seed(
+        "health-read-without-a-driver",
+        &s,
+        200,
+        &[&[], r, r, r, r, r],
+    );
 }

@@ -395,6 +395,20 @@ fn plan_by_the_book(p: &csm_sim::playbook::Playbook, sim: &mut Simulation) {
                     left -= h;
                 }
             }
+            Rule::ReadHealth { when, driver } => {
+                for f in &facts {
+                    let segment = &scenario.segments[usize::from(f.segment)].id;
+                    if !f.declined || !when.iter().all(|c| f.meets(c, segment)) {
+                        continue;
+                    }
+                    let Some(said) = driver.or(f.health_driver) else {
+                        continue;
+                    };
+                    if let Ok(h) = sim.read_health(f.id, said) {
+                        left -= h;
+                    }
+                }
+            }
             Rule::ForTouch {
                 touch,
                 action,
@@ -448,6 +462,11 @@ fn the_fast_planner_plans_what_the_rules_say() {
                         fast.attempts(),
                         book.attempts(),
                         "{name} on {scenario}, seed {seed}, quarter {q}: refusals differ"
+                    );
+                    assert_eq!(
+                        fast.readings(),
+                        book.readings(),
+                        "{name} on {scenario}, seed {seed}, quarter {q}: health readings differ"
                     );
                     assert_eq!(fast.budget().planned, book.budget().planned);
                     fast.end_quarter();

@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "e6b311c6fe597f5749f615ed9dd93a1a92b13c6644cf456e45ed3adb57832c6c",
+        hash, "c1bafa7331bb6b0f327b1df0ee95169055122dab711f82871e707dbc3927c7ca",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -64,6 +64,8 @@ const HELP: &str = "Commands:
   plan                                the actions planned this quarter and the hours left
   outcome CUSTOMER OUTCOME            write the business outcome the customer's success plan aims at
                                       (`outcome` alone lists them; `show CUSTOMER` says what you know)
+  read CUSTOMER DRIVER                say what drove a customer's health down last quarter: usage,
+                                      quality, sentiment or finances (1 hour; judged when the quarter ends)
   end                                 end the quarter and see what happened (autosaves)
   log [QUARTER]                       what happened in a quarter (default: the last one)
   save [FILE]                         save the session
@@ -254,6 +256,7 @@ fn play_loop(
             },
             "plan" => show_plan(&rec.sim, &mut out)?,
             "outcome" | "o" => write_outcome(rec, rest, &mut out)?,
+            "read" => read_health(rec, rest, &mut out)?,
             "ranking" => match &rec.class {
                 None => writeln!(out, "This game is not played in a class.")?,
                 Some(seat) => match crate::class::client::ranking(seat) {
@@ -328,11 +331,7 @@ fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> any
     };
     match rest {
         [who, what] => {
-            let Some(c) = find_customer(&rec.sim, who) else {
-                writeln!(
-                    out,
-                    "No customer \"{who}\". Give its id (see `portfolio`) or #number."
-                )?;
+            let Some(c) = customer_named(&rec.sim, who, out)? else {
                 return Ok(());
             };
             let Some(outcome) = BusinessOutcome::from_id(what) else {
@@ -355,6 +354,39 @@ fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> any
             writeln!(out, "Usage: outcome CUSTOMER OUTCOME")?;
             list(out)?;
         }
+    }
+    Ok(())
+}
+
+/// `read CUSTOMER DRIVER`: says what drives a customer's health decline (2.6).
+fn read_health(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
+    use crate::sim::types::HealthDriver;
+    let usage = "Usage: read CUSTOMER DRIVER, where DRIVER is usage, quality, sentiment or finances (2.6.a–d): what drove the customer's health score down last quarter";
+    let [who, what] = rest else {
+        writeln!(out, "{usage}")?;
+        return Ok(());
+    };
+    let Some(c) = customer_named(&rec.sim, who, out)? else {
+        return Ok(());
+    };
+    let Some(driver) = HealthDriver::from_id(what) else {
+        writeln!(out, "No driver \"{what}\". {usage}")?;
+        return Ok(());
+    };
+    match rec.sim.read_health(c.id, driver) {
+        Ok(hours) => writeln!(
+            out,
+            "You read the decline of {} as {} ({}){}. It is checked against the dashboard when the quarter ends; a right reading points you at what is behind it.",
+            c.name,
+            driver.id(),
+            driver.objective(),
+            if hours > 0.0 {
+                format!(", {hours:.0} hour")
+            } else {
+                ", in place of your earlier reading".to_owned()
+            }
+        )?,
+        Err(b) => writeln!(out, "Cannot read it: {}.", b.explain())?,
     }
     Ok(())
 }
@@ -570,7 +602,37 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
         format::pct(m.nrr()),
         sim.budget().left(),
         sim.budget().capacity
-    )
+    )?;
+    // The declines of last quarter, each a question of what drives it (2.6).
+    let mut fell = Vec::new();
+    sim.each_customer(|cu| {
+        if cu.health.declined()
+            && cu.contract.active_in(q)
+            && cu.lifecycle.stage != crate::sim::types::Stage::Churned
+        {
+            fell.push((cu.profile.key.clone(), cu.health.score - cu.health.previous));
+        }
+    });
+    if !fell.is_empty() {
+        fell.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let shown: Vec<String> = fell
+            .iter()
+            .take(8)
+            .map(|(k, d)| format!("{k} ({d:+.0})"))
+            .collect();
+        writeln!(
+            out,
+            "Health fell last quarter at {}: {}{}. What drives each decline? `show CUSTOMER`, then `read CUSTOMER usage|quality|sentiment|finances` (2.6).",
+            format::count(fell.len() as u64, "customer", "customers"),
+            shown.join(", "),
+            if fell.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        )?;
+    }
+    Ok(())
 }
 
 fn band_word(b: Band) -> &'static str {
@@ -579,6 +641,22 @@ fn band_word(b: Band) -> &'static str {
         Band::Yellow => "yellow",
         Band::Green => "green",
     }
+}
+
+/// The customer a command names, or a line saying there is none.
+fn customer_named(
+    sim: &Simulation,
+    who: &str,
+    out: &mut impl Write,
+) -> std::io::Result<Option<CustomerView>> {
+    let found = find_customer(sim, who);
+    if found.is_none() {
+        writeln!(
+            out,
+            "No customer \"{who}\". Give its id (see `portfolio`) or #number."
+        )?;
+    }
+    Ok(found)
 }
 
 fn find_customer(sim: &Simulation, word: &str) -> Option<CustomerView> {
@@ -692,8 +770,27 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         c.health_score,
         band_word(c.health_band)
     )?;
-    for (name, score) in &c.health_components {
-        writeln!(out, "    {name:<11} {score:>5.0}")?;
+    for ((name, score), (_, before)) in c.health_components.iter().zip(&c.health_components_before)
+    {
+        writeln!(
+            out,
+            "    {name:<11} {score:>5.0}   a quarter ago {before:>3.0}"
+        )?;
+    }
+    if c.health_declined {
+        match c.health_reading {
+            Some(d) => writeln!(
+                out,
+                "  The score fell from {:.0}. You read the decline as {}; it is checked when the quarter ends (2.6).",
+                c.health_previous,
+                d.id()
+            )?,
+            None => writeln!(
+                out,
+                "  The score fell from {:.0}. What drives the decline? `read {} usage|quality|sentiment|finances` (2.6, 1 hour)",
+                c.health_previous, c.key
+            )?,
+        }
     }
     let s = &c.signals;
     writeln!(

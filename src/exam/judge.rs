@@ -18,7 +18,7 @@ use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker, Plan
 use crate::sim::facts::{Condition, Facts};
 use crate::sim::journal::Event;
 use crate::sim::renewal::Factors;
-use crate::sim::types::{BarrierKind, Touch};
+use crate::sim::types::{BarrierKind, HealthDriver, Touch};
 
 /// Whether a rule praises or corrects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +157,12 @@ pub enum Check {
     /// At the end of a quarter, a customer met every condition as the CSM saw it (once per
     /// customer).
     Customer { when: Vec<Condition> },
+    /// The CSM said what drives a customer's health decline (2.6), rightly or not, when the
+    /// dashboard showed `truth` behind it (none: no driver stood out).
+    HealthReading {
+        right: bool,
+        truth: Option<HealthDriver>,
+    },
 }
 
 /// One written rule.
@@ -387,6 +393,12 @@ impl Judge {
                     (Check::Outcome { actions, outcome }, Event::Action { action, outcome: o }) => {
                         actions.contains(action) && outcome.matches(o)
                     }
+                    (
+                        Check::HealthReading { right, truth },
+                        Event::HealthRead {
+                            said, truth: shown, ..
+                        },
+                    ) => *truth == *shown && *right == (*shown == Some(*said)),
                     (Check::Renewal { results, all, none }, event) => {
                         let decided = match *event {
                             Event::Renewed { factors, .. } => {

@@ -12,7 +12,7 @@
 use crate::sim::actions::{ActionKind, ActionOutcome};
 use crate::sim::barriers::Discovery;
 use crate::sim::journal::Event;
-use crate::sim::types::Touch;
+use crate::sim::types::{HealthDriver, Touch};
 
 /// One mechanic of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,14 @@ mechanics! {
         "A structured process (a QBR, a renewal risk analysis, the plan's build) surfaces barriers.";
     ACCOUNT_MANAGER, "account-manager", ["4.3", "4.3.b"],
         "The vendor's account manager, kept in the loop, passes on that the sponsor has left.";
+    HEALTH_READ, "health-read", ["2.6", "1.7", "1.7.a"],
+        "The CSM says what drives a customer's health decline, judged against the dashboard; health is the leading indicator of the renewal.";
+    USAGE_READ, "usage-read", ["2.6.a"], "A decline driven by product usage, read.";
+    QUALITY_READ, "quality-read", ["2.6.b"], "A decline driven by product quality, read.";
+    SENTIMENT_READ, "sentiment-read", ["2.6.c"], "A decline driven by customer sentiment, read.";
+    FINANCES_READ, "finances-read", ["2.6.d"], "A decline driven by the customer's finances, read.";
+    FOUND_BY_READING, "found-by-reading", ["3.2", "3.2.a"],
+        "A right reading of the health score points at the hidden barrier behind it.";
     STAGE, "lifecycle-stage", ["1.3"],
         "A customer moves through the lifecycle's stages; what an action can do depends on the stage.";
     OUTCOME_ACHIEVED, "outcome-achieved", ["2.10"],
@@ -139,6 +147,7 @@ pub fn of_event(event: &Event, touch: Option<Touch>) -> Vec<Mechanic> {
             Discovery::Observation => out.push(FOUND_BY_OBSERVATION),
             Discovery::Process => out.push(FOUND_BY_PROCESS),
             Discovery::AccountManager => out.push(ACCOUNT_MANAGER),
+            Discovery::HealthReading => out.push(FOUND_BY_READING),
             Discovery::Known | Discovery::CustomerEscalation => {}
         },
         Event::BarrierResolved { kind, by: Some(_) } => {
@@ -208,6 +217,19 @@ pub fn of_event(event: &Event, touch: Option<Touch>) -> Vec<Mechanic> {
                 Touch::Digital => DIGITAL_TOUCH,
             }));
         }
+        // A reading is a decision judged against the dashboard, right or wrong; a right one
+        // points at the barriers behind the decline.
+        Event::HealthRead { truth, .. } => {
+            out.push(HEALTH_READ);
+            if let Some(t) = truth {
+                out.push(match t {
+                    HealthDriver::Usage => USAGE_READ,
+                    HealthDriver::Quality => QUALITY_READ,
+                    HealthDriver::Sentiment => SENTIMENT_READ,
+                    HealthDriver::Finances => FINANCES_READ,
+                });
+            }
+        }
         Event::Campaign {
             action, reached, ..
         } if reached > 0 => out.extend(match action {
@@ -245,6 +267,18 @@ mod tests {
                     m.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_exam_guide_lists_every_mechanic() {
+        let guide = include_str!("../../docs/exam.md");
+        for m in ALL {
+            assert!(
+                guide.contains(&format!("| `{}` |", m.id)),
+                "docs/exam.md does not list the mechanic {}",
+                m.id
+            );
         }
     }
 

@@ -9,6 +9,7 @@ use super::state::{GuiState, Screen};
 use crate::sim::actions::{ActionTarget, CATALOGUE, PlannedAction};
 use crate::sim::customer::BusinessOutcome;
 use crate::sim::journal::format_money;
+use crate::sim::types::HealthDriver;
 
 pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     let Some(rec) = state.rec.as_mut() else {
@@ -46,6 +47,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     ));
     let mut planned_now = false;
     let mut chosen: Option<BusinessOutcome> = None;
+    let mut read: Option<HealthDriver> = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -101,13 +103,57 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     });
                 }
                 left.add_space(6.0);
-                left.label(RichText::new("Health by component").strong());
-                for (name, score) in &c.health_components {
-                    left.add(
-                        egui::ProgressBar::new(score / 100.0)
-                            .desired_width(200.0)
-                            .text(format!("{name} {score:.0}")),
-                    );
+                left.label(
+                    RichText::new(format!(
+                        "Health by component (score {:.0}, {:.0} a quarter ago)",
+                        c.health_score, c.health_previous
+                    ))
+                    .strong(),
+                );
+                for ((name, score), (_, before)) in
+                    c.health_components.iter().zip(&c.health_components_before)
+                {
+                    left.horizontal(|ui| {
+                        ui.add(
+                            egui::ProgressBar::new(score / 100.0)
+                                .desired_width(200.0)
+                                .text(format!("{name} {score:.0}")),
+                        );
+                        let delta = score - before;
+                        let text = format!("{delta:+.0} on a quarter ago");
+                        ui.label(if delta <= -3.0 {
+                            RichText::new(text).color(egui::Color32::from_rgb(200, 60, 50))
+                        } else {
+                            RichText::new(text).weak()
+                        });
+                    });
+                }
+                // After a decline the trainee says what drives it (2.6); it is checked
+                // against the dashboard when the quarter ends.
+                if c.health_declined && !rec.sim.finished() {
+                    left.horizontal(|ui| {
+                        ui.label("What drives the decline? (1 h)");
+                        for d in HealthDriver::ALL {
+                            let on = c.health_reading == Some(d);
+                            if ui
+                                .selectable_label(on, d.id())
+                                .on_hover_text(format!("{} ({})", d.id(), d.objective()))
+                                .clicked()
+                                && !on
+                            {
+                                read = Some(d);
+                            }
+                        }
+                    });
+                    if let Some(d) = c.health_reading {
+                        left.label(
+                            RichText::new(format!(
+                                "You read it as {}; it is checked when the quarter ends.",
+                                d.id()
+                            ))
+                            .weak(),
+                        );
+                    }
                 }
                 left.add_space(6.0);
                 left.label(RichText::new("Known barriers").strong());
@@ -209,6 +255,12 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     if let Some(o) = chosen
         && let Some(rec) = state.rec.as_mut()
         && rec.write_plan_outcome(id, o).is_ok()
+    {
+        planned_now = true;
+    }
+    if let Some(d) = read
+        && let Some(rec) = state.rec.as_mut()
+        && rec.sim.read_health(id, d).is_ok()
     {
         planned_now = true;
     }

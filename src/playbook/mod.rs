@@ -9,7 +9,7 @@ use crate::scenario::LoadError;
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, cost};
 use crate::sim::facts::{CompiledConditions, Condition, FLAG_COUNT, Facts};
-use crate::sim::types::{Stage, Touch};
+use crate::sim::types::{HealthDriver, Stage, Touch};
 
 /// One rule of a playbook.
 #[derive(Debug, Clone, Deserialize)]
@@ -35,6 +35,15 @@ pub enum Rule {
         action: ActionKind,
         #[serde(default = "one")]
         every: u16,
+    },
+    /// For every customer (largest ARR first) whose health declined last quarter and that
+    /// meets all conditions, say what drives the decline (2.6): `driver` if given, or else
+    /// what the dashboard shows.
+    ReadHealth {
+        #[serde(default)]
+        when: Vec<Condition>,
+        #[serde(default)]
+        driver: Option<HealthDriver>,
     },
 }
 
@@ -144,7 +153,9 @@ impl Playbook {
             self.rules
                 .iter()
                 .map(|r| match r {
-                    Rule::ForEach { when, .. } => CompiledConditions::new(when),
+                    Rule::ForEach { when, .. } | Rule::ReadHealth { when, .. } => {
+                        CompiledConditions::new(when)
+                    }
                     _ => CompiledConditions::default(),
                 })
                 .collect()
@@ -187,6 +198,33 @@ impl Playbook {
                         });
                     let (_, hours) = planning.plan_each(*action, candidates, *max_per_quarter);
                     left -= hours;
+                }
+                Rule::ReadHealth { driver, .. } => {
+                    if crate::sim::actions::READING_HOURS > left + 1e-4 {
+                        continue;
+                    }
+                    let readers = columns
+                        .matching(conditions)
+                        .map(|position| &facts[order[position] as usize])
+                        .filter(|f| {
+                            f.declined
+                                && conditions.matches_rest(f, || {
+                                    &scenario.segments[usize::from(f.segment)].id
+                                })
+                        });
+                    for f in readers {
+                        if crate::sim::actions::READING_HOURS > left + 1e-4 {
+                            break;
+                        }
+                        // What the dashboard shows; a decline with no clear driver is left
+                        // unread.
+                        let Some(said) = driver.or(f.health_driver) else {
+                            continue;
+                        };
+                        if let Ok(hours) = planning.read_health(f, said) {
+                            left -= hours;
+                        }
+                    }
                 }
                 Rule::ForSegment {
                     segment,

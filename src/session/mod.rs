@@ -21,8 +21,9 @@ pub const FORMAT: u32 = 1;
 /// 1: up to the rebalance of issue 7; 2: the rebalanced model (`docs/model.md` §13); 3: the
 /// rewritten question bank (answers are stored by choice, and the choices moved), with
 /// knowledge checks in the tutorial; 4: success plans aim at an outcome heard from the
-/// sponsor (issue 11), so plans written before differ in what they validate.
-pub const MODEL: u32 = 4;
+/// sponsor (issue 11), so plans written before differ in what they validate; 5: health
+/// readings (2.6) and their rules.
+pub const MODEL: u32 = 5;
 
 fn model_one() -> u32 {
     1
@@ -128,6 +129,18 @@ pub struct Session {
     /// Business outcomes the trainee wrote into success plans, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<OutcomeChoice>,
+    /// Health readings, in order, each in its quarter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingChoice>,
+}
+
+/// What the trainee said drives a customer's health decline (2.6), in its quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingChoice {
+    pub quarter: u16,
+    pub customer: String,
+    pub driver: crate::sim::types::HealthDriver,
 }
 
 /// A business outcome the trainee wrote into a customer's success plan (2.3).
@@ -178,6 +191,12 @@ pub enum SessionError {
     },
     #[error("{file}: business outcome {index} cannot be written: {why}")]
     Outcome {
+        file: String,
+        index: usize,
+        why: String,
+    },
+    #[error("{file}: health reading {index} cannot be made: {why}")]
+    Reading {
         file: String,
         index: usize,
         why: String,
@@ -257,6 +276,7 @@ pub fn session_hash(rec: &Recorder) -> String {
         "quarters_played": session.quarters_played,
         "injected": session.injected,
         "outcomes": session.outcomes,
+        "readings": session.readings,
     });
     content_hash(&json.to_string())
 }
@@ -275,6 +295,8 @@ pub struct Recorder {
     pub injected: Vec<Injection>,
     /// Business outcomes written into success plans.
     pub outcomes: Vec<OutcomeChoice>,
+    /// Health readings of the quarters ended (the current quarter's are in the simulation).
+    pub readings: Vec<ReadingChoice>,
 }
 
 impl Recorder {
@@ -287,6 +309,7 @@ impl Recorder {
             class: None,
             injected: Vec::new(),
             outcomes: Vec::new(),
+            readings: Vec::new(),
         }
     }
 
@@ -326,7 +349,27 @@ impl Recorder {
             .map(|p| record(&self.sim, q, p))
             .collect();
         self.actions.extend(planned);
+        let read = self.current_readings();
+        self.readings.extend(read);
         self.judge.end_quarter(&mut self.sim);
+    }
+
+    /// The health readings made this quarter, as recorded.
+    fn current_readings(&self) -> Vec<ReadingChoice> {
+        let q = self.sim.clock().quarter;
+        self.sim
+            .readings()
+            .iter()
+            .map(|r| ReadingChoice {
+                quarter: q,
+                customer: self
+                    .sim
+                    .customer(r.customer)
+                    .map(|c| c.key)
+                    .unwrap_or_default(),
+                driver: r.driver,
+            })
+            .collect()
     }
 
     pub fn to_session(&self) -> Session {
@@ -364,6 +407,12 @@ impl Recorder {
             class: self.class.clone(),
             injected: self.injected.clone(),
             outcomes: self.outcomes.clone(),
+            readings: self
+                .readings
+                .iter()
+                .cloned()
+                .chain(self.current_readings())
+                .collect(),
         }
     }
 }
@@ -474,6 +523,7 @@ impl Session {
         // The outcomes written into plans, each in its quarter: writing changes no plan
         // check, so within the quarter it may come before or after the actions.
         let mut written = self.outcomes.iter().enumerate().peekable();
+        let mut read = self.readings.iter().enumerate().peekable();
         let mut write_due = |rec: &mut Recorder| -> Result<(), SessionError> {
             while let Some((index, o)) =
                 written.next_if(|(_, o)| o.quarter <= rec.sim.clock().quarter)
@@ -490,6 +540,25 @@ impl Session {
                     bad(format!("no customer \"{}\" in the scenario", o.customer))
                 })?;
                 rec.write_plan_outcome(id, o.outcome)
+                    .map_err(|b| bad(b.explain().to_owned()))?;
+            }
+            // Readings take hours but change no plan check, so made after the quarter's
+            // actions they fit as they did when played.
+            while let Some((index, r)) = read.next_if(|(_, r)| r.quarter <= rec.sim.clock().quarter)
+            {
+                let bad = |why: String| SessionError::Reading {
+                    file: file.to_owned(),
+                    index,
+                    why,
+                };
+                if r.quarter < rec.sim.clock().quarter {
+                    return Err(bad("it is out of quarter order".to_owned()));
+                }
+                let id = rec.sim.find_customer(&r.customer).ok_or_else(|| {
+                    bad(format!("no customer \"{}\" in the scenario", r.customer))
+                })?;
+                rec.sim
+                    .read_health(id, r.driver)
                     .map_err(|b| bad(b.explain().to_owned()))?;
             }
             Ok(())
@@ -542,6 +611,16 @@ impl Session {
             rec.end_quarter();
         }
         write_due(&mut rec)?;
+        if let Some((index, r)) = read.next() {
+            return Err(SessionError::Reading {
+                file: file.to_owned(),
+                index,
+                why: format!(
+                    "quarter {} is after the {} quarters played",
+                    r.quarter, self.quarters_played
+                ),
+            });
+        }
         if let Some((index, o)) = written.next() {
             return Err(SessionError::Outcome {
                 file: file.to_owned(),

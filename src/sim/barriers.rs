@@ -27,6 +27,8 @@ pub enum Discovery {
     CustomerEscalation,
     /// The vendor's account manager passed it on (4.3.b).
     AccountManager,
+    /// Reading what drives a decline in the health score pointed at it (2.6).
+    HealthReading,
 }
 
 impl Discovery {
@@ -39,6 +41,7 @@ impl Discovery {
             Discovery::Process => "found in a structured review",
             Discovery::CustomerEscalation => "the customer escalated it",
             Discovery::AccountManager => "the account manager reported it",
+            Discovery::HealthReading => "found by reading what drives the health score's decline",
         }
     }
 }

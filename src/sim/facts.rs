@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::actions::{CustomerRefItem, Eligibility};
 use super::customer::Role;
-use super::types::{Band, BarrierKind, Stage, Touch};
+use super::types::{Band, BarrierKind, HealthDriver, Stage, Touch};
 
 /// A condition on one customer, as the CSM sees it.
 #[derive(Debug, Clone, Deserialize)]
@@ -52,6 +52,10 @@ pub enum Condition {
     PlanOutcomeNotTheSponsors,
     /// The account's baseline has been measured from its data (2.5).
     BaselineMeasured,
+    /// The dashboard's health score fell by 2 points or more last quarter (2.6).
+    HealthDeclined,
+    /// The dashboard shows this driver behind last quarter's health decline (2.6.a–d).
+    HealthDrivenBy(HealthDriver),
     Not(Box<Condition>),
     Any(Vec<Condition>),
 }
@@ -88,6 +92,10 @@ pub struct Facts {
     /// The plan's outcome is not the one the sponsor gave (false until heard).
     pub plan_not_the_sponsors: bool,
     pub baseline: bool,
+    /// The dashboard score fell by [`crate::sim::health::DECLINE`] points or more.
+    pub declined: bool,
+    /// What the dashboard shows behind the decline.
+    pub health_driver: Option<HealthDriver>,
     /// What planning an action for this customer depends on.
     pub eligibility: Eligibility,
     /// The yes-or-no facts as bits (see [`Condition::flag`]), so rules can test many at once.
@@ -109,8 +117,9 @@ const FLAG_OPPORTUNITY: u32 = 24;
 const FLAG_SPONSOR_BELIEVED: u32 = 25;
 /// Renewal within 0, 1, 2 or 3 quarters: four bits.
 const FLAG_RENEWAL_WITHIN: u32 = 26;
+const FLAG_DECLINED: u32 = 30;
 /// How many bits the flags use.
-pub const FLAG_COUNT: usize = FLAG_RENEWAL_WITHIN as usize + 4;
+pub const FLAG_COUNT: usize = FLAG_DECLINED as usize + 1;
 
 impl Condition {
     /// The bit of [`Facts::flags`] that says whether a yes-or-no condition holds, if it is
@@ -130,6 +139,7 @@ impl Condition {
             Condition::NewOutcomeToCapture => FLAG_NEW_OUTCOME,
             Condition::ExpansionOpportunity => FLAG_OPPORTUNITY,
             Condition::SponsorBelieved => FLAG_SPONSOR_BELIEVED,
+            Condition::HealthDeclined => FLAG_DECLINED,
             Condition::RenewalWithin(n) if (0..=3).contains(n) => FLAG_RENEWAL_WITHIN + *n as u32,
             _ => return None,
         };
@@ -280,6 +290,8 @@ impl Facts {
                 && c.plan.outcome.is_some()
                 && !c.plan.aligned(c.account),
             baseline: c.plan.baseline,
+            declined: c.health.declined(),
+            health_driver: c.health.main_driver(),
             eligibility,
             flags: 0,
         };
@@ -313,6 +325,7 @@ impl Facts {
             | within(1)
             | within(2)
             | within(3)
+            | bit(self.declined, FLAG_DECLINED)
     }
 
     pub fn meets(&self, c: &Condition, segment: &str) -> bool {
@@ -348,6 +361,8 @@ impl Facts {
             }
             Condition::PlanOutcomeNotTheSponsors => self.plan_not_the_sponsors,
             Condition::BaselineMeasured => self.baseline,
+            Condition::HealthDeclined => self.declined,
+            Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
             Condition::Not(inner) => !self.meets(inner, segment),
             Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),
         }

@@ -7,7 +7,7 @@ use super::ScenarioRes;
 use super::barriers::Barriers;
 use super::clock::Clock;
 use super::customer::{Engagement, Lifecycle, Observed, Role, Signals, Stakeholders, SuccessPlan};
-use super::types::{Band, BarrierKind, HealthComponent, Stage};
+use super::types::{Band, BarrierKind, HealthComponent, HealthDriver, Stage};
 
 const N: usize = HealthComponent::ALL.len();
 
@@ -130,6 +130,22 @@ impl HealthModel {
         }
     }
 
+    /// How much a point of this component moves the score: its weight in a weighted model;
+    /// in a worst-of model an equal share among the chosen components.
+    pub fn weight(&self, c: HealthComponent) -> f32 {
+        match self {
+            HealthModel::Weighted { weights, .. } => weights[c.index()],
+            HealthModel::Worst { components, .. } => {
+                let chosen = components.iter().filter(|on| **on).count().max(1) as f32;
+                if components[c.index()] {
+                    1.0 / chosen
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+
     /// Whether a component counts in this model at all.
     pub fn uses(&self, c: HealthComponent) -> bool {
         match self {
@@ -146,6 +162,12 @@ pub struct Health {
     pub score: f32,
     pub band: Band,
     pub components: [f32; N],
+    /// The score the quarter before (the same as `score` before a second scoring).
+    pub previous: f32,
+    /// The components the quarter before.
+    pub previous_components: [f32; N],
+    /// What drove the score's decline since the quarter before, if it declined.
+    pub driver: Option<HealthDriver>,
 }
 
 impl Default for Health {
@@ -154,7 +176,55 @@ impl Default for Health {
             score: 50.0,
             band: Band::Yellow,
             components: [50.0; N],
+            previous: 50.0,
+            previous_components: [50.0; N],
+            driver: None,
         }
+    }
+}
+
+/// How many points the dashboard score must fall in a quarter to count as a decline whose
+/// driver the CSM can be asked to read (2.6).
+pub const DECLINE: f32 = 2.0;
+
+/// A driver must have cost at least this many points to be the one behind a decline.
+const DRIVER_MIN: f32 = 0.5;
+
+impl Health {
+    /// Whether the dashboard score fell by [`DECLINE`] or more since the quarter before.
+    pub fn declined(&self) -> bool {
+        self.previous - self.score >= DECLINE
+    }
+
+    /// How many points of the score a driver (2.6.a–d) moved since the quarter before: its
+    /// components' change, weighted as the model weighs them.
+    pub fn change(&self, d: HealthDriver, model: &HealthModel) -> f32 {
+        d.components()
+            .iter()
+            .map(|c| {
+                model.weight(*c)
+                    * (self.components[c.index()] - self.previous_components[c.index()])
+            })
+            .sum()
+    }
+
+    /// What the dashboard shows driving a decline (worked out when the score is).
+    pub fn main_driver(&self) -> Option<HealthDriver> {
+        self.driver
+    }
+
+    /// The driver that cost the most points, if the score declined and one cost at least
+    /// half a point.
+    fn driver_of_decline(&self, model: &HealthModel) -> Option<HealthDriver> {
+        if !self.declined() {
+            return None;
+        }
+        HealthDriver::ALL
+            .into_iter()
+            .map(|d| (d, self.change(d, model)))
+            .filter(|(_, c)| *c <= -DRIVER_MIN)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(d, _)| d)
     }
 }
 
@@ -233,11 +303,16 @@ pub fn true_health(
     )
 }
 
+/// Present while a world's first health scoring runs, when it is installed.
+#[derive(Resource)]
+pub struct FirstScoring;
+
 /// The quarter's health scoring: the dashboard score from observed data and what the CSM
 /// knows.
 pub(super) fn score_health(
     clock: Res<Clock>,
     scenario: Res<ScenarioRes>,
+    first_scoring: Option<Res<FirstScoring>>,
     mut customers: Query<(
         &Observed,
         &Stakeholders,
@@ -250,6 +325,8 @@ pub(super) fn score_health(
 ) {
     let q = clock.quarter as i16;
     let model = &scenario.0.health_model;
+    // The first scoring (at install) has nothing before it to compare with.
+    let first = first_scoring.is_some();
     for (observed, stakeholders, engagement, plan, lifecycle, barriers, mut health) in
         &mut customers
     {
@@ -266,11 +343,21 @@ pub(super) fn score_health(
             q,
         );
         let score = model.combine(&components);
-        *health = Health {
+        let (previous, previous_components) = if first {
+            (score, components)
+        } else {
+            (health.score, health.components)
+        };
+        let mut scored = Health {
             score,
             band: model.band(score),
             components,
+            previous,
+            previous_components,
+            driver: None,
         };
+        scored.driver = scored.driver_of_decline(model);
+        *health = scored;
     }
 }
 

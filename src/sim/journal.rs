@@ -7,7 +7,7 @@ use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
 use super::customer::BusinessOutcome;
 use super::renewal::Factors;
-use super::types::{BarrierKind, Stage};
+use super::types::{BarrierKind, HealthDriver, Stage};
 
 /// The customer field of entries that concern a whole segment.
 pub const SEGMENT_WIDE: u32 = u32::MAX;
@@ -43,6 +43,14 @@ pub enum Event {
     Action {
         action: ActionKind,
         outcome: ActionOutcome,
+    },
+    /// The CSM said what drives the customer's health decline (2.6); `truth` is what the
+    /// dashboard showed (none if no driver cost half a point), `found` the barriers the
+    /// reading led to (a bit per kind).
+    HealthRead {
+        said: HealthDriver,
+        truth: Option<HealthDriver>,
+        found: u8,
     },
     /// A one-to-many action over a segment.
     Campaign {
@@ -240,6 +248,37 @@ impl Event {
                     format!(" ({})", action.spec().objectives.join(", "))
                 };
                 format!("{}: {text}{ids}", action.spec().name)
+            }
+            Event::HealthRead { said, truth, found } => {
+                let led_to: Vec<&str> = BarrierKind::ALL
+                    .iter()
+                    .filter(|k| found & (1 << k.index()) != 0)
+                    .map(|k| k.label())
+                    .collect();
+                match truth {
+                    Some(t) if t == said && led_to.is_empty() => format!(
+                        "you read the health decline right: {} drove it; nothing hidden behind it came to light this time ({})",
+                        said.id(),
+                        said.objective()
+                    ),
+                    Some(t) if t == said => format!(
+                        "you read the health decline right: {} drove it, and looking there found {} ({})",
+                        said.id(),
+                        led_to.join(", "),
+                        said.objective()
+                    ),
+                    Some(t) => format!(
+                        "you read the health decline as {}, but the dashboard showed {} driving it ({}, {})",
+                        said.id(),
+                        t.id(),
+                        t.objective(),
+                        said.objective()
+                    ),
+                    None => format!(
+                        "you read the health decline as {}, but no single driver stood out: the score fell a little everywhere (2.6)",
+                        said.id()
+                    ),
+                }
             }
             Event::Campaign {
                 action,

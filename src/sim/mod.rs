@@ -108,9 +108,11 @@ fn close_quarter(
     mut plan: ResMut<Plan>,
     mut budget: ResMut<Budget>,
     mut tally: ResMut<Tally>,
+    mut readings: ResMut<actions::Readings>,
 ) {
     clock.quarter += 1;
     plan.0.clear();
+    readings.0.clear();
     budget.planned = 0.0;
     *tally = Tally::default();
 }
@@ -168,6 +170,7 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
         planned: 0.0,
     });
     world.insert_resource(Plan::default());
+    world.insert_resource(actions::Readings::default());
     world.insert_resource(actions::Attempts::default());
     world.insert_resource(Journal::with_detail(
         if roster_len(world) > journal::FULL_DETAIL_UP_TO {
@@ -180,7 +183,9 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
     world.insert_resource(rng);
     world.insert_resource(ScenarioRes(scenario));
     // Score health once so the trainee sees a dashboard before the first quarter ends.
+    world.insert_resource(health::FirstScoring);
     let _ = world.run_system_once(health::score_health);
+    world.remove_resource::<health::FirstScoring>();
     let mut start_arr = 0;
     let mut start_customers = 0;
     let mut q = world.query::<(&customer::Contract, &customer::Lifecycle)>();
@@ -245,9 +250,42 @@ pub struct Planning<'s> {
     /// needs looking up among the planned only if its kind is here.
     kinds: u64,
     refused: Vec<actions::Attempt>,
+    readings: Vec<actions::HealthReading>,
 }
 
 impl Planning<'_> {
+    /// Says what drives a customer's health decline, as [`Simulation::read_health`] does;
+    /// the facts must be this quarter's.
+    pub fn read_health(
+        &mut self,
+        f: &facts::Facts,
+        driver: types::HealthDriver,
+    ) -> Result<f32, Blocker> {
+        debug_assert_eq!(f.eligibility.quarter, self.clock.q(), "stale facts");
+        if f.eligibility.churned {
+            return Err(Blocker::Churned);
+        }
+        if !f.eligibility.active {
+            return Err(Blocker::NotYetACustomer);
+        }
+        if !f.declined {
+            return Err(Blocker::NoDecline);
+        }
+        if let Some(r) = self.readings.iter_mut().find(|r| r.customer == f.id) {
+            r.driver = driver;
+            return Ok(0.0);
+        }
+        if actions::READING_HOURS > self.budget.left() + 1e-4 {
+            return Err(Blocker::OverBudget);
+        }
+        self.readings.push(actions::HealthReading {
+            customer: f.id,
+            driver,
+        });
+        self.budget.planned += actions::READING_HOURS;
+        Ok(actions::READING_HOURS)
+    }
+
     /// The hours left this quarter.
     pub fn left(&self) -> f32 {
         self.budget.left()
@@ -358,6 +396,7 @@ impl Drop for Planning<'_> {
     fn drop(&mut self) {
         self.world.resource_mut::<Plan>().0 = std::mem::take(&mut self.plan);
         self.world.resource_mut::<Budget>().planned = self.budget.planned;
+        self.world.resource_mut::<actions::Readings>().0 = std::mem::take(&mut self.readings);
         if !self.refused.is_empty() {
             let refused = std::mem::take(&mut self.refused);
             self.world
@@ -520,6 +559,54 @@ impl Simulation {
         Ok(())
     }
 
+    /// Says what drives a customer's health decline (2.6): checked against the dashboard
+    /// when the quarter is carried out, and if right, it points at the barriers behind it.
+    /// Only for a customer whose dashboard score fell by [`health::DECLINE`] points or
+    /// more last quarter; one reading a customer a quarter (a second replaces the first, at
+    /// no further cost). Returns the hours it took.
+    pub fn read_health(&mut self, id: u32, driver: types::HealthDriver) -> Result<f32, Blocker> {
+        if self.finished() {
+            return Err(Blocker::ScenarioOver);
+        }
+        let q = self.clock().q();
+        let entity = self.entity_of(id)?;
+        let e = self.world.entity(entity);
+        match (
+            e.get::<customer::Lifecycle>(),
+            e.get::<customer::Contract>(),
+        ) {
+            (Some(l), _) if l.stage == Stage::Churned => return Err(Blocker::Churned),
+            (Some(l), Some(c)) if l.purchased > q || !c.active_in(q) => {
+                return Err(Blocker::NotYetACustomer);
+            }
+            (Some(_), Some(_)) => {}
+            _ => return Err(Blocker::UnknownCustomer),
+        }
+        if !e.get::<health::Health>().is_some_and(|h| h.declined()) {
+            return Err(Blocker::NoDecline);
+        }
+        let budget = *self.world.resource::<Budget>();
+        let mut readings = self.world.resource_mut::<actions::Readings>();
+        if let Some(r) = readings.0.iter_mut().find(|r| r.customer == id) {
+            r.driver = driver;
+            return Ok(0.0);
+        }
+        if actions::READING_HOURS > budget.left() + 1e-4 {
+            return Err(Blocker::OverBudget);
+        }
+        readings.0.push(actions::HealthReading {
+            customer: id,
+            driver,
+        });
+        self.world.resource_mut::<Budget>().planned += actions::READING_HOURS;
+        Ok(actions::READING_HOURS)
+    }
+
+    /// The health readings made this quarter.
+    pub fn readings(&self) -> &[actions::HealthReading] {
+        &self.world.resource::<actions::Readings>().0
+    }
+
     /// Adds a barrier to start this quarter, as a scenario event would (an instructor's live
     /// injection); it begins when the quarter ends, like every event of the quarter.
     pub fn inject(&mut self, mut event: crate::scenario::ScriptedEvent) {
@@ -626,6 +713,7 @@ impl Simulation {
             plan,
             kinds,
             refused: Vec::new(),
+            readings: std::mem::take(&mut self.world.resource_mut::<actions::Readings>().0),
             world: &mut self.world,
         })
     }

@@ -228,6 +228,97 @@ impl HealthComponent {
     }
 }
 
+/// What can drive a decline in health, as the exam reads a health score (2.6.a–d): each
+/// is a group of the score's components.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum HealthDriver {
+    /// Product usage: utilisation and features in use (2.6.a).
+    Usage,
+    /// Product quality: open issues, tickets and support satisfaction (2.6.b).
+    Quality,
+    /// Customer sentiment: the people's mood and the NPS (2.6.c).
+    Sentiment,
+    /// The customer's financial health (2.6.d).
+    Finances,
+}
+
+impl HealthDriver {
+    pub const ALL: [HealthDriver; 4] = [
+        HealthDriver::Usage,
+        HealthDriver::Quality,
+        HealthDriver::Sentiment,
+        HealthDriver::Finances,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The components it groups.
+    pub fn components(self) -> &'static [HealthComponent] {
+        match self {
+            HealthDriver::Usage => &[HealthComponent::Usage],
+            HealthDriver::Quality => &[HealthComponent::Quality, HealthComponent::Csat],
+            HealthDriver::Sentiment => &[HealthComponent::Sentiment, HealthComponent::Nps],
+            HealthDriver::Finances => &[HealthComponent::Financial],
+        }
+    }
+
+    /// The driver a component belongs to; engagement and outcomes are the CSM's own work
+    /// and belong to none.
+    pub fn of(c: HealthComponent) -> Option<HealthDriver> {
+        HealthDriver::ALL
+            .into_iter()
+            .find(|d| d.components().contains(&c))
+    }
+
+    pub fn objective(self) -> &'static str {
+        match self {
+            HealthDriver::Usage => "2.6.a",
+            HealthDriver::Quality => "2.6.b",
+            HealthDriver::Sentiment => "2.6.c",
+            HealthDriver::Finances => "2.6.d",
+        }
+    }
+
+    /// The name a trainee types, and the one shown.
+    pub fn id(self) -> &'static str {
+        match self {
+            HealthDriver::Usage => "usage",
+            HealthDriver::Quality => "quality",
+            HealthDriver::Sentiment => "sentiment",
+            HealthDriver::Finances => "finances",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<HealthDriver> {
+        let s = s.trim().to_lowercase();
+        HealthDriver::ALL
+            .into_iter()
+            .find(|d| d.id() == s || (s == "financial" && *d == HealthDriver::Finances))
+    }
+
+    /// The barriers whose symptoms show in this driver (`docs/model.md` §5), which a right
+    /// reading points the CSM at. A lost sponsor leaves no trace in the data; finances have
+    /// no barrier of their own.
+    pub fn barriers(self) -> &'static [BarrierKind] {
+        match self {
+            HealthDriver::Usage => &[
+                BarrierKind::StalledImplementation,
+                BarrierKind::NotAFit,
+                BarrierKind::MissingFeature,
+            ],
+            HealthDriver::Quality => &[BarrierKind::QualityIssue, BarrierKind::MissingFeature],
+            HealthDriver::Sentiment => &[
+                BarrierKind::StalledImplementation,
+                BarrierKind::MissingFeature,
+                BarrierKind::NotAFit,
+            ],
+            HealthDriver::Finances => &[],
+        }
+    }
+}
+
 /// A health colour band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Band {

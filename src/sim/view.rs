@@ -7,7 +7,7 @@ use super::actions::CustomerRefItem;
 use super::customer::{Engagement, PlanElement, Role, Signals};
 use super::health::Health;
 use super::types::{
-    Band, BarrierCategory, BarrierKind, ConsumptionModel, SizeSegment, Stage, Touch,
+    Band, BarrierCategory, BarrierKind, ConsumptionModel, HealthDriver, SizeSegment, Stage, Touch,
 };
 use super::{Roster, Simulation};
 
@@ -53,6 +53,13 @@ pub struct CustomerView {
     pub health_score: f32,
     pub health_band: Band,
     pub health_components: Vec<(&'static str, f32)>,
+    /// The dashboard score and components a quarter before.
+    pub health_previous: f32,
+    pub health_components_before: Vec<(&'static str, f32)>,
+    /// The score fell by 2 points or more last quarter: its driver can be read (2.6).
+    pub health_declined: bool,
+    /// What the CSM said drives the decline, this quarter.
+    pub health_reading: Option<HealthDriver>,
     pub signals: SignalsView,
     pub stakeholders: Vec<StakeholderView>,
     pub plan_elements: Vec<&'static str>,
@@ -84,6 +91,34 @@ pub struct CustomerView {
 }
 
 impl CustomerView {
+    /// The health score with each component against the quarter before, and, after a
+    /// decline, the question of what drives it (2.6), one line each.
+    pub fn health_lines(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "Health {:.0} ({}), {:.0} a quarter ago",
+            self.health_score,
+            self.health_band.label(),
+            self.health_previous
+        )];
+        let parts: Vec<String> = self
+            .health_components
+            .iter()
+            .zip(&self.health_components_before)
+            .map(|((name, now), (_, before))| format!("{name} {now:.0} (was {before:.0})"))
+            .collect();
+        lines.push(parts.join(", "));
+        if self.health_declined {
+            lines.push(match self.health_reading {
+                Some(d) => format!(
+                    "You read the decline as {}; it is checked when the quarter ends (2.6)",
+                    d.id()
+                ),
+                None => "The score fell: what drives the decline? usage, quality, sentiment or finances (2.6)".to_owned(),
+            });
+        }
+        lines
+    }
+
     /// What the success plan aims at and what the CSM has learned about it, one line each,
     /// for the terminal and the window alike.
     pub fn outcome_lines(&self) -> Vec<String> {
@@ -198,6 +233,20 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
             .filter(|comp| scenario.health_model.uses(**comp))
             .map(|comp| (comp.label(), health.components[comp.index()]))
             .collect(),
+        health_previous: health.previous,
+        health_components_before: super::types::HealthComponent::ALL
+            .iter()
+            .filter(|comp| scenario.health_model.uses(**comp))
+            .map(|comp| (comp.label(), health.previous_components[comp.index()]))
+            .collect(),
+        health_declined: health.declined()
+            && c.contract.active_in(q)
+            && c.lifecycle.stage != Stage::Churned,
+        health_reading: sim
+            .readings()
+            .iter()
+            .find(|r| r.customer == c.id.0)
+            .map(|r| r.driver),
         signals: (&c.observed.signals).into(),
         stakeholders,
         plan_elements: PlanElement::ALL

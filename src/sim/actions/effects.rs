@@ -7,7 +7,7 @@ use crate::sim::customer::{CustomerMutItem, PlanElement, Role};
 use crate::sim::health::{HealthModel, true_health};
 use crate::sim::journal::{Event, Journal};
 use crate::sim::rng::Stream;
-use crate::sim::types::{Band, BarrierKind, Stage, Touch};
+use crate::sim::types::{Band, BarrierKind, HealthDriver, Stage, Touch};
 
 /// Chance that looking at the data finds a barrier whose symptoms are visible.
 fn data_discovery_chance(severity: f32, visible_for: u16) -> f32 {
@@ -95,6 +95,39 @@ fn validate_with_sponsor(c: &mut CustomerMutItem, q: u16, journal: &mut Journal)
         },
     );
     false
+}
+
+/// Checks a health reading against what the dashboard showed (2.6): a right one points the
+/// CSM at the hidden barriers whose symptoms show in that driver, and may find them.
+pub(super) fn check_reading(
+    said: HealthDriver,
+    c: &mut CustomerMutItem,
+    q: u16,
+    rng: &mut Stream,
+    journal: &mut Journal,
+) {
+    let truth = c.health.main_driver();
+    let mut found = 0u8;
+    if truth == Some(said) {
+        for &kind in said.barriers() {
+            let Some(b) = c.barriers.get(kind).copied() else {
+                continue;
+            };
+            if !b.discovered && b.symptoms_visible(q) && rng.chance(super::READING_FINDS) {
+                c.barriers.discover(kind, q);
+                journal.push(
+                    q,
+                    c.id.0,
+                    Event::BarrierDiscovered {
+                        kind,
+                        how: Discovery::HealthReading,
+                    },
+                );
+                found |= 1 << kind.index();
+            }
+        }
+    }
+    journal.push(q, c.id.0, Event::HealthRead { said, truth, found });
 }
 
 fn found(mask: u8) -> ActionOutcome {

@@ -14,7 +14,7 @@ use super::customer::{CustomerMut, CustomerRef};
 use super::journal::{Event, Journal, SEGMENT_WIDE};
 use super::metrics::Tally;
 use super::rng::SimRng;
-use super::types::{BarrierKind, Stage};
+use super::types::{BarrierKind, HealthDriver, Stage};
 use super::{Roster, ScenarioRes};
 
 /// Who an action is for.
@@ -48,6 +48,25 @@ pub struct Attempt {
 /// Every blocked attempt of the run that says something about judgement.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct Attempts(pub Vec<Attempt>);
+
+/// What the CSM said drives a customer's health decline (2.6), this quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HealthReading {
+    pub customer: u32,
+    pub driver: HealthDriver,
+}
+
+/// The health readings of the current quarter, one per customer at most, in the order they
+/// were first made; each is checked against the dashboard when the quarter is carried out.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Readings(pub Vec<HealthReading>);
+
+/// The hours a health reading takes: an hour with the dashboard.
+pub const READING_HOURS: f32 = 1.0;
+
+/// The chance that a right reading, pointing at a hidden barrier whose symptoms show in
+/// that driver, finds it.
+pub const READING_FINDS: f32 = 0.6;
 
 /// The CSM's hours for the current quarter.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -88,6 +107,8 @@ pub enum Blocker {
     ProposedThisTerm,
     /// The customer turned down a proposal recently; the door is closed for now.
     ExpansionDoorClosed,
+    /// The customer's health did not decline last quarter: there is no decline to read.
+    NoDecline,
 }
 
 impl Blocker {
@@ -105,6 +126,7 @@ impl Blocker {
                 | Blocker::PastAdoption
                 | Blocker::ProposedThisTerm
                 | Blocker::ExpansionDoorClosed
+                | Blocker::NoDecline
         )
     }
 
@@ -140,6 +162,9 @@ impl Blocker {
             }
             Blocker::ExpansionDoorClosed => {
                 "the customer turned down a proposal recently (for the rest of the term if it did not fit); earn value first (5.2)"
+            }
+            Blocker::NoDecline => {
+                "the health score did not fall by 2 points or more last quarter: there is no decline to read (2.6)"
             }
         }
     }
@@ -337,12 +362,23 @@ pub(super) fn carry_out_plan(
     scenario: Res<ScenarioRes>,
     roster: Res<Roster>,
     plan: Res<Plan>,
+    readings: Res<Readings>,
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut tally: ResMut<Tally>,
     mut customers: Query<CustomerMut>,
 ) {
     let q = clock.quarter;
+    // Health readings first: they were made from the dashboard as it stood.
+    for reading in &readings.0 {
+        let Some(&entity) = roster.entities.get(reading.customer as usize) else {
+            continue;
+        };
+        let Ok(mut c) = customers.get_mut(entity) else {
+            continue;
+        };
+        effects::check_reading(reading.driver, &mut c, q, &mut rng.actions, &mut journal);
+    }
     for planned in &plan.0 {
         match planned.target {
             ActionTarget::Customer(id) => {
