@@ -1021,6 +1021,9 @@ fn expansion_pitched_too_early_or_over_a_barrier() {
 fn every_rule_is_exercised_by_these_tests() {
     // Keep this list in step with the tests above: a new rule needs a test of its own.
     let tested = [
+        "champion-sought",
+        "champion-missing-ignored",
+        "weak-finances-renewal-unworked",
         "health-read-usage",
         "health-read-quality",
         "health-read-sentiment",
@@ -1136,6 +1139,59 @@ fn health_readings_right_and_wrong() {
         20,
         &at_q3(&[("read:quality", "a")]),
     );
+}
+
+#[test]
+fn a_missing_champion_sought_or_ignored() {
+    let mut lone = c("a");
+    lone.extra = ", stakeholders: Some(Stakeholders(champion: Stakeholder(present: false)))";
+    let s = scenario(&[lone], "");
+    fires(
+        "champion-sought",
+        &s,
+        &[&[("stakeholder_conversation", "a")]],
+    );
+    silent(
+        "champion-missing-ignored",
+        &s,
+        &[&[("stakeholder_conversation", "a")], &[]],
+    );
+    fires("champion-missing-ignored", &s, &[&[], &[], &[]]);
+    // With a champion in place, a conversation is just a conversation.
+    let s = scenario(&[c("a")], "");
+    silent(
+        "champion-sought",
+        &s,
+        &[&[("stakeholder_conversation", "a")]],
+    );
+    silent("champion-missing-ignored", &s, &[&[], &[], &[]]);
+}
+
+#[test]
+fn weak_finances_with_a_renewal_near_and_no_work() {
+    // Finances coming down from a high drive the decline for some seeds; the renewal is
+    // two quarters after the third.
+    let mut rich = c("a");
+    rich.signals = rich_signals();
+    rich.renews = 4;
+    let s = scenario(&[rich], "");
+    fires_for_some_seed("weak-finances-renewal-unworked", &s, 30, &[&[], &[]]);
+    let mut worked = c("a");
+    worked.signals = rich_signals();
+    worked.renews = 4;
+    let s = scenario(&[worked], "");
+    let analysis: &[(&str, &str)] = &[("renewal_risk_analysis", "a")];
+    for seed in 0..30 {
+        let got = fired_with(&s, seed, &[analysis, &[]]);
+        assert!(
+            !got.contains("weak-finances-renewal-unworked"),
+            "seed {seed}: {got:?}"
+        );
+    }
+}
+
+fn rich_signals() -> &'static str {
+    "Signals(utilisation: 0.75, features_in_use: 7, nps: 55, csat: 4.5, financial_health: 1.0)"
 }
 
 #[test]

@@ -390,3 +390,89 @@ fn every_journal_message_names_exam_objectives() {
         }
     }
 }
+
+#[test]
+fn company_risks_change_the_customer_not_the_product() {
+    let s = scenario("company-risk");
+    let mut sim = Simulation::new(s.clone(), 21);
+    let id = |sim: &Simulation, key: &str| sim.find_customer(key).unwrap();
+    let (fabrikam, northwind, contoso) = (
+        id(&sim, "fabrikam"),
+        id(&sim, "northwind"),
+        id(&sim, "contoso"),
+    );
+    let finances_before = sim.customer(fabrikam).unwrap().signals.financial_health;
+    let champion = |sim: &Simulation, c: u32| {
+        sim.customer(c)
+            .unwrap()
+            .stakeholders
+            .iter()
+            .find(|p| p.role == "champion")
+            .unwrap()
+            .present
+    };
+    assert!(champion(&sim, northwind));
+    sim.end_quarter();
+    assert!(!champion(&sim, northwind), "the champion left in quarter 1");
+    // Talking to Northwind's people finds a new champion, sooner or later.
+    let talk = PlannedAction {
+        action: ActionKind::StakeholderConversation,
+        target: ActionTarget::Customer(northwind),
+    };
+    let mut finances_after = None;
+    while sim.clock().quarter <= 4 {
+        if !champion(&sim, northwind) {
+            sim.plan(talk).unwrap();
+        }
+        sim.end_quarter();
+        if sim.clock().quarter == 3 {
+            finances_after = Some(sim.customer(fabrikam).unwrap().signals.financial_health);
+        }
+    }
+    // The budget cut of quarter 1 shows in the measured finances a quarter later.
+    let finances_after = finances_after.unwrap();
+    assert!(
+        finances_after < finances_before - 0.3,
+        "{finances_before} → {finances_after}"
+    );
+    let risks: Vec<(u32, u16)> = sim
+        .journal()
+        .entries
+        .iter()
+        .filter(|e| matches!(e.event, Event::CompanyRisk { .. }))
+        .map(|e| (e.customer, e.quarter))
+        .collect();
+    assert_eq!(risks.len(), 5, "{risks:?}");
+    // The merger took Contoso's sponsor, quietly.
+    assert!(sim.journal().entries.iter().any(|e| e.customer == contoso
+        && e.quarter == 2
+        && matches!(
+            e.event,
+            Event::BarrierAppeared {
+                kind: BarrierKind::LostSponsor,
+                hidden: true,
+                ..
+            }
+        )));
+    // Talking to its people finds a new champion: in three conversations, half a chance
+    // each, most seeds do.
+    let found = (0..20)
+        .filter(|&seed| {
+            let mut sim = Simulation::new(s.clone(), seed);
+            sim.end_quarter();
+            for _ in 0..3 {
+                if !champion(&sim, northwind) {
+                    sim.plan(talk).unwrap();
+                }
+                sim.end_quarter();
+            }
+            let told =
+                sim.journal().entries.iter().any(|e| {
+                    e.customer == northwind && matches!(e.event, Event::ChampionFound { .. })
+                });
+            assert_eq!(told, champion(&sim, northwind), "seed {seed}");
+            told
+        })
+        .count();
+    assert!((12..=20).contains(&found), "{found} of 20");
+}

@@ -251,3 +251,32 @@ fn every_action_and_barrier_names_objectives_of_the_blueprint() {
         assert!(b.contains(kind.default_category().objective()));
     }
 }
+
+#[test]
+fn company_risks_are_checked_where_they_stand() {
+    let with = |risk: &str| {
+        BASE.replace(
+            "    events: [",
+            &format!("    company_risks: [{risk}],\n    events: ["),
+        )
+    };
+    let ok = with("CompanyRisk(quarter: 2, target: Customer(\"a\"), risk: ChampionLeaves)");
+    let s = Scenario::parse("t.ron", &ok).unwrap();
+    assert_eq!(s.company_risks.len(), 1);
+    assert_eq!(s.company_risks[0].severity, 0.6);
+    rejects(
+        &with("CompanyRisk(quarter: 2, target: Customer(\"zed\"), risk: BudgetCut)"),
+        12,
+        &["company_risks[0].target", "unknown customer \"zed\""],
+    );
+    rejects(
+        &with("CompanyRisk(quarter: 2, target: All, risk: BudgetCut, severity: 3.0)"),
+        12,
+        &["company_risks[0].severity", "from 0.05 to 1"],
+    );
+    rejects(
+        &with("CompanyRisk(quarter: 2, target: All, risk: Bankruptcy)"),
+        12,
+        &["Bankruptcy", "BudgetCut", "ChampionLeaves", "Merger"],
+    );
+}

@@ -12,7 +12,7 @@
 use crate::sim::actions::{ActionKind, ActionOutcome};
 use crate::sim::barriers::Discovery;
 use crate::sim::journal::Event;
-use crate::sim::types::{HealthDriver, Touch};
+use crate::sim::types::{CompanyRiskKind, HealthDriver, Touch};
 
 /// One mechanic of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,12 @@ mechanics! {
     FINANCES_READ, "finances-read", ["2.6.d"], "A decline driven by the customer's finances, read.";
     FOUND_BY_READING, "found-by-reading", ["3.2", "3.2.a"],
         "A right reading of the health score points at the hidden barrier behind it.";
+    BUDGET_CUT, "budget-cut", ["2.6.d"],
+        "The customer's finances fail (a budget cut, a merger's review): its financial health falls, and with it the renewal.";
+    CHAMPION_LEFT, "champion-left", ["2.2"],
+        "The champion leaves: adoption loses its driver inside and the renewal its advocate until a new one is found.";
+    CHAMPION_FOUND, "champion-found", ["2.2", "4.3.c"],
+        "Talking with the customer's people or training its users turns one of them into a new champion.";
     STAGE, "lifecycle-stage", ["1.3"],
         "A customer moves through the lifecycle's stages; what an action can do depends on the stage.";
     OUTCOME_ACHIEVED, "outcome-achieved", ["2.10"],
@@ -163,6 +169,11 @@ pub fn of_event(event: &Event, touch: Option<Touch>) -> Vec<Mechanic> {
         }
         Event::BarrierResolved { by: None, .. } => {}
         Event::StageChanged { .. } => out.push(STAGE),
+        Event::CompanyRisk { risk, .. } => match risk {
+            CompanyRiskKind::BudgetCut | CompanyRiskKind::Merger => out.push(BUDGET_CUT),
+            CompanyRiskKind::ChampionLeaves => out.push(CHAMPION_LEFT),
+        },
+        Event::ChampionFound { .. } => out.push(CHAMPION_FOUND),
         Event::OutcomeAchieved { .. } => out.push(OUTCOME_ACHIEVED),
         Event::OutcomeCorrected { .. } => out.push(OUTCOME_CORRECTED),
         Event::Action { action, outcome } => {

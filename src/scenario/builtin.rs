@@ -22,6 +22,10 @@ pub const ALL: &[(&str, &str)] = &[
         "large-portfolio",
         include_str!("../../scenarios/large-portfolio.ron"),
     ),
+    (
+        "company-risk",
+        include_str!("../../scenarios/company-risk.ron"),
+    ),
 ];
 
 /// The text of a built-in scenario, by name (`tutorial`) or as `builtin:tutorial`.

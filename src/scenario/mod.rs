@@ -40,6 +40,7 @@ pub struct Scenario {
     pub generate: Vec<GenerateSpec>,
     pub events: Vec<ScriptedEvent>,
     pub random_barriers: Vec<RandomBarrier>,
+    pub company_risks: Vec<CompanyRisk>,
     pub targets: Targets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
     pub knowledge_checks: u8,
@@ -146,6 +147,17 @@ pub struct ScriptedEvent {
     pub severity: f32,
     pub probability: f32,
     pub hidden: bool,
+    pub note: String,
+}
+
+/// A company risk (a budget cut, a champion who leaves, a merger) scripted for a quarter.
+#[derive(Debug, Clone)]
+pub struct CompanyRisk {
+    pub quarter: u16,
+    pub target: Target,
+    pub risk: crate::sim::types::CompanyRiskKind,
+    pub severity: f32,
+    pub probability: f32,
     pub note: String,
 }
 

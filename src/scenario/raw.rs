@@ -36,6 +36,8 @@ pub struct RawScenario {
     #[serde(default)]
     pub random_barriers: Vec<RawRandomBarrier>,
     #[serde(default)]
+    pub company_risks: Vec<RawCompanyRisk>,
+    #[serde(default)]
     pub targets: RawTargets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
     #[serde(default)]
@@ -344,6 +346,23 @@ pub struct RawEvent {
     /// Whether the CSM starts unaware of it.
     #[serde(default = "yes")]
     pub hidden: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Something that happens to the customer's company rather than to its use of the product.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(rename = "CompanyRisk")]
+pub struct RawCompanyRisk {
+    pub quarter: i64,
+    pub target: RawTarget,
+    pub risk: crate::sim::types::CompanyRiskKind,
+    #[serde(default = "default_severity")]
+    pub severity: f64,
+    /// For a segment or `All`, each customer is hit with this probability.
+    #[serde(default = "one")]
+    pub probability: f64,
     #[serde(default)]
     pub note: String,
 }

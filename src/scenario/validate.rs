@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::locate::{FieldPath, locate};
 use super::raw::{self, RawScenario};
 use super::{
-    CustomerSpec, GenerateSpec, LoadError, Located, RandomBarrier, Range, Scenario, ScriptedEvent,
-    Segment, SegmentIndex, StakeholderSpec, Target, Targets,
+    CompanyRisk, CustomerSpec, GenerateSpec, LoadError, Located, RandomBarrier, Range, Scenario,
+    ScriptedEvent, Segment, SegmentIndex, StakeholderSpec, Target, Targets,
 };
 use crate::sim::health::HealthModel;
 use crate::sim::types::{HealthComponent, Stage};
@@ -358,35 +358,35 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
     let ev_path = root.field("events");
     let mut events = Vec::with_capacity(raw.events.len());
     let mut known_customers: Option<String> = None;
+    let mut target_of = |c: &mut Checker, p: &FieldPath, target: &raw::RawTarget| match target {
+        raw::RawTarget::Customer(id) => match keys.get(id.as_str()) {
+            Some(&index) => Target::Customer(index),
+            None => {
+                // Built once: a file may name thousands of unknown customers.
+                let known = known_customers.get_or_insert_with(|| {
+                    let ids: Vec<String> = keys.keys().take(11).map(|k| (*k).to_owned()).collect();
+                    let mut list = quoted(&ids[..ids.len().min(10)]);
+                    if keys.len() > 10 {
+                        list = format!("{list} and {} more", keys.len() - 10);
+                    }
+                    list
+                });
+                let message = format!(
+                    "unknown customer \"{}\"; listed customers are: {known}",
+                    shorten(id)
+                );
+                c.fail(&p.field("target"), message);
+                Target::All
+            }
+        },
+        raw::RawTarget::Segment(id) => {
+            Target::Segment(c.segment(&p.field("target"), id, &segments))
+        }
+        raw::RawTarget::All => Target::All,
+    };
     for (i, e) in raw.events.iter().enumerate() {
         let p = ev_path.index(i);
-        let target = match &e.target {
-            raw::RawTarget::Customer(id) => match keys.get(id.as_str()) {
-                Some(&index) => Target::Customer(index),
-                None => {
-                    // Built once: a file may name thousands of unknown customers.
-                    let known = known_customers.get_or_insert_with(|| {
-                        let ids: Vec<String> =
-                            keys.keys().take(11).map(|k| (*k).to_owned()).collect();
-                        let mut list = quoted(&ids[..ids.len().min(10)]);
-                        if keys.len() > 10 {
-                            list = format!("{list} and {} more", keys.len() - 10);
-                        }
-                        list
-                    });
-                    let message = format!(
-                        "unknown customer \"{}\"; listed customers are: {known}",
-                        shorten(id)
-                    );
-                    c.fail(&p.field("target"), message);
-                    Target::All
-                }
-            },
-            raw::RawTarget::Segment(id) => {
-                Target::Segment(c.segment(&p.field("target"), id, &segments))
-            }
-            raw::RawTarget::All => Target::All,
-        };
+        let target = target_of(&mut c, &p, &e.target);
         events.push(ScriptedEvent {
             quarter: c.quarter(&p.field("quarter"), e.quarter, quarters),
             target,
@@ -402,6 +402,28 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
             ),
             hidden: e.hidden,
             note: e.note.clone(),
+        });
+    }
+
+    // Company risks.
+    let cr_path = root.field("company_risks");
+    let mut company_risks = Vec::with_capacity(raw.company_risks.len());
+    for (i, r) in raw.company_risks.iter().enumerate() {
+        let p = cr_path.index(i);
+        let target = target_of(&mut c, &p, &r.target);
+        company_risks.push(CompanyRisk {
+            quarter: c.quarter(&p.field("quarter"), r.quarter, quarters),
+            target,
+            risk: r.risk,
+            severity: c.number(&p.field("severity"), r.severity, 0.05, 1.0, "severity"),
+            probability: c.number(
+                &p.field("probability"),
+                r.probability,
+                0.0,
+                1.0,
+                "probability",
+            ),
+            note: r.note.clone(),
         });
     }
 
@@ -519,6 +541,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         generate,
         events,
         random_barriers,
+        company_risks,
         targets,
         knowledge_checks,
         source: text.to_owned(),

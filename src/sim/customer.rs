@@ -266,6 +266,22 @@ impl Stakeholders {
     }
 
     /// Moves the sentiment of every present customer-side stakeholder.
+    /// Someone in this role leaves the company.
+    pub fn leave(&mut self, role: Role) {
+        *self.get_mut(role) = Stakeholder {
+            present: false,
+            sentiment: 0.0,
+        };
+    }
+
+    /// Someone new takes up this role, with this mood.
+    pub fn arrive(&mut self, role: Role, sentiment: f32) {
+        *self.get_mut(role) = Stakeholder {
+            present: true,
+            sentiment,
+        };
+    }
+
     pub fn nudge_customer_side(&mut self, by: f32) {
         for role in [Role::ExecutiveSponsor, Role::Champion, Role::Users] {
             self.nudge(role, by);

@@ -6,10 +6,10 @@ use bevy::prelude::*;
 use super::ScenarioRes;
 use super::barriers::{Barrier, Barriers, Discovery, on_barrier_start};
 use super::clock::Clock;
-use super::customer::{CustomerId, Lifecycle, Stakeholders};
+use super::customer::{CustomerId, Lifecycle, Role, Signals, Stakeholders};
 use super::journal::{Event, Journal};
 use super::rng::{SimRng, Stream};
-use super::types::{BarrierCategory, BarrierKind};
+use super::types::{BarrierCategory, BarrierKind, CompanyRiskKind};
 use crate::scenario::Target;
 
 /// Starts a barrier on a customer unless one of that kind is already active.
@@ -60,6 +60,39 @@ fn inject(
             },
         );
     }
+}
+
+/// How much of the customer's financial health a budget cut of severity 1 takes away.
+pub const BUDGET_CUT: f32 = 0.6;
+/// The same for a merger's budget review.
+pub const MERGER_REVIEW: f32 = 0.3;
+
+/// Applies a company risk to a customer.
+fn company_risk(
+    id: u32,
+    q: u16,
+    risk: CompanyRiskKind,
+    severity: f32,
+    signals: &mut Signals,
+    people: &mut Stakeholders,
+    journal: &mut Journal,
+) {
+    match risk {
+        CompanyRiskKind::BudgetCut => {
+            signals.financial_health = (signals.financial_health - BUDGET_CUT * severity).max(0.05);
+        }
+        CompanyRiskKind::Merger => {
+            signals.financial_health =
+                (signals.financial_health - MERGER_REVIEW * severity).max(0.05);
+        }
+        CompanyRiskKind::ChampionLeaves => {
+            if !people.get(Role::Champion).present {
+                return;
+            }
+            people.leave(Role::Champion);
+        }
+    }
+    journal.push(q, id, Event::CompanyRisk { risk, severity });
 }
 
 /// Who each segment's customers are, by stable id, so that chance events can skip straight
@@ -151,7 +184,13 @@ pub(super) fn apply_scenario_events(
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut starts: Local<Vec<Start>>,
-    mut customers: Query<(&CustomerId, &Lifecycle, &mut Barriers, &mut Stakeholders)>,
+    mut customers: Query<(
+        &CustomerId,
+        &Lifecycle,
+        &mut Barriers,
+        &mut Stakeholders,
+        &mut Signals,
+    )>,
 ) {
     let q = clock.quarter;
     let scenario = &scenario.0;
@@ -212,18 +251,60 @@ pub(super) fn apply_scenario_events(
             s.severity = 0.5 + 0.4 * rng.unit();
         }
     }
-    if starts.is_empty() {
+    // Company risks: a merger also takes the executive sponsor away.
+    let mut risks: Vec<(u32, CompanyRiskKind, f32)> = Vec::new();
+    for r in scenario.company_risks.iter().filter(|r| r.quarter == q) {
+        let mut hit = |id| risks.push((id, r.risk, r.severity));
+        match r.target {
+            Target::Customer(id) => hit(id),
+            Target::Segment(s) => for_each_hit(segment(s), r.probability, rng, hit),
+            Target::All => for_each_hit(all, r.probability, rng, hit),
+        }
+    }
+    for &(id, risk, severity) in &risks {
+        if risk == CompanyRiskKind::Merger {
+            starts.push(Start {
+                id,
+                kind: BarrierKind::LostSponsor,
+                category: BarrierCategory::Business,
+                severity: 0.5 + 0.4 * severity,
+                hidden: true,
+                sponsor_only: true,
+            });
+        }
+    }
+    if starts.is_empty() && risks.is_empty() {
         return;
     }
     // Stable: several barriers for one customer keep the order above.
     starts.sort_by_key(|s| s.id);
+    risks.sort_by_key(|r| r.0);
     let mut next = starts.iter().peekable();
-    for (id, lifecycle, mut barriers, mut people) in &mut customers {
-        let Some(due) = next.peek() else { break };
+    let mut next_risk = risks.iter().peekable();
+    for (id, lifecycle, mut barriers, mut people, mut signals) in &mut customers {
+        let live = lifecycle.is_customer(q as i16);
+        while let Some(&(_, risk, severity)) = next_risk.next_if(|r| r.0 == id.0) {
+            if live {
+                company_risk(
+                    id.0,
+                    q,
+                    risk,
+                    severity,
+                    &mut signals,
+                    &mut people,
+                    &mut journal,
+                );
+            }
+        }
+        let Some(due) = next.peek() else {
+            if next_risk.peek().is_none() {
+                break;
+            }
+            continue;
+        };
         if due.id != id.0 {
             continue;
         }
-        let live = lifecycle.is_customer(q as i16);
         while let Some(s) = next.next_if(|s| s.id == id.0) {
             if live && (!s.sponsor_only || people.sponsor_present()) {
                 inject(

@@ -56,6 +56,8 @@ pub enum Condition {
     HealthDeclined,
     /// The dashboard shows this driver behind last quarter's health decline (2.6.a–d).
     HealthDrivenBy(HealthDriver),
+    /// The customer has no champion (the last one left the company, 2.2).
+    ChampionMissing,
     Not(Box<Condition>),
     Any(Vec<Condition>),
 }
@@ -96,6 +98,7 @@ pub struct Facts {
     pub declined: bool,
     /// What the dashboard shows behind the decline.
     pub health_driver: Option<HealthDriver>,
+    pub champion_missing: bool,
     /// What planning an action for this customer depends on.
     pub eligibility: Eligibility,
     /// The yes-or-no facts as bits (see [`Condition::flag`]), so rules can test many at once.
@@ -118,8 +121,9 @@ const FLAG_SPONSOR_BELIEVED: u32 = 25;
 /// Renewal within 0, 1, 2 or 3 quarters: four bits.
 const FLAG_RENEWAL_WITHIN: u32 = 26;
 const FLAG_DECLINED: u32 = 30;
+const FLAG_NO_CHAMPION: u32 = 31;
 /// How many bits the flags use.
-pub const FLAG_COUNT: usize = FLAG_DECLINED as usize + 1;
+pub const FLAG_COUNT: usize = FLAG_NO_CHAMPION as usize + 1;
 
 impl Condition {
     /// The bit of [`Facts::flags`] that says whether a yes-or-no condition holds, if it is
@@ -140,6 +144,7 @@ impl Condition {
             Condition::ExpansionOpportunity => FLAG_OPPORTUNITY,
             Condition::SponsorBelieved => FLAG_SPONSOR_BELIEVED,
             Condition::HealthDeclined => FLAG_DECLINED,
+            Condition::ChampionMissing => FLAG_NO_CHAMPION,
             Condition::RenewalWithin(n) if (0..=3).contains(n) => FLAG_RENEWAL_WITHIN + *n as u32,
             _ => return None,
         };
@@ -292,6 +297,7 @@ impl Facts {
             baseline: c.plan.baseline,
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),
+            champion_missing: !c.stakeholders.get(Role::Champion).present,
             eligibility,
             flags: 0,
         };
@@ -326,6 +332,7 @@ impl Facts {
             | within(2)
             | within(3)
             | bit(self.declined, FLAG_DECLINED)
+            | bit(self.champion_missing, FLAG_NO_CHAMPION)
     }
 
     pub fn meets(&self, c: &Condition, segment: &str) -> bool {
@@ -363,6 +370,7 @@ impl Facts {
             Condition::BaselineMeasured => self.baseline,
             Condition::HealthDeclined => self.declined,
             Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
+            Condition::ChampionMissing => self.champion_missing,
             Condition::Not(inner) => !self.meets(inner, segment),
             Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),
         }

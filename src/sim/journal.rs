@@ -7,7 +7,7 @@ use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
 use super::customer::BusinessOutcome;
 use super::renewal::Factors;
-use super::types::{BarrierKind, HealthDriver, Stage};
+use super::types::{BarrierKind, CompanyRiskKind, HealthDriver, Stage};
 
 /// The customer field of entries that concern a whole segment.
 pub const SEGMENT_WIDE: u32 = u32::MAX;
@@ -43,6 +43,16 @@ pub enum Event {
     Action {
         action: ActionKind,
         outcome: ActionOutcome,
+    },
+    /// Something happened to the customer's company (a budget cut, a champion who left, a
+    /// merger).
+    CompanyRisk {
+        risk: CompanyRiskKind,
+        severity: f32,
+    },
+    /// Someone the CSM met while the customer had no champion became its new champion (2.2).
+    ChampionFound {
+        by: ActionKind,
     },
     /// The CSM said what drives the customer's health decline (2.6); `truth` is what the
     /// dashboard showed (none if no driver cost half a point), `found` the barriers the
@@ -249,6 +259,16 @@ impl Event {
                 };
                 format!("{}: {text}{ids}", action.spec().name)
             }
+            Event::CompanyRisk { risk, severity } => format!(
+                "{} (severity {:.0} %) — a company risk ({})",
+                risk.label(),
+                severity * 100.0,
+                risk.objectives()
+            ),
+            Event::ChampionFound { by } => format!(
+                "found a new champion through {} (2.2, 4.3.c)",
+                by.spec().name.to_lowercase()
+            ),
             Event::HealthRead { said, truth, found } => {
                 let led_to: Vec<&str> = BarrierKind::ALL
                     .iter()

@@ -9,7 +9,7 @@ use super::ScenarioRes;
 use super::barriers::Barriers;
 use super::clock::Clock;
 use super::customer::SuccessPlan;
-use super::customer::{Contract, CustomerId, Engagement, Lifecycle, Signals, Stakeholders};
+use super::customer::{Contract, CustomerId, Engagement, Lifecycle, Role, Signals, Stakeholders};
 use super::debug_assert_in_id_order;
 use super::health::true_health;
 use super::journal::{Event, Journal};
@@ -36,6 +36,7 @@ impl Factors {
     pub const WEAK_FINANCES: u32 = 1 << 11;
     pub const LOW_UTILISATION: u32 = 1 << 12;
     pub const PUSHED: u32 = 1 << 13;
+    pub const NO_CHAMPION: u32 = 1 << 14;
     /// Bits 16–20: a barrier of that kind was still open.
     pub const BARRIER_SHIFT: u32 = 16;
 
@@ -60,7 +61,7 @@ impl Factors {
         for k in self.open_barriers() {
             against.push(format!("an unresolved {} ({})", k.label(), k.objective()));
         }
-        let words: [(u32, bool, &str); 14] = [
+        let words: [(u32, bool, &str); 15] = [
             (
                 Self::PUSHED,
                 false,
@@ -79,6 +80,11 @@ impl Factors {
                 "renewal work started less than 90 days before the renewal (5.5)",
             ),
             (Self::WEAK_FINANCES, false, "weak customer finances (2.6.d)"),
+            (
+                Self::NO_CHAMPION,
+                false,
+                "no champion inside the customer (2.2)",
+            ),
             (
                 Self::LOW_UTILISATION,
                 false,
@@ -143,6 +149,7 @@ pub struct RenewalInputs {
     pub outcomes: u8,
     pub financial_health: f32,
     pub utilisation: f32,
+    pub champion_present: bool,
 }
 
 /// How much an open barrier of each kind weighs against renewal, per unit of severity.
@@ -162,6 +169,8 @@ pub const BARRIER_PENALTY: f32 = 5.0;
 pub const PUSHED_PENALTY: f32 = 0.6;
 /// Progress at which the CSM's right responses count as working a barrier.
 pub const WORKED_PROGRESS: f32 = 0.25;
+/// The logit lost at renewal by a customer with no champion to argue for it inside.
+pub const NO_CHAMPION_PENALTY: f32 = 0.3;
 /// The share of a known barrier's penalty that a risk mitigation plan wins back.
 pub const MITIGATION_SHARE: f32 = 0.3;
 
@@ -232,6 +241,10 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
     z += i.financial_health - 0.5;
     if i.financial_health < 0.35 {
         f.set(Factors::WEAK_FINANCES);
+    }
+    if !i.champion_present {
+        z -= NO_CHAMPION_PENALTY;
+        f.set(Factors::NO_CHAMPION);
     }
     if i.utilisation < 0.4 {
         f.set(Factors::LOW_UTILISATION);
@@ -323,6 +336,7 @@ pub fn inputs_of(
         outcomes: life.outcomes_achieved,
         financial_health: signals.financial_health,
         utilisation: signals.utilisation,
+        champion_present: people.get(Role::Champion).present,
     }
 }
 
@@ -522,6 +536,7 @@ mod tests {
             outcomes: 1,
             financial_health: 0.7,
             utilisation: 0.7,
+            champion_present: true,
         }
     }
 

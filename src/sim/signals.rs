@@ -32,6 +32,9 @@ pub fn neglect_penalty(touch: Touch) -> f32 {
     }
 }
 
+/// How much lower utilisation settles while the customer has no champion.
+pub const NO_CHAMPION_DRAG: f32 = 0.15;
+
 /// The organic drift step of the quarter.
 pub(super) fn drift_signals(
     clock: Res<Clock>,
@@ -59,7 +62,13 @@ pub(super) fn drift_signals(
         let [u5, u6, u7, _] = rng.four();
         let volatility = segments[usize::from(account.segment)].volatility;
 
-        let target = utilisation_potential(lifecycle.stage);
+        // Without a champion nobody inside drives adoption: use settles lower.
+        let target = utilisation_potential(lifecycle.stage)
+            - if people.get(Role::Champion).present {
+                0.0
+            } else {
+                NO_CHAMPION_DRAG
+            };
         s.utilisation =
             (s.utilisation + 0.25 * (target - s.utilisation) + centred(u1, 0.03)).clamp(0.0, 1.0);
         let share = s.feature_share();

@@ -228,6 +228,37 @@ impl HealthComponent {
     }
 }
 
+/// A risk to the customer's company rather than to its use of the product (seed 001's
+/// "company risk": financial trouble, a champion leaving).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CompanyRiskKind {
+    /// The customer's finances fail: a budget cut or a downturn (2.6.d).
+    BudgetCut,
+    /// The champion leaves the company (2.2).
+    ChampionLeaves,
+    /// The customer is merged or acquired: the budget is reviewed and the executive sponsor
+    /// moves on.
+    Merger,
+}
+
+impl CompanyRiskKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            CompanyRiskKind::BudgetCut => "its finances failed: a budget cut",
+            CompanyRiskKind::ChampionLeaves => "its champion left the company",
+            CompanyRiskKind::Merger => "it was merged into another company",
+        }
+    }
+
+    pub fn objectives(self) -> &'static str {
+        match self {
+            CompanyRiskKind::BudgetCut => "2.6.d",
+            CompanyRiskKind::ChampionLeaves => "2.2",
+            CompanyRiskKind::Merger => "2.6.d, 3.4.b",
+        }
+    }
+}
+
 /// What can drive a decline in health, as the exam reads a health score (2.6.a–d): each
 /// is a group of the score's components.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

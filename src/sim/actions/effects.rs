@@ -33,6 +33,17 @@ fn discovery_chance(how: Discovery, kind: BarrierKind) -> Option<f32> {
     }
 }
 
+/// The chance that an action, for a customer without a champion, finds a new one: a
+/// conversation most often, users met in training or at work less.
+fn champion_chance(action: ActionKind) -> Option<f32> {
+    match action {
+        ActionKind::StakeholderConversation => Some(0.5),
+        ActionKind::Training => Some(0.35),
+        ActionKind::SiteVisit => Some(0.3),
+        _ => None,
+    }
+}
+
 /// Looks for hidden barriers by one source; returns the kinds found as a bit mask.
 fn discover(
     c: &mut CustomerMutItem,
@@ -269,6 +280,14 @@ fn apply_action(
         c.engagement.last_touch = Some(qi);
     }
     let sponsor_present = c.stakeholders.sponsor_present();
+    // Without a champion, meeting the customer's people is how a new one is found (2.2).
+    if !c.stakeholders.get(Role::Champion).present
+        && let Some(p) = champion_chance(action)
+        && rng.chance(p)
+    {
+        c.stakeholders.arrive(Role::Champion, 0.1);
+        journal.push(q, c.id.0, Event::ChampionFound { by: action });
+    }
     match action {
         A::ReviewAccountData => {
             // The data is the account's baseline (2.5).
