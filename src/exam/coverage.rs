@@ -33,15 +33,20 @@ pub fn by_mechanic(s: &Scenario) -> Result<BTreeMap<&'static str, BTreeSet<&'sta
         for seed in s.seed..s.seed + SEEDS {
             let mut sim = Simulation::new(scenario.clone(), seed);
             playbook.check_against(&sim)?;
-            let mut touch = Vec::with_capacity(sim.customer_count() as usize);
-            sim.each_customer(|c| touch.push(c.account.touch));
+            let mut who = Vec::with_capacity(sim.customer_count() as usize);
+            sim.each_customer(|c| {
+                who.push(mechanics::Who {
+                    touch: c.account.touch,
+                    model: c.contract.model,
+                })
+            });
             while !sim.finished() {
                 playbook.plan_quarter(&mut sim);
                 sim.end_quarter();
             }
             for e in &sim.journal().entries {
-                let t = touch.get(e.customer as usize).copied();
-                for m in mechanics::of_event(&e.event, t) {
+                let w = who.get(e.customer as usize).copied();
+                for m in mechanics::of_event(&e.event, w) {
                     for o in m.objectives {
                         if let Some(o) = blueprint.objective(o) {
                             out.entry(o.id.as_str()).or_default().insert(m.id);

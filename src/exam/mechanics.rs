@@ -12,7 +12,7 @@
 use crate::sim::actions::{ActionKind, ActionOutcome};
 use crate::sim::barriers::Discovery;
 use crate::sim::journal::Event;
-use crate::sim::types::{CompanyRiskKind, HealthDriver, Touch};
+use crate::sim::types::{CompanyRiskKind, ConsumptionModel, HealthDriver, Touch};
 
 /// One mechanic of the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,14 @@ mechanics! {
         "The champion leaves: adoption loses its driver inside and the renewal its advocate until a new one is found.";
     CHAMPION_FOUND, "champion-found", ["2.2", "4.3.c"],
         "Talking with the customer's people or training its users turns one of them into a new champion.";
+    LICENCE_RENEWAL, "licence-renewal", ["1.6", "1.6.a", "1.6.d"],
+        "Support on licences already bought comes up for renewal: sticky, the capital spent; lost, it is mostly dropped on the unused licences; short of money, the customer cuts operating spend first.";
+    SUBSCRIPTION_RENEWAL, "subscription-renewal", ["1.6", "1.6.b", "1.6.d"],
+        "A subscription comes up for renewal: the whole of it is operating spend at stake, right-sized to what is used.";
+    AGREEMENT_RENEWAL, "agreement-renewal", ["1.6", "1.6.c"],
+        "An enterprise agreement over a portfolio comes up for renewal on one co-termed date: hard to unwind.";
+    TRUE_UP, "true-up", ["1.6.c", "1.8.b"],
+        "An enterprise agreement renews with a true-up for the use beyond its entitlement.";
     STAGE, "lifecycle-stage", ["1.3"],
         "A customer moves through the lifecycle's stages; what an action can do depends on the stage.";
     OUTCOME_ACHIEVED, "outcome-achieved", ["2.10"],
@@ -139,9 +147,26 @@ mechanics! {
         "A customer leaves or renews smaller.";
 }
 
-/// The mechanics one journal entry shows at work. `touch` is the touch model of the entry's
+/// What the mechanics of an entry depend on about its customer.
+#[derive(Debug, Clone, Copy)]
+pub struct Who {
+    pub touch: Touch,
+    pub model: ConsumptionModel,
+}
+
+/// The consumption model's part in a renewal.
+fn renewal_of(model: Option<ConsumptionModel>) -> Option<Mechanic> {
+    model.map(|m| match m {
+        ConsumptionModel::Licence => LICENCE_RENEWAL,
+        ConsumptionModel::Subscription => SUBSCRIPTION_RENEWAL,
+        ConsumptionModel::EnterpriseAgreement => AGREEMENT_RENEWAL,
+    })
+}
+
+/// The mechanics one journal entry shows at work. `who` is what matters of the entry's
 /// customer (unknown for segment-wide entries).
-pub fn of_event(event: &Event, touch: Option<Touch>) -> Vec<Mechanic> {
+pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
+    let touch = who.map(|w| w.touch);
     use ActionKind as A;
     use ActionOutcome as O;
     let mut out = Vec::new();
@@ -250,11 +275,16 @@ pub fn of_event(event: &Event, touch: Option<Touch>) -> Vec<Mechanic> {
             _ => None,
         }),
         Event::Campaign { .. } | Event::ContractStarted { .. } => {}
-        Event::Renewed { .. } => out.push(RENEWAL),
+        Event::Renewed { .. } => {
+            out.push(RENEWAL);
+            out.extend(renewal_of(who.map(|w| w.model)));
+        }
         Event::Downsold { .. } | Event::Churned { .. } => {
             out.push(RENEWAL);
             out.push(CHURN);
+            out.extend(renewal_of(who.map(|w| w.model)));
         }
+        Event::TrueUp { .. } => out.push(TRUE_UP),
     }
     out
 }
@@ -300,7 +330,11 @@ mod tests {
             action: ActionKind::Qbr,
             outcome: ActionOutcome::Blocked(Blocker::NeedsCurrentPlan),
         };
-        assert!(of_event(&blocked, Some(Touch::High)).is_empty());
+        let who = Who {
+            touch: Touch::High,
+            model: ConsumptionModel::Subscription,
+        };
+        assert!(of_event(&blocked, Some(who)).is_empty());
         let wrong = Event::Action {
             action: ActionKind::FeatureRequest,
             outcome: ActionOutcome::Misdirected,

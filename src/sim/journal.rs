@@ -44,6 +44,10 @@ pub enum Event {
         action: ActionKind,
         outcome: ActionOutcome,
     },
+    /// An enterprise agreement renewed with a true-up for use beyond its entitlement.
+    TrueUp {
+        added: i64,
+    },
     /// Something happened to the customer's company (a budget cut, a champion who left, a
     /// merger).
     CompanyRisk {
@@ -259,6 +263,10 @@ impl Event {
                 };
                 format!("{}: {text}{ids}", action.spec().name)
             }
+            Event::TrueUp { added } => format!(
+                "the enterprise agreement trued up its use beyond the entitlement: {} more ARR (1.6.c, 1.8.b)",
+                money(added)
+            ),
             Event::CompanyRisk { risk, severity } => format!(
                 "{} (severity {:.0} %) — a company risk ({})",
                 risk.label(),

@@ -15,7 +15,7 @@ use super::health::true_health;
 use super::journal::{Event, Journal};
 use super::metrics::Tally;
 use super::rng::SimRng;
-use super::types::{BarrierKind, Stage};
+use super::types::{BarrierKind, ConsumptionModel, Stage};
 
 /// The reasons behind a renewal decision, as bits, so the journal can explain it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -37,6 +37,8 @@ impl Factors {
     pub const LOW_UTILISATION: u32 = 1 << 12;
     pub const PUSHED: u32 = 1 << 13;
     pub const NO_CHAMPION: u32 = 1 << 14;
+    /// Support on licences already paid for (CapEx spent): sticky (1.6.a, 1.6.d).
+    pub const LICENCE: u32 = 1 << 15;
     /// Bits 16–20: a barrier of that kind was still open.
     pub const BARRIER_SHIFT: u32 = 16;
 
@@ -61,7 +63,7 @@ impl Factors {
         for k in self.open_barriers() {
             against.push(format!("an unresolved {} ({})", k.label(), k.objective()));
         }
-        let words: [(u32, bool, &str); 15] = [
+        let words: [(u32, bool, &str); 16] = [
             (
                 Self::PUSHED,
                 false,
@@ -84,6 +86,11 @@ impl Factors {
                 Self::NO_CHAMPION,
                 false,
                 "no champion inside the customer (2.2)",
+            ),
+            (
+                Self::LICENCE,
+                true,
+                "support on licences already paid for, capital spent (1.6.a, 1.6.d)",
             ),
             (
                 Self::LOW_UTILISATION,
@@ -150,6 +157,7 @@ pub struct RenewalInputs {
     pub financial_health: f32,
     pub utilisation: f32,
     pub champion_present: bool,
+    pub consumption: ConsumptionModel,
 }
 
 /// How much an open barrier of each kind weighs against renewal, per unit of severity.
@@ -169,6 +177,22 @@ pub const BARRIER_PENALTY: f32 = 5.0;
 pub const PUSHED_PENALTY: f32 = 0.6;
 /// Progress at which the CSM's right responses count as working a barrier.
 pub const WORKED_PROGRESS: f32 = 0.25;
+/// The logit a support renewal on licences already bought gains: the capital is spent and
+/// replacing the software would cost more (1.6.a).
+pub const LICENCE_STICKINESS: f32 = 0.5;
+/// The logit an enterprise agreement's renewal gains: it covers a portfolio, co-termed to
+/// one date, and is hard to unwind (1.6.c).
+pub const AGREEMENT_STICKINESS: f32 = 0.3;
+/// Utilisation above which an enterprise agreement's renewal trues up the overuse.
+pub const TRUE_UP_FROM: f32 = 0.9;
+
+/// The ARR an enterprise agreement adds at renewal for use beyond its entitlement: twice the
+/// overuse share, at most a fifth (1.6.c).
+pub fn true_up(arr: i64, utilisation: f32) -> i64 {
+    let over = (utilisation - TRUE_UP_FROM).max(0.0);
+    ((arr as f32) * (2.0 * over).min(0.2)).round() as i64
+}
+
 /// The logit lost at renewal by a customer with no champion to argue for it inside.
 pub const NO_CHAMPION_PENALTY: f32 = 0.3;
 /// The share of a known barrier's penalty that a risk mitigation plan wins back.
@@ -238,7 +262,22 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
     if i.transition_plan {
         f.set(Factors::TRANSITION_PLAN);
     }
-    z += i.financial_health - 0.5;
+    // Money short, a customer cuts operating spend (subscriptions, agreements) first; the
+    // capital of a licence is spent already (1.6.d).
+    let opex = if i.consumption == ConsumptionModel::Licence {
+        0.5
+    } else {
+        1.0
+    };
+    z += opex * (i.financial_health - 0.5);
+    match i.consumption {
+        ConsumptionModel::Licence => {
+            z += LICENCE_STICKINESS;
+            f.set(Factors::LICENCE);
+        }
+        ConsumptionModel::EnterpriseAgreement => z += AGREEMENT_STICKINESS,
+        ConsumptionModel::Subscription => {}
+    }
     if i.financial_health < 0.35 {
         f.set(Factors::WEAK_FINANCES);
     }
@@ -257,6 +296,11 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
 /// than a churn: a healthy enough customer who still uses part of what they bought.
 pub fn downsell_chance(i: &RenewalInputs) -> f32 {
     let mut p: f32 = 0.15;
+    // A licence customer who will not renew support drops it on the unused licences
+    // rather than on all of them.
+    if i.consumption == ConsumptionModel::Licence {
+        p += 0.3;
+    }
     if i.true_health >= 40.0 {
         p += 0.15;
     }
@@ -337,6 +381,7 @@ pub fn inputs_of(
         financial_health: signals.financial_health,
         utilisation: signals.utilisation,
         champion_present: people.get(Role::Champion).present,
+        consumption: contract.model,
     }
 }
 
@@ -404,6 +449,17 @@ pub(super) fn decide_renewals(
                     factors,
                 },
             );
+            // An enterprise agreement trues up the use beyond its entitlement.
+            let added = if contract.model == ConsumptionModel::EnterpriseAgreement {
+                true_up(arr, inputs.utilisation)
+            } else {
+                0
+            };
+            if added > 0 {
+                contract.arr += added;
+                tally.add_expansion(added, cohort);
+                journal.push(q, id.0, Event::TrueUp { added });
+            }
         } else if renews || u_downsell < downsell_chance(&inputs) {
             // Right-sized by an agreed transition plan, or a lost renewal that downsells.
             let share = if renews {
@@ -537,6 +593,7 @@ mod tests {
             financial_health: 0.7,
             utilisation: 0.7,
             champion_present: true,
+            consumption: ConsumptionModel::Subscription,
         }
     }
 
