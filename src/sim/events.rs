@@ -184,13 +184,7 @@ pub(super) fn apply_scenario_events(
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut starts: Local<Vec<Start>>,
-    mut customers: Query<(
-        &CustomerId,
-        &Lifecycle,
-        &mut Barriers,
-        &mut Stakeholders,
-        &mut Signals,
-    )>,
+    mut customers: Query<(&CustomerId, &Lifecycle, &mut Barriers, &mut Stakeholders)>,
 ) {
     let q = clock.quarter;
     let scenario = &scenario.0;
@@ -251,60 +245,18 @@ pub(super) fn apply_scenario_events(
             s.severity = 0.5 + 0.4 * rng.unit();
         }
     }
-    // Company risks: a merger also takes the executive sponsor away.
-    let mut risks: Vec<(u32, CompanyRiskKind, f32)> = Vec::new();
-    for r in scenario.company_risks.iter().filter(|r| r.quarter == q) {
-        let mut hit = |id| risks.push((id, r.risk, r.severity));
-        match r.target {
-            Target::Customer(id) => hit(id),
-            Target::Segment(s) => for_each_hit(segment(s), r.probability, rng, hit),
-            Target::All => for_each_hit(all, r.probability, rng, hit),
-        }
-    }
-    for &(id, risk, severity) in &risks {
-        if risk == CompanyRiskKind::Merger {
-            starts.push(Start {
-                id,
-                kind: BarrierKind::LostSponsor,
-                category: BarrierCategory::Business,
-                severity: 0.5 + 0.4 * severity,
-                hidden: true,
-                sponsor_only: true,
-            });
-        }
-    }
-    if starts.is_empty() && risks.is_empty() {
+    if starts.is_empty() {
         return;
     }
     // Stable: several barriers for one customer keep the order above.
     starts.sort_by_key(|s| s.id);
-    risks.sort_by_key(|r| r.0);
     let mut next = starts.iter().peekable();
-    let mut next_risk = risks.iter().peekable();
-    for (id, lifecycle, mut barriers, mut people, mut signals) in &mut customers {
-        let live = lifecycle.is_customer(q as i16);
-        while let Some(&(_, risk, severity)) = next_risk.next_if(|r| r.0 == id.0) {
-            if live {
-                company_risk(
-                    id.0,
-                    q,
-                    risk,
-                    severity,
-                    &mut signals,
-                    &mut people,
-                    &mut journal,
-                );
-            }
-        }
-        let Some(due) = next.peek() else {
-            if next_risk.peek().is_none() {
-                break;
-            }
-            continue;
-        };
+    for (id, lifecycle, mut barriers, mut people) in &mut customers {
+        let Some(due) = next.peek() else { break };
         if due.id != id.0 {
             continue;
         }
+        let live = lifecycle.is_customer(q as i16);
         while let Some(s) = next.next_if(|s| s.id == id.0) {
             if live && (!s.sponsor_only || people.sponsor_present()) {
                 inject(
@@ -319,6 +271,74 @@ pub(super) fn apply_scenario_events(
                     &mut journal,
                 );
             }
+        }
+    }
+}
+
+/// The company risks of the quarter (`docs/model.md` §5), after its barriers. Few customers
+/// are hit, so each is looked up by id rather than found by walking the portfolio; a
+/// scenario without company risks costs nothing here.
+pub(super) fn apply_company_risks(
+    clock: Res<Clock>,
+    scenario: Res<ScenarioRes>,
+    population: Res<Population>,
+    roster: Res<super::Roster>,
+    mut rng: ResMut<SimRng>,
+    mut journal: ResMut<Journal>,
+    mut customers: Query<(&Lifecycle, &mut Barriers, &mut Stakeholders, &mut Signals)>,
+) {
+    let q = clock.quarter;
+    let scenario = &scenario.0;
+    if scenario.company_risks.iter().all(|r| r.quarter != q) {
+        return;
+    }
+    let rng = &mut rng.events;
+    let all = Members::All(population.count);
+    let segment = |s: u16| Members::Some(&population.by_segment[usize::from(s)]);
+    let mut risks: Vec<(u32, CompanyRiskKind, f32)> = Vec::new();
+    for r in scenario.company_risks.iter().filter(|r| r.quarter == q) {
+        let mut hit = |id| risks.push((id, r.risk, r.severity));
+        match r.target {
+            Target::Customer(id) => hit(id),
+            Target::Segment(s) => for_each_hit(segment(s), r.probability, rng, hit),
+            Target::All => for_each_hit(all, r.probability, rng, hit),
+        }
+    }
+    // In id order, as every step visits customers.
+    risks.sort_by_key(|r| r.0);
+    for (id, risk, severity) in risks {
+        let Some(&entity) = roster.entities.get(id as usize) else {
+            continue;
+        };
+        let Ok((lifecycle, mut barriers, mut people, mut signals)) = customers.get_mut(entity)
+        else {
+            continue;
+        };
+        if !lifecycle.is_customer(q as i16) {
+            continue;
+        }
+        company_risk(
+            id,
+            q,
+            risk,
+            severity,
+            &mut signals,
+            &mut people,
+            &mut journal,
+        );
+        // A merger also moves the executive sponsor on, quietly.
+        if risk == CompanyRiskKind::Merger && people.sponsor_present() {
+            inject(
+                id,
+                q,
+                BarrierKind::LostSponsor,
+                BarrierCategory::Business,
+                0.5 + 0.4 * severity,
+                true,
+                &mut barriers,
+                &mut people,
+                &mut journal,
+            );
         }
     }
 }

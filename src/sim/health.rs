@@ -164,8 +164,9 @@ pub struct Health {
     pub components: [f32; N],
     /// The score the quarter before (the same as `score` before a second scoring).
     pub previous: f32,
-    /// The components the quarter before.
-    pub previous_components: [f32; N],
+    /// The components the quarter before, to the whole point (0–100): a byte each keeps
+    /// the component small, and the dashboard shows whole points.
+    pub previous_components: [u8; N],
     /// What drove the score's decline since the quarter before, if it declined.
     pub driver: Option<HealthDriver>,
 }
@@ -177,7 +178,7 @@ impl Default for Health {
             band: Band::Yellow,
             components: [50.0; N],
             previous: 50.0,
-            previous_components: [50.0; N],
+            previous_components: [50; N],
             driver: None,
         }
     }
@@ -203,7 +204,7 @@ impl Health {
             .iter()
             .map(|c| {
                 model.weight(*c)
-                    * (self.components[c.index()] - self.previous_components[c.index()])
+                    * (self.components[c.index()] - f32::from(self.previous_components[c.index()]))
             })
             .sum()
     }
@@ -215,16 +216,40 @@ impl Health {
 
     /// The driver that cost the most points, if the score declined and one cost at least
     /// half a point.
-    fn driver_of_decline(&self, model: &HealthModel) -> Option<HealthDriver> {
+    fn driver_of_decline(&self, weights: &DriverWeights) -> Option<HealthDriver> {
         if !self.declined() {
             return None;
         }
-        HealthDriver::ALL
-            .into_iter()
-            .map(|d| (d, self.change(d, model)))
-            .filter(|(_, c)| *c <= -DRIVER_MIN)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(d, _)| d)
+        let mut best = None;
+        let mut worst = -DRIVER_MIN;
+        for (d, parts) in HealthDriver::ALL.into_iter().zip(&weights.0) {
+            let change: f32 = parts
+                .iter()
+                .map(|&(i, w)| w * (self.components[i] - f32::from(self.previous_components[i])))
+                .sum();
+            // The first of equals, in the order of `HealthDriver::ALL`.
+            if change < worst || (best.is_none() && change == worst) {
+                worst = change;
+                best = Some(d);
+            }
+        }
+        best
+    }
+}
+
+/// Each driver's components with the model's weight for each, worked out once a quarter
+/// rather than once a customer (a driver has at most two components; the rest weigh 0).
+pub struct DriverWeights([[(usize, f32); 2]; HealthDriver::ALL.len()]);
+
+impl DriverWeights {
+    pub fn of(model: &HealthModel) -> DriverWeights {
+        DriverWeights(HealthDriver::ALL.map(|d| {
+            let mut parts = [(0, 0.0); 2];
+            for (slot, c) in parts.iter_mut().zip(d.components()) {
+                *slot = (c.index(), model.weight(*c));
+            }
+            parts
+        }))
     }
 }
 
@@ -327,6 +352,7 @@ pub(super) fn score_health(
     let model = &scenario.0.health_model;
     // The first scoring (at install) has nothing before it to compare with.
     let first = first_scoring.is_some();
+    let weights = DriverWeights::of(model);
     for (observed, stakeholders, engagement, plan, lifecycle, barriers, mut health) in
         &mut customers
     {
@@ -343,11 +369,14 @@ pub(super) fn score_health(
             q,
         );
         let score = model.combine(&components);
-        let (previous, previous_components) = if first {
-            (score, components)
+        let before = if first {
+            &components
         } else {
-            (health.score, health.components)
+            &health.components
         };
+        // To the nearest point; `as` saturates at 0 and 255, and components stay within 0–100.
+        let previous_components = before.map(|c| (c + 0.5) as u8);
+        let previous = if first { score } else { health.score };
         let mut scored = Health {
             score,
             band: model.band(score),
@@ -356,7 +385,7 @@ pub(super) fn score_health(
             previous_components,
             driver: None,
         };
-        scored.driver = scored.driver_of_decline(model);
+        scored.driver = scored.driver_of_decline(&weights);
         *health = scored;
     }
 }

@@ -128,6 +128,9 @@ pub fn quarter_schedule() -> Schedule {
     }
     schedule.add_systems((
         events::apply_scenario_events.in_set(QuarterSystems::Events),
+        events::apply_company_risks
+            .in_set(QuarterSystems::Events)
+            .after(events::apply_scenario_events),
         signals::drift_signals.in_set(QuarterSystems::Drift),
         barriers::barrier_effects.in_set(QuarterSystems::Barriers),
         actions::carry_out_plan.in_set(QuarterSystems::Actions),

@@ -237,7 +237,12 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         health_components_before: super::types::HealthComponent::ALL
             .iter()
             .filter(|comp| scenario.health_model.uses(**comp))
-            .map(|comp| (comp.label(), health.previous_components[comp.index()]))
+            .map(|comp| {
+                (
+                    comp.label(),
+                    f32::from(health.previous_components[comp.index()]),
+                )
+            })
             .collect(),
         health_declined: health.declined()
             && c.contract.active_in(q)
