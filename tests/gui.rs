@@ -270,3 +270,38 @@ fn the_window_has_glyphs_for_japanese_and_arrows() {
         assert!(ok, "no glyphs for {text:?}");
     }
 }
+
+#[test]
+fn a_health_decline_is_read_in_the_window() {
+    use csm_sim::scenario::Scenario;
+    use csm_sim::session::Recorder;
+    use csm_sim::sim::types::HealthDriver;
+    let mut h = harness();
+    {
+        // quality-crisis, seed 11, at quarter 3: Blue Sky's quality has collapsed.
+        let mut rec = Recorder::new(
+            std::sync::Arc::new(Scenario::load("quality-crisis").unwrap()),
+            11,
+        );
+        rec.end_quarter();
+        rec.end_quarter();
+        let state = h.state_mut();
+        state.rec = Some(rec);
+        state.screen = Screen::Portfolio;
+    }
+    h.run();
+    h.get_by_label_contains("Health fell last quarter at");
+    h.get_by_label_contains("Health fell (").click();
+    h.run();
+    h.get_by_label("Blue Sky Logistics").click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Customer(_)));
+    let before = hours_left(&h);
+    h.get_by_label("quality").click();
+    h.run();
+    let sim = &h.state().rec.as_ref().unwrap().sim;
+    assert_eq!(sim.readings().len(), 1);
+    assert_eq!(sim.readings()[0].driver, HealthDriver::Quality);
+    assert!((before - hours_left(&h) - 1.0).abs() < 1e-3);
+    h.get_by_label_contains("You read it as quality");
+}

@@ -35,6 +35,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                 Filter::All => true,
                 Filter::AtRisk => c.active && c.health_band != Band::Green,
                 Filter::RenewingSoon => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
+                Filter::HealthFell => c.health_declined,
                 Filter::Segment(s) => &c.segment == s,
             }) && (search.is_empty() || c.name.to_lowercase().contains(&search))
         },
@@ -51,12 +52,27 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         if state.descending { o.reverse() } else { o }.then(a.id.cmp(&b.id))
     });
 
+    // Declines to read (2.6): the customers whose score fell last quarter, and how many of
+    // them the CSM has not yet said what drives.
+    let (mut fell, mut unread) = (0, 0);
+    sim.each_customer(|c| {
+        if c.health.declined()
+            && c.contract.active_in(q)
+            && c.lifecycle.stage != crate::sim::types::Stage::Churned
+        {
+            fell += 1;
+            if !sim.readings().iter().any(|r| r.customer == c.id.0) {
+                unread += 1;
+            }
+        }
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Show").strong());
         for (label, f) in [
-            ("All", Filter::All),
-            ("At risk", Filter::AtRisk),
-            ("Renewing soon", Filter::RenewingSoon),
+            ("All".to_owned(), Filter::All),
+            ("At risk".to_owned(), Filter::AtRisk),
+            ("Renewing soon".to_owned(), Filter::RenewingSoon),
+            (format!("Health fell ({fell})"), Filter::HealthFell),
         ] {
             if ui.selectable_label(state.filter == f, label).clicked() {
                 state.filter = f;
@@ -74,6 +90,15 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         ui.label("Search");
         ui.text_edit_singleline(&mut state.search);
     });
+    if unread > 0 && !sim.finished() {
+        ui.label(
+            RichText::new(format!(
+                "Health fell last quarter at {fell} {}; {unread} not yet read. Open one and say what drives the decline (2.6).",
+                if fell == 1 { "customer" } else { "customers" }
+            ))
+            .color(egui::Color32::from_rgb(230, 160, 60)),
+        );
+    }
     if matching > rows.len() {
         ui.label(format!(
             "{} of {matching} customers shown (the first by id); filter or search to narrow",

@@ -33,6 +33,8 @@ pub enum Filter {
     All,
     AtRisk,
     RenewingSoon,
+    /// Customers whose health score fell last quarter: a decline to read (2.6).
+    HealthFell,
     Segment(String),
 }
 
