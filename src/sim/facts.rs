@@ -39,6 +39,8 @@ pub enum Condition {
     SponsorBelieved,
     UtilisationBelow(f32),
     UtilisationAtLeast(f32),
+    /// The share of the product's features in use (as measured) is at least this.
+    FeatureShareAtLeast(f32),
     NpsAtLeast(f32),
     /// The executive sponsor's mood as the CSM tracks it (−1…1) is at least this; a sponsor
     /// known to be gone counts as −1.
@@ -86,6 +88,7 @@ pub struct Facts {
     pub new_outcome: bool,
     pub expansion_opportunity: bool,
     pub utilisation: f32,
+    pub feature_share: f32,
     pub nps: f32,
     pub sponsor_sentiment: f32,
     pub outcome_heard: bool,
@@ -283,6 +286,7 @@ impl Facts {
             new_outcome,
             expansion_opportunity: c.engagement.expansion_opportunity,
             utilisation: c.observed.signals.utilisation,
+            feature_share: c.observed.signals.feature_share(),
             nps: c.observed.signals.nps,
             sponsor_sentiment: if sponsor_believed {
                 c.stakeholders.get(Role::ExecutiveSponsor).sentiment
@@ -359,6 +363,7 @@ impl Facts {
             Condition::SponsorBelieved => self.sponsor_believed,
             Condition::UtilisationBelow(u) => self.utilisation < *u,
             Condition::UtilisationAtLeast(u) => self.utilisation >= *u,
+            Condition::FeatureShareAtLeast(x) => self.feature_share >= *x,
             Condition::NpsAtLeast(n) => self.nps >= *n,
             Condition::SponsorSentimentAtLeast(x) => self.sponsor_sentiment >= *x,
             Condition::ArrAtLeast(a) => self.arr >= *a,
