@@ -937,3 +937,29 @@ fn the_trainee_reads_a_health_decline_and_the_session_keeps_it() {
     assert!(err.contains("health reading 0 cannot be made"), "{err}");
     assert!(err.contains("no decline to read"), "{err}");
 }
+
+#[test]
+fn a_finished_game_resumes_as_finished_and_names_its_debrief_in_full() {
+    let dir = temp_dir("finished");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    let input: String = (0..5).map(|_| "end\nskip\nskip\nskip\n").collect();
+    let o = play(&["tutorial", "--save", save_arg], &input);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let o = play(&["--resume", save_arg], "quit\n");
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("All 4 quarters played"), "{out}");
+    assert!(!out.contains("Quarter 5 of 4"), "{out}");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Debrief written to "))
+        .unwrap_or_else(|| panic!("{out}"));
+    let path = line
+        .trim_start_matches("Debrief written to ")
+        .split(" (open")
+        .next()
+        .unwrap();
+    assert!(std::path::Path::new(path).is_absolute(), "{line}");
+    assert!(std::path::Path::new(path).exists(), "{line}");
+}

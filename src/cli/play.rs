@@ -207,8 +207,8 @@ fn play_loop(
                 Ok((html, json)) => writeln!(
                     out,
                     "Debrief written to {} (open it in a browser) and {}.",
-                    html.display(),
-                    json.display()
+                    std::path::absolute(&html).unwrap_or(html).display(),
+                    std::path::absolute(&json).unwrap_or(json).display()
                 )?,
                 Err(e) => writeln!(out, "Could not write the debrief: {e:#}")?,
             }
@@ -582,6 +582,17 @@ fn intro(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
 fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     let m = sim.metrics();
     let c = sim.clock();
+    if sim.finished() {
+        // A finished game resumed: no quarter to play, nothing to renew, no hours.
+        return writeln!(
+            out,
+            "\n— All {} quarters played — ARR {}   GRR {}   NRR {}",
+            c.quarters,
+            format::money(m.quarter_start_arr),
+            format::pct(m.grr()),
+            format::pct(m.nrr())
+        );
+    }
     let q = c.q();
     let mut atr = 0;
     sim.each_customer(|cu| {

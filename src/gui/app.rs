@@ -173,7 +173,10 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         }
         ui.separator();
         ui.label(format!("ARR {}", format_money(m.quarter_start_arr)));
-        ui.label(format!("ATR this quarter {}", format_money(atr)));
+        // A finished scenario has no quarter left to renew in.
+        if !finished {
+            ui.label(format!("ATR this quarter {}", format_money(atr)));
+        }
         ui.label(format!("GRR {:.1} %", m.grr() * 100.0));
         ui.label(format!("NRR {:.1} %", m.nrr() * 100.0));
     });

@@ -78,7 +78,11 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
     if export {
         let path = std::path::PathBuf::from(state.report_path.trim());
         match crate::cli::write_debrief(&rec.sim, &rec.judge, &rec.answers, &path) {
-            Ok((html, _)) => state.message = Some(format!("Report written to {}", html.display())),
+            Ok((html, _)) => {
+                // The full path: a relative one says nothing about which folder.
+                let shown = std::path::absolute(&html).unwrap_or(html);
+                state.message = Some(format!("Report written to {}", shown.display()))
+            }
             Err(e) => state.error = Some(format!("{e:#}")),
         }
     }
