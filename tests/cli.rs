@@ -963,3 +963,23 @@ fn a_finished_game_resumes_as_finished_and_names_its_debrief_in_full() {
     assert!(std::path::Path::new(path).is_absolute(), "{line}");
     assert!(std::path::Path::new(path).exists(), "{line}");
 }
+
+#[test]
+fn customers_and_segments_are_found_by_name_in_any_case() {
+    let dir = temp_dir("names");
+    let save = dir.join("s.ron");
+    let o = play(
+        &["sponsor-loss", "--save", save.to_str().unwrap()],
+        "show WOODGROVE\nshow \"Woodgrove Bank\"\nportfolio Enterprise\nportfolio nosuch\nquit\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert_eq!(
+        out.matches("Woodgrove Bank (woodgrove) —").count(),
+        2,
+        "{out}"
+    );
+    assert!(out.contains("Adatum Corporation"), "{out}");
+    assert!(out.contains("No filter or segment \"nosuch\""), "{out}");
+    assert!(out.contains("enterprise (Enterprise)"), "{out}");
+}

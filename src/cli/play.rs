@@ -56,8 +56,8 @@ pub struct Args {
 }
 
 const HELP: &str = "Commands:
-  portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment
-  show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or #number
+  portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment (id or name)
+  show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or name (any case) or #number
   actions [CUSTOMER|SEGMENT]          the action catalogue with costs and whether each can be planned (a)
   do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
   undo N                              remove planned action N
@@ -232,13 +232,17 @@ fn play_loop(
         match cmd {
             "help" | "h" | "?" => writeln!(out, "{HELP}")?,
             "portfolio" | "p" => portfolio(&rec.sim, rest.first().copied(), &mut out)?,
-            "show" | "s" => match rest.first().and_then(|w| find_customer(&rec.sim, w)) {
-                Some(c) => show(&rec.sim, &c, &mut out)?,
-                None => writeln!(
-                    out,
-                    "Which customer? Give its id (see `portfolio`) or #number."
-                )?,
-            },
+            "show" | "s" => {
+                // A name may have spaces, and may come in quotes.
+                let who = rest.join(" ");
+                match find_customer(&rec.sim, who.trim_matches('"')) {
+                    Some(c) => show(&rec.sim, &c, &mut out)?,
+                    None => writeln!(
+                        out,
+                        "Which customer? Give its id or name (see `portfolio`) or #number."
+                    )?,
+                }
+            }
             "actions" | "a" => actions(&rec.sim, rest.first().copied(), &mut out)?,
             "do" | "d" => match rest {
                 [action, target] => plan(&mut rec.sim, action, target, &mut out)?,
@@ -670,24 +674,58 @@ fn customer_named(
     Ok(found)
 }
 
+/// The customer a word names: `#number`, its id exactly, or else its id or name in any
+/// case (if only one customer has it).
 fn find_customer(sim: &Simulation, word: &str) -> Option<CustomerView> {
     if let Some(n) = word.strip_prefix('#') {
         return n.parse().ok().and_then(|id| sim.customer(id));
     }
-    sim.find_customer(word).and_then(|id| sim.customer(id))
+    if let Some(c) = sim.find_customer(word).and_then(|id| sim.customer(id)) {
+        return Some(c);
+    }
+    let wanted = word.to_lowercase();
+    let (mut found, _) = sim.customers_where(
+        |c| c.key.to_lowercase() == wanted || c.name.to_lowercase() == wanted,
+        2,
+    );
+    if found.len() == 1 { found.pop() } else { None }
 }
 
 fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
     let q = sim.clock().q();
+    // A segment by its id or its name, in any case.
+    let segments = &sim.scenario().segments;
+    let segment = filter.and_then(|f| {
+        segments
+            .iter()
+            .find(|s| s.id.eq_ignore_ascii_case(f) || s.name.eq_ignore_ascii_case(f))
+    });
+    if let Some(f) = filter
+        && !matches!(f, "risk" | "renewing")
+        && segment.is_none()
+    {
+        let names: Vec<String> = segments
+            .iter()
+            .map(|s| format!("{} ({})", s.id, s.name))
+            .collect();
+        return writeln!(
+            out,
+            "No filter or segment \"{f}\". Use `portfolio risk` (red or yellow health), `portfolio renewing` (renewal within 2 quarters) or a segment: {}.",
+            names.join(", ")
+        );
+    }
     let (rows, total) = sim.customers_where(
-        |c| match filter {
-            None => true,
-            Some("risk") => c.active && c.health_band != Band::Green,
-            Some("renewing") => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
-            Some(seg) => c.segment == seg,
+        |c| match (filter, segment) {
+            (_, Some(seg)) => c.segment == seg.id,
+            (Some("risk"), _) => c.active && c.health_band != Band::Green,
+            (Some("renewing"), _) => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
+            _ => true,
         },
         200,
     );
+    if rows.is_empty() {
+        return writeln!(out, "No customer matches.");
+    }
     writeln!(
         out,
         "{:>5} {:<18} {:<28} {:<10} {:<8} {:>12} {:<13} {:>5} {:>12}  known barriers",
