@@ -113,6 +113,9 @@ pub fn totals(s: &RunSummary) -> String {
             },
             if t.name.contains("RR") {
                 pct(t.actual)
+            } else if t.name.starts_with("churned customers") {
+                // A count of customers is a whole number.
+                format!("{:.0}", t.actual)
             } else {
                 format!("{:.1}", t.actual)
             },
