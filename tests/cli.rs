@@ -983,3 +983,36 @@ fn customers_and_segments_are_found_by_name_in_any_case() {
     assert!(out.contains("No filter or segment \"nosuch\""), "{out}");
     assert!(out.contains("enterprise (Enterprise)"), "{out}");
 }
+
+#[test]
+fn the_action_catalogue_fits_a_screen_and_describes_one_action_on_request() {
+    let dir = temp_dir("actions");
+    let save = dir.join("s.ron");
+    let o = play(
+        &["tutorial", "--save", save.to_str().unwrap()],
+        "actions\nactions site_visit\nquit\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let catalogue: Vec<&str> = out
+        .split("Q1> ")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(catalogue.len() <= 45, "{} lines:\n{out}", catalogue.len());
+    // The id beside its name, so `site_visit` reads as "Observe the customer".
+    assert!(
+        out.contains("site_visit") && out.contains("Observe the customer"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Observe the customer (site_visit) — 8.0 h"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Watch how the customer works with the product"),
+        "{out}"
+    );
+}

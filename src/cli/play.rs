@@ -58,7 +58,7 @@ pub struct Args {
 const HELP: &str = "Commands:
   portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment (id or name)
   show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or name (any case) or #number
-  actions [CUSTOMER|SEGMENT]          the action catalogue with costs and whether each can be planned (a)
+  actions [CUSTOMER|SEGMENT|ACTION]   the action catalogue with costs, whether each can be planned for a target, or one action in full (a)
   do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
   undo N                              remove planned action N
   plan                                the actions planned this quarter and the hours left
@@ -947,6 +947,27 @@ fn parse_target(sim: &Simulation, action: ActionKind, word: &str) -> Option<Acti
 }
 
 fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
+    // `actions ACTION`: one action described in full.
+    if let Some(spec) = target.and_then(ActionKind::from_id).map(ActionKind::spec) {
+        writeln!(
+            out,
+            "{} ({}) — {:.1} h for a high-touch customer{} [{}]",
+            spec.name,
+            spec.id,
+            spec.hours,
+            if spec.one_to_many {
+                ", for a whole segment"
+            } else {
+                ""
+            },
+            spec.objectives.join(", ")
+        )?;
+        writeln!(out, "  {}", spec.description)?;
+        if !spec.requires.is_empty() {
+            writeln!(out, "  Needs: {}.", spec.requires)?;
+        }
+        return Ok(());
+    }
     let mut family = None;
     for spec in CATALOGUE {
         if family != Some(spec.family) {
@@ -971,20 +992,28 @@ fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std:
             ),
             None => (format!("{:>5.1} h", spec.hours), String::new()),
         };
-        writeln!(
-            out,
-            "  {:<32} {hours}  [{}]  {verdict}",
-            spec.id,
-            spec.objectives.join(" ")
-        )?;
         if target.is_none() {
-            writeln!(out, "      {}", spec.description)?;
+            // One line each, so the catalogue fits a screen; `actions ACTION` says more.
+            writeln!(
+                out,
+                "  {:<31} {hours}  {:<40} [{}]",
+                spec.id,
+                truncate(spec.name, 40),
+                spec.objectives.join(" ")
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  {:<31} {hours}  [{}]  {verdict}",
+                spec.id,
+                spec.objectives.join(" ")
+            )?;
         }
     }
     if target.is_none() {
         writeln!(
             out,
-            "Hours are for a high-touch customer; virtual touch costs 60 %, digital 35 %. One-to-many actions cost the same for a whole segment."
+            "Hours are for a high-touch customer; virtual touch costs 60 %, digital 35 %. One-to-many actions cost the same for a whole segment. `actions ACTION` describes one; `actions CUSTOMER` says what can be planned for that customer."
         )?;
     }
     Ok(())
