@@ -745,7 +745,7 @@ fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> st
             format::money(c.arr),
             c.stage.label(),
             format!("Q{}", c.renewal_quarter),
-            c.health_score,
+            c.health_shown(),
             band_word(c.health_band),
             if barriers.is_empty() {
                 "-".to_owned()
@@ -816,7 +816,7 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     writeln!(
         out,
         "Health: {:.0} ({}) — by component:",
-        c.health_score,
+        c.health_shown(),
         band_word(c.health_band)
     )?;
     for ((name, score), (_, before)) in c.health_components.iter().zip(&c.health_components_before)

@@ -28,7 +28,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         ui.heading(&c.name);
         ui.colored_label(
             colour,
-            RichText::new(format!("health {:.0} {word}", c.health_score)).strong(),
+            RichText::new(format!("health {:.0} {word}", c.health_shown())).strong(),
         );
     });
     ui.label(format!(
@@ -106,7 +106,8 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 left.label(
                     RichText::new(format!(
                         "Health by component (score {:.0}, {:.0} a quarter ago)",
-                        c.health_score, c.health_previous
+                        c.health_shown(),
+                        c.health_previous
                     ))
                     .strong(),
                 );

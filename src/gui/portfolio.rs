@@ -167,7 +167,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ui.label(c.stage.label());
                         ui.label(format!("Q{}", c.renewal_quarter));
                         let (colour, word) = band_style(c.health_band);
-                        ui.colored_label(colour, format!("{:.0} {word}", c.health_score));
+                        ui.colored_label(colour, format!("{:.0} {word}", c.health_shown()));
                         let barriers: Vec<&str> =
                             c.known_barriers.iter().map(|b| b.kind.label()).collect();
                         ui.label(if barriers.is_empty() {

@@ -426,6 +426,22 @@ mod tests {
     }
 
     #[test]
+    fn a_score_shown_rounded_down_agrees_with_its_band() {
+        // The dashboard shows whole points rounded down (`CustomerView::health_shown`): with
+        // whole-point band edges, the number shown always lies in the band shown beside it.
+        let m = HealthModel::default();
+        for tenth in 0..=1000 {
+            let score = tenth as f32 / 10.0;
+            assert_eq!(m.band(score), m.band(score.floor()), "{score}");
+        }
+        assert_ne!(
+            m.band(75.6),
+            m.band(75.6_f32.round()),
+            "rounding would disagree"
+        );
+    }
+
+    #[test]
     fn nps_and_csat_thresholds_land_on_band_edges() {
         assert!((banded(30.0, -100.0, 30.0, 60.0, 100.0) - 51.0).abs() < 1e-4);
         assert!((banded(60.0, -100.0, 30.0, 60.0, 100.0) - 76.0).abs() < 1e-4);

@@ -91,12 +91,19 @@ pub struct CustomerView {
 }
 
 impl CustomerView {
+    /// The health score as shown beside its band: whole points, rounded down, so that a
+    /// score shown as 76 is always green and one shown as 75 never is (the band starts at 76,
+    /// and 75.6 would round up to a "76 yellow").
+    pub fn health_shown(&self) -> f32 {
+        self.health_score.floor()
+    }
+
     /// The health score with each component against the quarter before, and, after a
     /// decline, the question of what drives it (2.6), one line each.
     pub fn health_lines(&self) -> Vec<String> {
         let mut lines = vec![format!(
             "Health {:.0} ({}), {:.0} a quarter ago",
-            self.health_score,
+            self.health_shown(),
             self.health_band.label(),
             self.health_previous
         )];
