@@ -621,10 +621,7 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     // The declines of last quarter, each a question of what drives it (2.6).
     let mut fell = Vec::new();
     sim.each_customer(|cu| {
-        if cu.health.declined()
-            && cu.contract.active_in(q)
-            && cu.lifecycle.stage != crate::sim::types::Stage::Churned
-        {
+        if crate::sim::view::decline_to_read(cu, q) {
             fell.push((cu.profile.key.clone(), cu.health.score - cu.health.previous));
         }
     });

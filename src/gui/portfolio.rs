@@ -56,10 +56,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
     // them the CSM has not yet said what drives.
     let (mut fell, mut unread) = (0, 0);
     sim.each_customer(|c| {
-        if c.health.declined()
-            && c.contract.active_in(q)
-            && c.lifecycle.stage != crate::sim::types::Stage::Churned
-        {
+        if crate::sim::view::decline_to_read(c, q) {
             fell += 1;
             if !sim.readings().iter().any(|r| r.customer == c.id.0) {
                 unread += 1;

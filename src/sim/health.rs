@@ -197,18 +197,6 @@ impl Health {
         self.previous - self.score >= DECLINE
     }
 
-    /// How many points of the score a driver (2.6.a–d) moved since the quarter before: its
-    /// components' change, weighted as the model weighs them.
-    pub fn change(&self, d: HealthDriver, model: &HealthModel) -> f32 {
-        d.components()
-            .iter()
-            .map(|c| {
-                model.weight(*c)
-                    * (self.components[c.index()] - f32::from(self.previous_components[c.index()]))
-            })
-            .sum()
-    }
-
     /// What the dashboard shows driving a decline (worked out when the score is).
     pub fn main_driver(&self) -> Option<HealthDriver> {
         self.driver

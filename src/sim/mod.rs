@@ -274,19 +274,7 @@ impl Planning<'_> {
         if !f.declined {
             return Err(Blocker::NoDecline);
         }
-        if let Some(r) = self.readings.iter_mut().find(|r| r.customer == f.id) {
-            r.driver = driver;
-            return Ok(0.0);
-        }
-        if actions::READING_HOURS > self.budget.left() + 1e-4 {
-            return Err(Blocker::OverBudget);
-        }
-        self.readings.push(actions::HealthReading {
-            customer: f.id,
-            driver,
-        });
-        self.budget.planned += actions::READING_HOURS;
-        Ok(actions::READING_HOURS)
+        record_reading(&mut self.readings, &mut self.budget, f.id, driver)
     }
 
     /// The hours left this quarter.
@@ -408,6 +396,26 @@ impl Drop for Planning<'_> {
                 .extend(refused);
         }
     }
+}
+
+/// Notes a health reading among the quarter's: a second for the same customer replaces the
+/// first at no cost, a first takes its hour if there is one. Returns the hours it took.
+fn record_reading(
+    readings: &mut Vec<actions::HealthReading>,
+    budget: &mut Budget,
+    customer: u32,
+    driver: types::HealthDriver,
+) -> Result<f32, Blocker> {
+    if let Some(r) = readings.iter_mut().find(|r| r.customer == customer) {
+        r.driver = driver;
+        return Ok(0.0);
+    }
+    if actions::READING_HOURS > budget.left() + 1e-4 {
+        return Err(Blocker::OverBudget);
+    }
+    readings.push(actions::HealthReading { customer, driver });
+    budget.planned += actions::READING_HOURS;
+    Ok(actions::READING_HOURS)
 }
 
 /// The checks of [`Simulation::check`] for a one-to-many action.
@@ -588,21 +596,15 @@ impl Simulation {
         if !e.get::<health::Health>().is_some_and(|h| h.declined()) {
             return Err(Blocker::NoDecline);
         }
-        let budget = *self.world.resource::<Budget>();
-        let mut readings = self.world.resource_mut::<actions::Readings>();
-        if let Some(r) = readings.0.iter_mut().find(|r| r.customer == id) {
-            r.driver = driver;
-            return Ok(0.0);
-        }
-        if actions::READING_HOURS > budget.left() + 1e-4 {
-            return Err(Blocker::OverBudget);
-        }
-        readings.0.push(actions::HealthReading {
-            customer: id,
+        let mut budget = *self.world.resource::<Budget>();
+        let hours = record_reading(
+            &mut self.world.resource_mut::<actions::Readings>().0,
+            &mut budget,
+            id,
             driver,
-        });
-        self.world.resource_mut::<Budget>().planned += actions::READING_HOURS;
-        Ok(actions::READING_HOURS)
+        )?;
+        *self.world.resource_mut::<Budget>() = budget;
+        Ok(hours)
     }
 
     /// The health readings made this quarter.

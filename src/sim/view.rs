@@ -185,6 +185,12 @@ impl From<&Signals> for SignalsView {
     }
 }
 
+/// Whether a customer's health fell last quarter and it is a customer still, so the CSM
+/// can be asked what drives the decline (2.6).
+pub fn decline_to_read(c: &CustomerRefItem, q: i16) -> bool {
+    c.health.declined() && c.contract.active_in(q) && c.lifecycle.stage != Stage::Churned
+}
+
 fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
     let scenario = sim.scenario();
     let q = sim.clock().q();
@@ -251,9 +257,7 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
                 )
             })
             .collect(),
-        health_declined: health.declined()
-            && c.contract.active_in(q)
-            && c.lifecycle.stage != Stage::Churned,
+        health_declined: decline_to_read(c, q),
         health_reading: sim
             .readings()
             .iter()
