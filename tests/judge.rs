@@ -1077,6 +1077,13 @@ fn every_rule_is_exercised_by_these_tests() {
         "transition-for-poor-fit",
         "expansion-before-outcomes",
         "expansion-over-open-barrier",
+        "request-to-support",
+        "request-to-services",
+        "request-to-account-manager",
+        "request-misrouted",
+        "strategic-request-handed-off",
+        "strategic-request-answered",
+        "support-work-kept",
     ];
     let ids: BTreeSet<&str> = Rules::get().0.iter().map(|r| r.id.as_str()).collect();
     let tested: BTreeSet<&str> = tested.into_iter().collect();
@@ -1223,4 +1230,73 @@ fn health_read_where_usage_fell() {
         200,
         &[&[], r, r, r, r, r],
     );
+}
+
+/// Plays four quarters of a book whose named accounts ask for something every quarter,
+/// answering each open request as `choose` says (`None`: keep it), and returns the rules
+/// that fired.
+fn triaged(
+    seed: u64,
+    choose: impl Fn(csm_sim::sim::types::RequestKind) -> Option<ActionKind>,
+) -> BTreeSet<String> {
+    let customers: Vec<C> = ["a", "b", "c", "d", "e", "f"].into_iter().map(c).collect();
+    let base = scenario(&customers, "");
+    let text = base
+        .source
+        .replacen("seed: 1,", "seed: 1, inbound_requests: 1.0,", 1);
+    let s = Arc::new(Scenario::parse("judge.ron", &text).unwrap());
+    let mut sim = Simulation::new(s, seed);
+    let mut judge = Judge::new();
+    for _ in 0..4 {
+        for id in 0..6 {
+            let Some(r) = sim.customer(id).unwrap().request else {
+                continue;
+            };
+            if let Some(action) = choose(r.kind) {
+                sim.plan(PlannedAction {
+                    action,
+                    target: ActionTarget::Customer(id),
+                })
+                .unwrap();
+            }
+        }
+        judge.end_quarter(&mut sim);
+    }
+    judge.judgements.into_iter().map(|j| j.rule).collect()
+}
+
+#[test]
+fn inbound_requests_triaged_right_wrong_or_kept() {
+    use csm_sim::sim::types::RequestKind as K;
+    let right = |k: K| match k {
+        K::Technical => Some(ActionKind::HandToSupport),
+        K::HowTo => Some(ActionKind::HandToServices),
+        K::Commercial => Some(ActionKind::HandToAccountManager),
+        K::Strategic => None,
+    };
+    let got = triaged(1, right);
+    for rule in [
+        "request-to-support",
+        "request-to-services",
+        "request-to-account-manager",
+        "strategic-request-answered",
+    ] {
+        assert!(got.contains(rule), "{rule}: {got:?}");
+    }
+    for rule in [
+        "request-misrouted",
+        "strategic-request-handed-off",
+        "support-work-kept",
+    ] {
+        assert!(!got.contains(rule), "{rule}: {got:?}");
+    }
+    // One team for everything: most requests go to the wrong one, the sponsor's included.
+    let got = triaged(1, |_| Some(ActionKind::HandToServices));
+    assert!(got.contains("request-misrouted"), "{got:?}");
+    assert!(got.contains("strategic-request-handed-off"), "{got:?}");
+    assert!(!got.contains("strategic-request-answered"), "{got:?}");
+    // Keeping everything is other teams' work done by the CSM.
+    let got = triaged(1, |_| None);
+    assert!(got.contains("support-work-kept"), "{got:?}");
+    assert!(!got.contains("request-to-support"), "{got:?}");
 }

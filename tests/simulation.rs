@@ -476,3 +476,149 @@ fn company_risks_change_the_customer_not_the_product() {
         .count();
     assert!((12..=20).contains(&found), "{found} of 20");
 }
+
+/// A book of named accounts that ask for something every quarter, and a digital one that
+/// never reaches the CSM.
+fn requesting(rate: f32) -> Arc<Scenario> {
+    let mut customers = String::new();
+    for i in 0..6 {
+        customers.push_str(&format!(
+            r#"Customer(id: "c{i}", name: "C{i}", segment: "ent", size: Large,
+        contract: Contract(products: ["Suite"], licences: 500, arr: 100000, start_quarter: -1, term_quarters: 8),
+        stage: Use, signals: Signals(utilisation: 0.6)),
+    "#
+        ));
+    }
+    let text = format!(
+        r#"Scenario(
+    id: "req", title: "Requests", quarters: 6, capacity_hours: 100, seed: 3,
+    inbound_requests: {rate},
+    products: ["Suite"],
+    segments: [Segment(id: "ent", touch: High, sponsor_turnover: 0.0), Segment(id: "dig", touch: Digital, sponsor_turnover: 0.0)],
+    customers: [{customers}
+        Customer(id: "tail", name: "Tail", segment: "dig", size: Small,
+        contract: Contract(products: ["Suite"], licences: 20, arr: 5000, start_quarter: -1, term_quarters: 8),
+        stage: Use, signals: Signals(utilisation: 0.6))],
+)"#
+    );
+    Arc::new(Scenario::parse("req.ron", &text).unwrap())
+}
+
+fn hand_off_for(kind: csm_sim::sim::types::RequestKind) -> Option<ActionKind> {
+    use csm_sim::sim::types::RequestKind as K;
+    match kind {
+        K::Technical => Some(ActionKind::HandToSupport),
+        K::HowTo => Some(ActionKind::HandToServices),
+        K::Commercial => Some(ActionKind::HandToAccountManager),
+        K::Strategic => None,
+    }
+}
+
+#[test]
+fn inbound_requests_reserve_hours_until_handed_to_the_right_team() {
+    let mut sim = Simulation::new(requesting(1.0), 5);
+    // Every named account asks for something; the digital one never does.
+    let views: Vec<_> = (0..7).map(|id| sim.customer(id).unwrap()).collect();
+    assert!(views[..6].iter().all(|c| c.request.is_some()));
+    assert!(views[6].request.is_none());
+    let reserved: f32 = views
+        .iter()
+        .filter_map(|c| c.request)
+        .map(|r| r.hours)
+        .sum();
+    let budget = sim.budget();
+    assert!((budget.reactive - reserved).abs() < 1e-4);
+    assert!((budget.left() - (100.0 - reserved)).abs() < 1e-4);
+
+    // Handing one on frees its hours for half an hour's work; taking the hand-off back
+    // reserves them again.
+    let (id, request) = views.iter().find_map(|c| Some((c.id, c.request?))).unwrap();
+    let action = hand_off_for(request.kind).unwrap_or(ActionKind::HandToSupport);
+    let hours = plan(&mut sim, action, id).unwrap();
+    assert!((hours - 0.5).abs() < 1e-4);
+    assert!((sim.budget().left() - (100.0 - reserved + request.hours - 0.5)).abs() < 1e-4);
+    sim.unplan(0).unwrap();
+    assert!((sim.budget().left() - (100.0 - reserved)).abs() < 1e-4);
+    // A hand-off needs a request.
+    assert_eq!(
+        plan(&mut sim, ActionKind::HandToSupport, 6),
+        Err(Blocker::NoOpenRequest)
+    );
+
+    // The freed hours cannot be spent and then taken back.
+    plan(&mut sim, action, id).unwrap();
+    'fill: for a in [
+        ActionKind::SiteVisit,
+        ActionKind::Training,
+        ActionKind::StakeholderConversation,
+        ActionKind::ReviewAccountData,
+    ] {
+        for c in 0..6 {
+            if sim.budget().left() < request.hours - 0.5 {
+                break 'fill;
+            }
+            let _ = plan(&mut sim, a, c);
+        }
+    }
+    assert!(sim.budget().left() < request.hours - 0.5);
+    assert_eq!(sim.unplan(0), Err(Blocker::HoursInUse));
+    assert_eq!(sim.unplan(99), Err(Blocker::NotPlanned));
+}
+
+#[test]
+fn triage_by_kind_closes_requests_and_misrouting_brings_them_back() {
+    use csm_sim::sim::types::{RequestKind, Team};
+    let mut sim = Simulation::new(requesting(1.0), 9);
+    let mut right_closed = 0;
+    let mut bounced = 0;
+    for _ in 0..4 {
+        let q = sim.clock().quarter;
+        for id in 0..6 {
+            let Some(r) = sim.customer(id).unwrap().request else {
+                continue;
+            };
+            // Customers 0–2 get the right team; 3–5 always support, right or not.
+            let action = if id < 3 {
+                hand_off_for(r.kind)
+            } else {
+                Some(ActionKind::HandToSupport)
+            };
+            if let Some(a) = action {
+                plan(&mut sim, a, id).unwrap();
+            }
+        }
+        sim.end_quarter();
+        for e in sim.journal().for_quarter(q) {
+            if let Event::RequestClosed { kind, by, right } = e.event {
+                assert_eq!(right, kind.right_team() == by, "{kind:?} by {by:?}");
+                if e.customer < 3 {
+                    assert!(right, "customer {} was triaged by kind", e.customer);
+                    right_closed += 1;
+                }
+                if !right && by != Team::Csm && kind != RequestKind::Strategic {
+                    bounced += 1;
+                    // It comes back next quarter, bigger.
+                    let back = sim.customer(e.customer).unwrap().request.unwrap();
+                    assert_eq!(back.kind, kind);
+                    assert!(back.bounces >= 1);
+                }
+            }
+        }
+    }
+    assert!(right_closed >= 8, "{right_closed}");
+    assert!(bounced >= 1, "misrouting never bounced");
+}
+
+#[test]
+fn a_scenario_without_requests_has_none() {
+    let mut sim = Simulation::new(requesting(0.0), 5);
+    for _ in 0..3 {
+        assert_eq!(sim.budget().reactive, 0.0);
+        sim.end_quarter();
+    }
+    assert!((1..=3).all(|q| {
+        !sim.journal()
+            .for_quarter(q)
+            .any(|e| matches!(e.event, Event::RequestReceived { .. }))
+    }));
+}

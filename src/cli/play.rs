@@ -66,6 +66,8 @@ const HELP: &str = "Commands:
                                       (`outcome` alone lists them; `show CUSTOMER` says what you know)
   read CUSTOMER DRIVER                say what drove a customer's health down last quarter: usage,
                                       quality, sentiment or finances (1 hour; judged when the quarter ends)
+  hand CUSTOMER TEAM                  hand the customer's inbound request to support, services or
+                                      account-manager (frees the hours it would take; 1.4)
   end                                 end the quarter and see what happened (autosaves)
   log [QUARTER]                       what happened in a quarter (default: the last one)
   save [FILE]                         save the session
@@ -253,14 +255,18 @@ fn play_loop(
             },
             "undo" | "u" => match rest.first().and_then(|n| n.parse::<usize>().ok()) {
                 Some(n) if n >= 1 => match rec.sim.unplan(n - 1) {
-                    Some(p) => writeln!(out, "Removed {}.", p.action.spec().name)?,
-                    None => writeln!(out, "There is no planned action {n}.")?,
+                    Ok(p) => writeln!(out, "Removed {}.", p.action.spec().name)?,
+                    Err(crate::sim::actions::Blocker::NotPlanned) => {
+                        writeln!(out, "There is no planned action {n}.")?
+                    }
+                    Err(b) => writeln!(out, "Cannot remove it: {}.", b.explain())?,
                 },
                 _ => writeln!(out, "Usage: undo N, where N is the number shown by `plan`")?,
             },
             "plan" => show_plan(&rec.sim, &mut out)?,
             "outcome" | "o" => write_outcome(rec, rest, &mut out)?,
             "read" => read_health(rec, rest, &mut out)?,
+            "hand" => hand_request(&mut rec.sim, rest, &mut out)?,
             "ranking" => match &rec.class {
                 None => writeln!(out, "This game is not played in a class.")?,
                 Some(seat) => match crate::class::client::ranking(seat) {
@@ -360,6 +366,58 @@ fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> any
         }
     }
     Ok(())
+}
+
+/// `hand CUSTOMER TEAM`: hands a customer's inbound request to a team (1.4).
+fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
+    let usage = "Usage: hand CUSTOMER TEAM, where TEAM is support, services or account-manager: who answers the customer's inbound request (1.4)";
+    let [who @ .., team] = rest else {
+        writeln!(out, "{usage}")?;
+        return Ok(());
+    };
+    if who.is_empty() {
+        writeln!(out, "{usage}")?;
+        return Ok(());
+    }
+    let action = match team.to_lowercase().as_str() {
+        "support" => ActionKind::HandToSupport,
+        "services" | "partner" => ActionKind::HandToServices,
+        "account-manager" | "account_manager" | "am" | "sales" => ActionKind::HandToAccountManager,
+        _ => {
+            writeln!(out, "No team \"{team}\". {usage}")?;
+            return Ok(());
+        }
+    };
+    let who = who.join(" ");
+    let Some(c) = customer_named(sim, who.trim_matches('"'), out)? else {
+        return Ok(());
+    };
+    let freed = c.request.map_or(0.0, |r| r.hours);
+    match sim.plan(PlannedAction {
+        action,
+        target: ActionTarget::Customer(c.id),
+    }) {
+        Ok(h) => writeln!(
+            out,
+            "Planned: {} for {} ({h:.1} h; it frees the {freed:.1} h the request would take). {:.1} hours left.",
+            action.spec().name.to_lowercase(),
+            c.name,
+            sim.budget().left()
+        )?,
+        Err(b) => writeln!(out, "Cannot hand it on: {}.", b.explain())?,
+    }
+    Ok(())
+}
+
+/// The hand-off planned this quarter for a customer's request, if any.
+fn handed_to(sim: &Simulation, id: u32) -> Option<ActionKind> {
+    sim.planned()
+        .iter()
+        .find(|p| {
+            p.target == ActionTarget::Customer(id)
+                && crate::sim::requests::team_of(p.action).is_some()
+        })
+        .map(|p| p.action)
 }
 
 /// `read CUSTOMER DRIVER`: says what drives a customer's health decline (2.6).
@@ -618,6 +676,32 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
         sim.budget().left(),
         sim.budget().capacity
     )?;
+    // The inbound requests waiting for a decision (1.4).
+    let mut waiting = Vec::new();
+    sim.each_customer(|cu| {
+        if let Some(r) = cu.engagement.request.filter(|r| r.open_from <= q) {
+            waiting.push((cu.id.0, cu.profile.key.clone(), r));
+        }
+    });
+    waiting.retain(|(id, _, _)| handed_to(sim, *id).is_none());
+    if !waiting.is_empty() {
+        let reserved: f32 = waiting.iter().map(|w| w.2.hours).sum();
+        let shown: Vec<String> = waiting
+            .iter()
+            .take(8)
+            .map(|(_, k, r)| format!("{k} ({}, {:.1} h)", r.kind.short(), r.hours))
+            .collect();
+        writeln!(
+            out,
+            "Inbound requests take {reserved:.1} of your hours unless handed on: {}{}. Hand each to the team that answers it (`hand CUSTOMER support|services|account-manager`) or keep it (1.4).",
+            shown.join(", "),
+            if waiting.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        )?;
+    }
     // The declines of last quarter, each a question of what drives it (2.6).
     let mut fell = Vec::new();
     sim.each_customer(|cu| {
@@ -822,6 +906,31 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
             out,
             "    {name:<11} {score:>5.0}   a quarter ago {before:>3.0}"
         )?;
+    }
+    if let Some(r) = c.request {
+        match handed_to(sim, c.id) {
+            Some(a) => writeln!(
+                out,
+                "Inbound request: {} — handed to {} this quarter (1.4).",
+                r.kind.label(),
+                crate::sim::requests::team_of(a).map_or("", |t| t.label())
+            )?,
+            None => writeln!(
+                out,
+                "Inbound request: {}{}; it takes {:.1} h of your quarter unless you hand it on: `hand {} support|services|account-manager` (1.4).",
+                r.kind.label(),
+                if r.bounces > 0 {
+                    format!(
+                        " (it came back from the wrong team {})",
+                        format::count(r.bounces, "time", "times")
+                    )
+                } else {
+                    String::new()
+                },
+                r.hours,
+                c.key
+            )?,
+        }
     }
     if c.health_declined {
         match c.health_reading {
@@ -1070,13 +1179,24 @@ fn show_plan(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(out, "  {}. {} — {target}", i + 1, p.action.spec().name)?;
     }
     let b = sim.budget();
-    writeln!(
-        out,
-        "Hours planned {:.1} of {:.0}; {:.1} left.",
-        b.planned,
-        b.capacity,
-        b.left()
-    )
+    if b.reactive > 0.0 {
+        writeln!(
+            out,
+            "Hours planned {:.1} of {:.0}; {:.1} reserved for inbound requests not handed on; {:.1} left.",
+            b.planned,
+            b.capacity,
+            b.reactive,
+            b.left()
+        )
+    } else {
+        writeln!(
+            out,
+            "Hours planned {:.1} of {:.0}; {:.1} left.",
+            b.planned,
+            b.capacity,
+            b.left()
+        )
+    }
 }
 
 fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Result<()> {

@@ -18,7 +18,7 @@ use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker, Plan
 use crate::sim::facts::{Condition, Facts};
 use crate::sim::journal::Event;
 use crate::sim::renewal::Factors;
-use crate::sim::types::{BarrierKind, HealthDriver, Touch};
+use crate::sim::types::{BarrierKind, HealthDriver, RequestKind, Team, Touch};
 
 /// Whether a rule praises or corrects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,6 +163,14 @@ pub enum Check {
         right: bool,
         truth: Option<HealthDriver>,
     },
+    /// An inbound request of one of these kinds answered by one of these teams (the CSM
+    /// included) (1.4); with `right`, only if that was (or was not) the team for its kind.
+    Request {
+        kinds: Vec<RequestKind>,
+        by: Vec<Team>,
+        #[serde(default)]
+        right: Option<bool>,
+    },
 }
 
 /// One written rule.
@@ -229,6 +237,14 @@ impl Rules {
             };
             if actions.is_some_and(Vec::is_empty) {
                 fail(path.field("check"), "name at least one action".to_owned());
+            }
+            if let Check::Request { kinds, by, .. } = &rule.check
+                && (kinds.is_empty() || by.is_empty())
+            {
+                fail(
+                    path.field("check"),
+                    "name at least one kind of request and one team".to_owned(),
+                );
             }
         }
         if problems.is_empty() {
@@ -399,6 +415,18 @@ impl Judge {
                             said, truth: shown, ..
                         },
                     ) => *truth == *shown && *right == (*shown == Some(*said)),
+                    (
+                        Check::Request { kinds, by, right },
+                        Event::RequestClosed {
+                            kind,
+                            by: team,
+                            right: was_right,
+                        },
+                    ) => {
+                        kinds.contains(kind)
+                            && by.contains(team)
+                            && right.is_none_or(|r| r == *was_right)
+                    }
                     (Check::Renewal { results, all, none }, event) => {
                         let decided = match *event {
                             Event::Renewed { factors, .. } => {

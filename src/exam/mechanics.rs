@@ -58,6 +58,16 @@ mechanics! {
         "A structured process (a QBR, a renewal risk analysis, the plan's build) surfaces barriers.";
     ACCOUNT_MANAGER, "account-manager", ["4.3", "4.3.b"],
         "The vendor's account manager, kept in the loop, passes on that the sponsor has left.";
+    REQUEST_TO_SUPPORT, "request-to-support", ["1.4", "4.3.d"],
+        "A technical request handed to support is answered there and frees the CSM's hours; the case may show the quality problem behind it.";
+    REQUEST_TO_SERVICES, "request-to-services", ["1.4", "4.3.d"],
+        "A how-to request handed to services is answered there and frees the CSM's hours; services may see the rollout has stalled.";
+    REQUEST_TO_SALES, "request-to-account-manager", ["1.4", "4.3.b"],
+        "A commercial request handed to the account manager is answered there and frees the CSM's hours.";
+    REQUEST_MISROUTED, "request-misrouted", ["1.4"],
+        "A request handed to a team that does not answer its kind comes back bigger, and the customer's people notice; a strategic one handed on cools the sponsor.";
+    STRATEGIC_KEPT, "strategic-request-kept", ["1.4", "4.3.a"],
+        "A strategic request from the sponsor, answered by the CSM, warms the sponsor; support's, services' or sales' work done by the CSM only takes the hours.";
     HEALTH_READ, "health-read", ["2.6", "1.7", "1.7.a"],
         "The CSM says what drives a customer's health decline, judged against the dashboard; health is the leading indicator of the renewal.";
     USAGE_READ, "usage-read", ["2.6.a"], "A decline driven by product usage, read.";
@@ -179,6 +189,8 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
             Discovery::Process => out.push(FOUND_BY_PROCESS),
             Discovery::AccountManager => out.push(ACCOUNT_MANAGER),
             Discovery::HealthReading => out.push(FOUND_BY_READING),
+            Discovery::SupportCase => out.push(REQUEST_TO_SUPPORT),
+            Discovery::ServicesTeam => out.push(REQUEST_TO_SERVICES),
             Discovery::Known | Discovery::CustomerEscalation => {}
         },
         Event::BarrierResolved { kind, by: Some(_) } => {
@@ -199,6 +211,18 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
             CompanyRiskKind::ChampionLeaves => out.push(CHAMPION_LEFT),
         },
         Event::ChampionFound { .. } => out.push(CHAMPION_FOUND),
+        Event::RequestReceived { .. } => {}
+        Event::RequestClosed { kind, by, right } => {
+            use crate::sim::types::{RequestKind, Team};
+            match (by, right) {
+                (Team::Support, true) => out.push(REQUEST_TO_SUPPORT),
+                (Team::Services, true) => out.push(REQUEST_TO_SERVICES),
+                (Team::AccountManager, true) => out.push(REQUEST_TO_SALES),
+                (Team::Csm, _) if kind == RequestKind::Strategic => out.push(STRATEGIC_KEPT),
+                (Team::Csm, _) => {}
+                (_, _) => out.push(REQUEST_MISROUTED),
+            }
+        }
         Event::OutcomeAchieved { .. } => out.push(OUTCOME_ACHIEVED),
         Event::OutcomeCorrected { .. } => out.push(OUTCOME_CORRECTED),
         Event::Action { action, outcome } => {

@@ -192,6 +192,16 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
                 .desired_width(220.0)
                 .text(format!("{:.1} of {:.0} h", budget.left(), budget.capacity)),
         );
+        if budget.reactive > 0.0 {
+            ui.label(
+                RichText::new(format!(
+                    "{:.1} h reserved for inbound requests",
+                    budget.reactive
+                ))
+                .weak(),
+            )
+            .on_hover_text("Requests not handed on take these hours when the quarter ends (1.4)");
+        }
         ui.separator();
         if ui.button("Portfolio (P)").clicked() {
             go = Some(Screen::Portfolio);

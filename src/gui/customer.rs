@@ -6,7 +6,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::app::band_style;
 use super::state::{GuiState, Screen};
-use crate::sim::actions::{ActionTarget, CATALOGUE, PlannedAction};
+use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
 use crate::sim::customer::BusinessOutcome;
 use crate::sim::journal::format_money;
 use crate::sim::types::HealthDriver;
@@ -48,6 +48,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     let mut planned_now = false;
     let mut chosen: Option<BusinessOutcome> = None;
     let mut read: Option<HealthDriver> = None;
+    let mut hand: Option<ActionKind> = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -156,6 +157,53 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         );
                     }
                 }
+                if let Some(r) = c.request
+                    && !rec.sim.finished()
+                {
+                    left.add_space(6.0);
+                    left.label(RichText::new("Inbound request").strong());
+                    let handed = rec.sim.planned().iter().find(|p| {
+                        p.target == ActionTarget::Customer(id)
+                            && crate::sim::requests::team_of(p.action).is_some()
+                    });
+                    left.label(match handed {
+                        Some(p) => format!(
+                            "{} — handed to {} this quarter (1.4).",
+                            r.kind.label(),
+                            crate::sim::requests::team_of(p.action)
+                                .map_or("", |t| t.label())
+                        ),
+                        None => format!(
+                            "{}{}. It takes {:.1} h of your quarter unless you hand it to the team that answers it; keep the ones only a CSM should answer (1.4).",
+                            r.kind.label(),
+                            if r.bounces > 0 {
+                                format!(", back from the wrong team ({}×)", r.bounces)
+                            } else {
+                                String::new()
+                            },
+                            r.hours
+                        ),
+                    });
+                    if handed.is_none() {
+                        left.horizontal_wrapped(|ui| {
+                            ui.label("Hand it to");
+                            for (label, action) in [
+                                ("support", ActionKind::HandToSupport),
+                                ("services", ActionKind::HandToServices),
+                                ("the account manager", ActionKind::HandToAccountManager),
+                            ] {
+                                if ui
+                                    .button(label)
+                                    .on_hover_text(action.spec().description)
+                                    .clicked()
+                                {
+                                    hand = Some(action);
+                                }
+                            }
+                            ui.label(RichText::new("or keep it").weak());
+                        });
+                    }
+                }
                 left.add_space(6.0);
                 left.label(RichText::new("Known barriers").strong());
                 if c.known_barriers.is_empty() {
@@ -256,6 +304,18 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     if let Some(o) = chosen
         && let Some(rec) = state.rec.as_mut()
         && rec.write_plan_outcome(id, o).is_ok()
+    {
+        planned_now = true;
+    }
+    if let Some(action) = hand
+        && let Some(rec) = state.rec.as_mut()
+        && rec
+            .sim
+            .plan(PlannedAction {
+                action,
+                target: ActionTarget::Customer(id),
+            })
+            .is_ok()
     {
         planned_now = true;
     }

@@ -36,6 +36,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                 Filter::AtRisk => c.active && c.health_band != Band::Green,
                 Filter::RenewingSoon => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
                 Filter::HealthFell => c.health_declined,
+                Filter::Requests => c.request.is_some(),
                 Filter::Segment(s) => &c.segment == s,
             }) && (search.is_empty() || c.name.to_lowercase().contains(&search))
         },
@@ -55,7 +56,25 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
     // Declines to read (2.6): the customers whose score fell last quarter, and how many of
     // them the CSM has not yet said what drives.
     let (mut fell, mut unread) = (0, 0);
+    // Inbound requests (1.4): how many are open, and the hours those not handed on take.
+    let handed: Vec<u32> = sim
+        .planned()
+        .iter()
+        .filter(|p| crate::sim::requests::team_of(p.action).is_some())
+        .filter_map(|p| match p.target {
+            ActionTarget::Customer(id) => Some(id),
+            ActionTarget::Segment(_) => None,
+        })
+        .collect();
+    let (mut requests, mut waiting, mut reserved) = (0, 0, 0.0);
     sim.each_customer(|c| {
+        if let Some(r) = c.engagement.request.filter(|r| r.open_from <= q) {
+            requests += 1;
+            if !handed.contains(&c.id.0) {
+                waiting += 1;
+                reserved += r.hours;
+            }
+        }
         if crate::sim::view::decline_to_read(c, q) {
             fell += 1;
             if !sim.readings().iter().any(|r| r.customer == c.id.0) {
@@ -70,6 +89,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
             ("At risk".to_owned(), Filter::AtRisk),
             ("Renewing soon".to_owned(), Filter::RenewingSoon),
             (format!("Health fell ({fell})"), Filter::HealthFell),
+            (format!("Requests ({requests})"), Filter::Requests),
         ] {
             if ui.selectable_label(state.filter == f, label).clicked() {
                 state.filter = f;
@@ -92,6 +112,15 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
             RichText::new(format!(
                 "Health fell last quarter at {fell} {}; {unread} not yet read. Open one and say what drives the decline (2.6).",
                 if fell == 1 { "customer" } else { "customers" }
+            ))
+            .color(egui::Color32::from_rgb(230, 160, 60)),
+        );
+    }
+    if waiting > 0 && !sim.finished() {
+        ui.label(
+            RichText::new(format!(
+                "{waiting} inbound {} take {reserved:.1} of your hours unless handed on. Open one and hand it to the team that answers it, or keep it (1.4).",
+                if waiting == 1 { "request" } else { "requests" }
             ))
             .color(egui::Color32::from_rgb(230, 160, 60)),
         );
@@ -125,6 +154,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ("Renews", Some(SortBy::Renewal)),
                         ("Health", Some(SortBy::Health)),
                         ("Known barriers", None),
+                        ("Request", None),
                     ] {
                         match by {
                             Some(by) => {
@@ -172,6 +202,16 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         } else {
                             barriers.join(", ")
                         });
+                        match c.request {
+                            Some(r) if handed.contains(&c.id) => ui.label(
+                                RichText::new(format!("{}, handed on", r.kind.short())).weak(),
+                            ),
+                            Some(r) => ui.colored_label(
+                                egui::Color32::from_rgb(230, 160, 60),
+                                format!("{} {:.1} h", r.kind.short(), r.hours),
+                            ),
+                            None => ui.label("—"),
+                        };
                         ui.end_row();
                     }
                 });
@@ -227,8 +267,10 @@ pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
         });
     }
     if let Some(i) = remove {
-        rec.sim.unplan(i);
-        state.autosave();
+        match rec.sim.unplan(i) {
+            Ok(_) => state.autosave(),
+            Err(b) => state.message = Some(format!("Cannot remove it: {}.", b.explain())),
+        }
     }
 }
 

@@ -35,6 +35,8 @@ pub enum Filter {
     RenewingSoon,
     /// Customers whose health score fell last quarter: a decline to read (2.6).
     HealthFell,
+    /// Customers with an inbound request open this quarter (1.4).
+    Requests,
     Segment(String),
 }
 

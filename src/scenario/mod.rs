@@ -41,6 +41,9 @@ pub struct Scenario {
     pub events: Vec<ScriptedEvent>,
     pub random_barriers: Vec<RandomBarrier>,
     pub company_risks: Vec<CompanyRisk>,
+    /// Inbound requests per high-touch account per quarter (the reactive load, 1.4);
+    /// virtual-touch accounts raise 0.6 of it, digital-touch ones none.
+    pub inbound_requests: f32,
     pub targets: Targets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
     pub knowledge_checks: u8,

@@ -37,6 +37,9 @@ pub struct RawScenario {
     pub random_barriers: Vec<RawRandomBarrier>,
     #[serde(default)]
     pub company_risks: Vec<RawCompanyRisk>,
+    /// Inbound requests per high-touch account per quarter (the reactive load; 0: none).
+    #[serde(default)]
+    pub inbound_requests: f64,
     #[serde(default)]
     pub targets: RawTargets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).

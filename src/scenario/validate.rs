@@ -213,6 +213,13 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         "capacity_hours (the CSM's hours per quarter)",
     );
     let health_model = health_model(&mut c, &root.field("health_model"), raw.health_model);
+    let inbound_requests = c.number(
+        &root.field("inbound_requests"),
+        raw.inbound_requests,
+        0.0,
+        1.0,
+        "inbound_requests (requests per high-touch account per quarter)",
+    );
 
     // Products.
     let products_path = root.field("products");
@@ -542,6 +549,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         events,
         random_barriers,
         company_risks,
+        inbound_requests,
         targets,
         knowledge_checks,
         source: text.to_owned(),

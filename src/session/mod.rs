@@ -22,8 +22,9 @@ pub const FORMAT: u32 = 1;
 /// rewritten question bank (answers are stored by choice, and the choices moved), with
 /// knowledge checks in the tutorial; 4: success plans aim at an outcome heard from the
 /// sponsor (issue 11), so plans written before differ in what they validate; 5: health
-/// readings (2.6) and their rules.
-pub const MODEL: u32 = 5;
+/// readings (2.6) and their rules; 6: inbound requests (1.4), which change play in
+/// company-risk.
+pub const MODEL: u32 = 6;
 
 fn model_one() -> u32 {
     1

@@ -29,6 +29,10 @@ pub enum Discovery {
     AccountManager,
     /// Reading what drives a decline in the health score pointed at it (2.6).
     HealthReading,
+    /// Support worked a case the CSM handed on and found the problem behind it (1.4).
+    SupportCase,
+    /// Services, brought in for a request, saw the rollout had stalled (1.4, 4.3.d).
+    ServicesTeam,
 }
 
 impl Discovery {
@@ -42,6 +46,8 @@ impl Discovery {
             Discovery::CustomerEscalation => "the customer escalated it",
             Discovery::AccountManager => "the account manager reported it",
             Discovery::HealthReading => "found by reading what drives the health score's decline",
+            Discovery::SupportCase => "support found it working a case the CSM handed on",
+            Discovery::ServicesTeam => "services found it answering a request the CSM handed on",
         }
     }
 }

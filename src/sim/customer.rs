@@ -482,6 +482,22 @@ pub struct Engagement {
     pub expansion_closed_until: Option<i16>,
     /// An expansion that did not fit was pushed this term: the customer felt sold to.
     pub pushed_this_term: bool,
+    /// The customer's open inbound request, if any (one at a time).
+    pub request: Option<Request>,
+}
+
+/// An inbound request: it takes its hours out of the CSM's quarter unless handed to the team
+/// that answers it (`docs/model.md` §5).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Request {
+    pub kind: super::types::RequestKind,
+    /// The CSM hours it takes to answer alone, for this customer's touch model.
+    pub hours: f32,
+    /// The first quarter it is open in (a request handed to the wrong team comes back the
+    /// quarter after).
+    pub open_from: i16,
+    /// How often it was handed to the wrong team and came back.
+    pub bounces: u8,
 }
 
 /// Read access to everything about one customer.

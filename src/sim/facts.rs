@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::actions::{CustomerRefItem, Eligibility};
 use super::customer::Role;
-use super::types::{Band, BarrierKind, HealthDriver, Stage, Touch};
+use super::types::{Band, BarrierKind, HealthDriver, RequestKind, Stage, Touch};
 
 /// A condition on one customer, as the CSM sees it.
 #[derive(Debug, Clone, Deserialize)]
@@ -60,6 +60,8 @@ pub enum Condition {
     HealthDrivenBy(HealthDriver),
     /// The customer has no champion (the last one left the company, 2.2).
     ChampionMissing,
+    /// The customer has an inbound request of this kind open this quarter (1.4).
+    RequestOpen(RequestKind),
     Not(Box<Condition>),
     Any(Vec<Condition>),
 }
@@ -125,8 +127,10 @@ const FLAG_SPONSOR_BELIEVED: u32 = 25;
 const FLAG_RENEWAL_WITHIN: u32 = 26;
 const FLAG_DECLINED: u32 = 30;
 const FLAG_NO_CHAMPION: u32 = 31;
+/// The kind of the open inbound request: four bits.
+const FLAG_REQUEST: u32 = 32;
 /// How many bits the flags use.
-pub const FLAG_COUNT: usize = FLAG_NO_CHAMPION as usize + 1;
+pub const FLAG_COUNT: usize = FLAG_REQUEST as usize + 4;
 
 impl Condition {
     /// The bit of [`Facts::flags`] that says whether a yes-or-no condition holds, if it is
@@ -148,6 +152,7 @@ impl Condition {
             Condition::SponsorBelieved => FLAG_SPONSOR_BELIEVED,
             Condition::HealthDeclined => FLAG_DECLINED,
             Condition::ChampionMissing => FLAG_NO_CHAMPION,
+            Condition::RequestOpen(k) => FLAG_REQUEST + k.index() as u32,
             Condition::RenewalWithin(n) if (0..=3).contains(n) => FLAG_RENEWAL_WITHIN + *n as u32,
             _ => return None,
         };
@@ -247,6 +252,7 @@ impl Facts {
         let plan_current = c.plan.is_current(q);
         let renewal_work = c.engagement.renewal_work_from.is_some();
         let new_outcome = c.lifecycle.outcomes_achieved > c.engagement.success_captured;
+        let open_request = c.engagement.request.filter(|r| r.open_from <= q);
         // The same as `Eligibility::of`, from what is read here already (a test keeps the
         // two equal).
         let eligibility = Eligibility {
@@ -262,6 +268,8 @@ impl Facts {
             new_outcome,
             expansions_proposed: c.engagement.expansions_proposed,
             expansion_closed_until: c.engagement.expansion_closed_until,
+            request: open_request.map(|r| r.kind),
+            request_hours: open_request.map_or(0.0, |r| r.hours),
         };
         let mut facts = Facts {
             id: c.id.0,
@@ -337,6 +345,10 @@ impl Facts {
             | within(3)
             | bit(self.declined, FLAG_DECLINED)
             | bit(self.champion_missing, FLAG_NO_CHAMPION)
+            | self
+                .eligibility
+                .request
+                .map_or(0, |k| 1 << (FLAG_REQUEST + k.index() as u32))
     }
 
     pub fn meets(&self, c: &Condition, segment: &str) -> bool {
@@ -376,6 +388,7 @@ impl Facts {
             Condition::HealthDeclined => self.declined,
             Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
             Condition::ChampionMissing => self.champion_missing,
+            Condition::RequestOpen(k) => self.eligibility.request == Some(*k),
             Condition::Not(inner) => !self.meets(inner, segment),
             Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),
         }

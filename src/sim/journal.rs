@@ -7,7 +7,7 @@ use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
 use super::customer::BusinessOutcome;
 use super::renewal::Factors;
-use super::types::{BarrierKind, CompanyRiskKind, HealthDriver, Stage};
+use super::types::{BarrierKind, CompanyRiskKind, HealthDriver, RequestKind, Stage, Team};
 
 /// The customer field of entries that concern a whole segment.
 pub const SEGMENT_WIDE: u32 = u32::MAX;
@@ -65,6 +65,18 @@ pub enum Event {
         said: HealthDriver,
         truth: Option<HealthDriver>,
         found: u8,
+    },
+    /// A customer asked for something unprompted; it takes these CSM hours unless handed on.
+    RequestReceived {
+        kind: RequestKind,
+        hours: f32,
+    },
+    /// An inbound request was answered, by the CSM or the team it was handed to; `right`
+    /// if that was the team that answers its kind (1.4).
+    RequestClosed {
+        kind: RequestKind,
+        by: Team,
+        right: bool,
     },
     /// A one-to-many action over a segment.
     Campaign {
@@ -273,6 +285,33 @@ impl Event {
                 severity * 100.0,
                 risk.objectives()
             ),
+            // Which team answers it is the trainee's call: not said here.
+            Event::RequestReceived { kind, hours } => format!(
+                "asked for {}: it takes {hours:.1} of your hours this quarter unless handed to the team that answers it (1.4)",
+                kind.label()
+            ),
+            Event::RequestClosed { kind, by, right } => match (by, right) {
+                (Team::Csm, true) => "you answered the sponsor's strategic request yourself: the CSM's own work, and the sponsor noticed (1.4, 4.3.a)".to_owned(),
+                (Team::Csm, false) => format!(
+                    "you answered its request for {} yourself, in hours {} would have spared you (1.4)",
+                    kind.label(),
+                    kind.right_team().label()
+                ),
+                (_, true) => format!(
+                    "{} answered its request for {} (1.4)",
+                    capitalised(by.label()),
+                    kind.label()
+                ),
+                (_, false) if kind == RequestKind::Strategic => format!(
+                    "its sponsor asked to talk about the outcomes and was handed to {}: the sponsor cooled (1.4, 4.3.a)",
+                    by.label()
+                ),
+                (_, false) => format!(
+                    "its request for {} went to {}, who do not answer it; it comes back next quarter, bigger, and its people noticed (1.4)",
+                    kind.label(),
+                    by.label()
+                ),
+            },
             Event::ChampionFound { by } => format!(
                 "found a new champion through {} (2.2, 4.3.c)",
                 by.spec().name.to_lowercase()
@@ -355,5 +394,14 @@ impl Event {
                 factors.explain()
             ),
         }
+    }
+}
+
+/// The text with its first letter in capitals.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

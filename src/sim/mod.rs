@@ -16,6 +16,7 @@ mod lifecycle;
 pub mod metrics;
 pub mod profile;
 pub mod renewal;
+pub mod requests;
 pub mod rng;
 mod signals;
 mod spawn;
@@ -64,7 +65,8 @@ pub enum QuarterSystems {
     Renewals,
     /// Portfolio figures for the quarter. Changes `Metrics`.
     Metrics,
-    /// The quarter closes: the clock moves on, the plan and budget start afresh.
+    /// The quarter closes: the clock moves on, the plan and budget start afresh, and the
+    /// next quarter's inbound requests arrive. Changes `Engagement` (requests).
     Close,
 }
 
@@ -140,6 +142,9 @@ pub fn quarter_schedule() -> Schedule {
         renewal::decide_renewals.in_set(QuarterSystems::Renewals),
         metrics::sum_metrics.in_set(QuarterSystems::Metrics),
         close_quarter.in_set(QuarterSystems::Close),
+        requests::receive_requests
+            .in_set(QuarterSystems::Close)
+            .after(close_quarter),
     ));
     profile::add_timers(&mut schedule);
     schedule
@@ -171,6 +176,7 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
     world.insert_resource(Budget {
         capacity: scenario.capacity_hours,
         planned: 0.0,
+        reactive: 0.0,
     });
     world.insert_resource(Plan::default());
     world.insert_resource(actions::Readings::default());
@@ -189,6 +195,11 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
     world.insert_resource(health::FirstScoring);
     let _ = world.run_system_once(health::score_health);
     world.remove_resource::<health::FirstScoring>();
+    // The first quarter's inbound requests, as every later quarter's arrive when the last
+    // one closes.
+    if world.resource::<ScenarioRes>().0.inbound_requests > 0.0 {
+        let _ = world.run_system_once(requests::receive_requests);
+    }
     let mut start_arr = 0;
     let mut start_customers = 0;
     let mut q = world.query::<(&customer::Contract, &customer::Lifecycle)>();
@@ -321,7 +332,8 @@ impl Planning<'_> {
             debug_assert_eq!(f.eligibility.quarter, self.clock.q(), "stale facts");
             // The hours first: the cheapest test, and the one that fails most.
             let hours = actions::cost(action, Some(f.eligibility.touch));
-            if hours > self.budget.left() + 1e-4 {
+            let released = f.eligibility.released(action);
+            if hours > self.budget.left() + released + 1e-4 {
                 continue;
             }
             let planned = PlannedAction {
@@ -357,6 +369,7 @@ impl Planning<'_> {
             }
             self.plan.push(planned);
             self.budget.planned += hours;
+            self.budget.reactive -= released;
             total += hours;
             count += 1;
         }
@@ -386,7 +399,7 @@ impl Planning<'_> {
 impl Drop for Planning<'_> {
     fn drop(&mut self) {
         self.world.resource_mut::<Plan>().0 = std::mem::take(&mut self.plan);
-        self.world.resource_mut::<Budget>().planned = self.budget.planned;
+        *self.world.resource_mut::<Budget>() = self.budget;
         self.world.resource_mut::<actions::Readings>().0 = std::mem::take(&mut self.readings);
         if !self.refused.is_empty() {
             let refused = std::mem::take(&mut self.refused);
@@ -634,11 +647,33 @@ impl Simulation {
 
     /// Checks whether an action could be planned now, and what it would cost.
     pub fn check(&self, planned: PlannedAction) -> Result<f32, Blocker> {
+        self.check_and_release(planned).map(|(hours, _)| hours)
+    }
+
+    /// The reserved hours a planned action gives back (a hand-off frees its request's).
+    fn released(&self, planned: PlannedAction) -> f32 {
+        let ActionTarget::Customer(id) = planned.target else {
+            return 0.0;
+        };
+        let Ok(entity) = self.entity_of(id) else {
+            return 0.0;
+        };
+        let q = self.clock().q();
+        self.customers
+            .get_manual(&self.world, entity)
+            .map_or(0.0, |c| {
+                actions::Eligibility::of(&c, q).released(planned.action)
+            })
+    }
+
+    /// [`Simulation::check`], with the reserved hours the action would give back.
+    fn check_and_release(&self, planned: PlannedAction) -> Result<(f32, f32), Blocker> {
         let clock = self.world.resource::<Clock>();
         if clock.finished() {
             return Err(Blocker::ScenarioOver);
         }
         let q = clock.q();
+        let released;
         let hours = match planned.target {
             ActionTarget::Customer(id) => {
                 let entity = self.entity_of(id)?;
@@ -655,6 +690,7 @@ impl Simulation {
                         ) => {}
                     other => other?,
                 }
+                released = actions::Eligibility::of(&c, q).released(planned.action);
                 actions::cost(planned.action, Some(c.account.touch))
             }
             ActionTarget::Segment(_) => {
@@ -663,22 +699,23 @@ impl Simulation {
                     self.scenario().segments.len(),
                     &self.world.resource::<Plan>().0,
                     self.world.resource::<Budget>(),
-                );
+                )
+                .map(|hours| (hours, 0.0));
             }
         };
         if self.world.resource::<Plan>().0.contains(&planned) {
             return Err(Blocker::AlreadyPlanned);
         }
-        if hours > self.world.resource::<Budget>().left() + 1e-4 {
+        if hours > self.world.resource::<Budget>().left() + released + 1e-4 {
             return Err(Blocker::OverBudget);
         }
-        Ok(hours)
+        Ok((hours, released))
     }
 
     /// Plans an action for the current quarter; returns its cost in hours.
     pub fn plan(&mut self, planned: PlannedAction) -> Result<f32, Blocker> {
-        let hours = match self.check(planned) {
-            Ok(hours) => hours,
+        let (hours, released) = match self.check_and_release(planned) {
+            Ok(checked) => checked,
             Err(blocker) => {
                 if blocker.is_judgement() {
                     let quarter = self.clock().quarter;
@@ -695,7 +732,9 @@ impl Simulation {
             }
         };
         self.world.resource_mut::<Plan>().0.push(planned);
-        self.world.resource_mut::<Budget>().planned += hours;
+        let mut budget = self.world.resource_mut::<Budget>();
+        budget.planned += hours;
+        budget.reactive -= released;
         Ok(hours)
     }
 
@@ -723,9 +762,14 @@ impl Simulation {
         })
     }
 
-    /// Removes a planned action before the quarter ends, giving its hours back.
-    pub fn unplan(&mut self, index: usize) -> Option<PlannedAction> {
-        let planned = *self.planned().get(index)?;
+    /// Removes a planned action before the quarter ends, giving its hours back; a hand-off
+    /// whose freed hours are planned for other work stays.
+    pub fn unplan(&mut self, index: usize) -> Result<PlannedAction, Blocker> {
+        let planned = *self.planned().get(index).ok_or(Blocker::NotPlanned)?;
+        let released = self.released(planned);
+        if released > self.budget().left() + actions::cost(planned.action, None) + 1e-4 {
+            return Err(Blocker::HoursInUse);
+        }
         let touch = match planned.target {
             ActionTarget::Customer(id) => {
                 let e = self.world.resource::<Roster>().entities[id as usize];
@@ -737,7 +781,8 @@ impl Simulation {
         let hours = actions::cost(planned.action, touch);
         let mut budget = self.world.resource_mut::<Budget>();
         budget.planned = (budget.planned - hours).max(0.0);
-        Some(planned)
+        budget.reactive += released;
+        Ok(planned)
     }
 
     /// Plays the current quarter to its end. Does nothing once the scenario is over.

@@ -91,6 +91,8 @@ pub struct SimRng {
     pub renewals: Stream,
     /// Generated customers.
     pub generation: Stream,
+    /// Inbound requests (the reactive load).
+    pub requests: Stream,
 }
 
 impl SimRng {
@@ -103,6 +105,7 @@ impl SimRng {
             observation: Stream::new(seed, 5),
             renewals: Stream::new(seed, 6),
             generation: Stream::new(seed, 7),
+            requests: Stream::new(seed, 8),
         }
     }
 }

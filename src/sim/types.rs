@@ -367,3 +367,95 @@ impl Band {
         }
     }
 }
+
+/// What a customer asks the CSM for, unprompted: the reactive part of the job (seed 001:
+/// 80 % proactive, 20 % reactive). Each kind has a team that answers it best (1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RequestKind {
+    /// Something is broken or slow: a case for support.
+    Technical,
+    /// Help to configure, integrate or roll out: work for services or a partner.
+    HowTo,
+    /// Licences, an invoice, a quote: the account manager's business.
+    Commercial,
+    /// The executive sponsor wants to talk about whether the outcomes are on track: the
+    /// CSM's own work.
+    Strategic,
+}
+
+impl RequestKind {
+    pub const ALL: [RequestKind; 4] = [
+        RequestKind::Technical,
+        RequestKind::HowTo,
+        RequestKind::Commercial,
+        RequestKind::Strategic,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestKind::Technical => "a technical problem (something broken or slow)",
+            RequestKind::HowTo => "help to configure, integrate or roll out",
+            RequestKind::Commercial => "licences, an invoice or a quote",
+            RequestKind::Strategic => "the sponsor asks whether the outcomes are on track",
+        }
+    }
+
+    /// A short name for lists.
+    pub fn short(self) -> &'static str {
+        match self {
+            RequestKind::Technical => "technical",
+            RequestKind::HowTo => "how-to",
+            RequestKind::Commercial => "commercial",
+            RequestKind::Strategic => "strategic",
+        }
+    }
+
+    /// The team that answers it best.
+    pub fn right_team(self) -> Team {
+        match self {
+            RequestKind::Technical => Team::Support,
+            RequestKind::HowTo => Team::Services,
+            RequestKind::Commercial => Team::AccountManager,
+            RequestKind::Strategic => Team::Csm,
+        }
+    }
+
+    /// CSM hours it takes a high-touch customer's CSM to answer it alone (other touch
+    /// models scale it like actions).
+    pub fn hours(self) -> f32 {
+        match self {
+            RequestKind::Technical => 3.0,
+            RequestKind::HowTo => 4.0,
+            RequestKind::Commercial => 2.0,
+            RequestKind::Strategic => 3.0,
+        }
+    }
+}
+
+/// Who answered an inbound request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Team {
+    /// The CSM, in the hours the request took.
+    Csm,
+    /// Technical support and engineering.
+    Support,
+    /// Professional services or a partner.
+    Services,
+    /// The vendor's account manager (sales).
+    AccountManager,
+}
+
+impl Team {
+    pub fn label(self) -> &'static str {
+        match self {
+            Team::Csm => "the CSM",
+            Team::Support => "support",
+            Team::Services => "services",
+            Team::AccountManager => "the account manager",
+        }
+    }
+}

@@ -88,6 +88,18 @@ pub struct CustomerView {
     pub expansion_opportunity: bool,
     pub advocate: bool,
     pub hours_spent: f32,
+    /// The inbound request open this quarter (1.4).
+    pub request: Option<RequestView>,
+}
+
+/// An open inbound request, as the CSM sees it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RequestView {
+    pub kind: super::types::RequestKind,
+    /// The CSM hours it takes unless handed on.
+    pub hours: f32,
+    /// How often it came back from a team that does not answer it.
+    pub bounces: u8,
 }
 
 impl CustomerView {
@@ -301,6 +313,14 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         expansion_opportunity: engagement.expansion_opportunity,
         advocate: engagement.advocate,
         hours_spent: engagement.hours,
+        request: engagement
+            .request
+            .filter(|r| r.open_from <= q)
+            .map(|r| RequestView {
+                kind: r.kind,
+                hours: r.hours,
+                bounces: r.bounces,
+            }),
     }
 }
 

@@ -47,6 +47,10 @@ pub enum ActionKind {
     AdoptionCampaign,
     OneToManyTraining,
     DigitalRenewalOutreach,
+    // Inbound requests, handed to the team that answers them (1.4).
+    HandToSupport,
+    HandToServices,
+    HandToAccountManager,
 }
 
 /// The families the catalogue is grouped in, for menus and reports.
@@ -60,6 +64,7 @@ pub enum Family {
     Renew,
     Grow,
     OneToMany,
+    Reactive,
 }
 
 impl Family {
@@ -73,6 +78,7 @@ impl Family {
             Family::Renew => "renewal",
             Family::Grow => "expansion & advocacy",
             Family::OneToMany => "one-to-many",
+            Family::Reactive => "inbound requests",
         }
     }
 }
@@ -208,6 +214,15 @@ catalogue! {
     DigitalRenewalOutreach, "digital_renewal_outreach", "Digital renewal outreach (segment)", OneToMany, 4.0, true,
         ["5.5", "1.9.c", "1.8.c"], "a segment as the target",
         "Automated 90/60/30-day renewal touchpoints for every customer in the segment renewing within two quarters.";
+    HandToSupport, "hand_to_support", "Hand the request to support", Reactive, 0.5, false,
+        ["1.4", "4.3.d"], "an open inbound request",
+        "Open a support case for the customer's request and let support and engineering answer it. Right for something broken or slow; the case may show the quality problem behind it. Frees the hours the request would take.";
+    HandToServices, "hand_to_services", "Hand the request to services", Reactive, 0.5, false,
+        ["1.4", "4.3.d"], "an open inbound request",
+        "Pass the request to professional services or a partner. Right for help to configure, integrate or roll out; they may see the rollout has stalled. Frees the hours the request would take.";
+    HandToAccountManager, "hand_to_account_manager", "Hand the request to the account manager", Reactive, 0.5, false,
+        ["1.4", "4.3.b"], "an open inbound request",
+        "Pass the request to the vendor's account manager. Right for licences, invoices and quotes. Frees the hours the request would take.";
 }
 
 impl ActionKind {

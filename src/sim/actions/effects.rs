@@ -276,7 +276,8 @@ fn apply_action(
         return ActionOutcome::Blocked(Blocker::Churned);
     }
     let f = c.account.touch.effect_factor();
-    if action != A::ReviewAccountData {
+    // A hand-off is a note to another team, not time with the customer.
+    if action != A::ReviewAccountData && crate::sim::requests::team_of(action).is_none() {
         c.engagement.last_touch = Some(qi);
     }
     let sponsor_present = c.stakeholders.sponsor_present();
@@ -289,6 +290,17 @@ fn apply_action(
         journal.push(q, c.id.0, Event::ChampionFound { by: action });
     }
     match action {
+        A::HandToSupport | A::HandToServices | A::HandToAccountManager => {
+            let team = crate::sim::requests::team_of(action).expect("a hand-off");
+            let open = c.engagement.request.filter(|r| r.open_from <= qi);
+            if !crate::sim::requests::hand_off(team, c, q, rng, journal) {
+                return ActionOutcome::Blocked(Blocker::NoOpenRequest);
+            }
+            match open {
+                Some(r) if r.kind.right_team() == team => ActionOutcome::Done,
+                _ => ActionOutcome::Misrouted,
+            }
+        }
         A::ReviewAccountData => {
             // The data is the account's baseline (2.5).
             c.plan.baseline = true;

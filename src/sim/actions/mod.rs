@@ -72,12 +72,16 @@ pub const READING_FINDS: f32 = 0.6;
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct Budget {
     pub capacity: f32,
+    /// The hours of the actions planned.
     pub planned: f32,
+    /// The hours the quarter's open inbound requests take unless handed on (the reactive
+    /// load, `docs/model.md` §5).
+    pub reactive: f32,
 }
 
 impl Budget {
     pub fn left(&self) -> f32 {
-        self.capacity - self.planned
+        self.capacity - self.planned - self.reactive
     }
 }
 
@@ -109,6 +113,13 @@ pub enum Blocker {
     ExpansionDoorClosed,
     /// The customer's health did not decline last quarter: there is no decline to read.
     NoDecline,
+    /// A hand-off for a customer with no open inbound request.
+    NoOpenRequest,
+    /// The hours a hand-off freed are planned for other work (unplanning it would overdraw
+    /// the quarter).
+    HoursInUse,
+    /// There is no planned action with that number.
+    NotPlanned,
 }
 
 impl Blocker {
@@ -166,6 +177,13 @@ impl Blocker {
             Blocker::NoDecline => {
                 "the health score did not fall by 2 points or more last quarter: there is no decline to read (2.6)"
             }
+            Blocker::NoOpenRequest => {
+                "the customer has no open inbound request to hand on this quarter (1.4)"
+            }
+            Blocker::HoursInUse => {
+                "the hours this hand-off freed are planned for other work: remove some of that first"
+            }
+            Blocker::NotPlanned => "there is no planned action with that number",
         }
     }
 }
@@ -193,6 +211,8 @@ pub enum ActionOutcome {
     Superseded(BarrierKind),
     /// It cost goodwill.
     Backfired,
+    /// A request handed to a team that does not answer it (1.4).
+    Misrouted,
     /// It could not happen.
     Blocked(Blocker),
     /// The customer bought more: added ARR.
@@ -243,6 +263,10 @@ impl ActionOutcome {
                 "backfired: stakeholders' sentiment fell (the customer was not ready for it)"
                     .to_owned()
             }
+            ActionOutcome::Misrouted => {
+                "went to a team that does not answer this kind of request: the customer was passed from desk to desk (1.4)"
+                    .to_owned()
+            }
             ActionOutcome::Blocked(b) => format!("could not happen: {}", b.explain()),
             ActionOutcome::ExpansionWon(arr) => format!(
                 "the customer bought more: +{} ARR (1.8.b)",
@@ -279,6 +303,9 @@ pub struct Eligibility {
     pub new_outcome: bool,
     pub expansions_proposed: u8,
     pub expansion_closed_until: Option<i16>,
+    /// The inbound request open this quarter, and the hours it reserves.
+    pub request: Option<super::types::RequestKind>,
+    pub request_hours: f32,
 }
 
 impl Eligibility {
@@ -300,6 +327,25 @@ impl Eligibility {
             new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
             expansions_proposed: c.engagement.expansions_proposed,
             expansion_closed_until: c.engagement.expansion_closed_until,
+            request: c
+                .engagement
+                .request
+                .filter(|r| r.open_from <= q)
+                .map(|r| r.kind),
+            request_hours: c
+                .engagement
+                .request
+                .filter(|r| r.open_from <= q)
+                .map_or(0.0, |r| r.hours),
+        }
+    }
+
+    /// The reserved hours planning this action gives back: a hand-off frees its request's.
+    pub fn released(&self, action: ActionKind) -> f32 {
+        if super::requests::team_of(action).is_some() {
+            self.request_hours
+        } else {
+            0.0
         }
     }
 
@@ -327,6 +373,13 @@ impl Eligibility {
             ActionKind::MitigationPlan if !self.renewal_work => Err(Blocker::NeedsRiskAnalysis),
             ActionKind::CaptureSuccess if !self.new_outcome => Err(Blocker::NoNewOutcome),
             ActionKind::AdoptionPlan if self.stage >= Stage::Adopt => Err(Blocker::PastAdoption),
+            ActionKind::HandToSupport
+            | ActionKind::HandToServices
+            | ActionKind::HandToAccountManager
+                if self.request.is_none() =>
+            {
+                Err(Blocker::NoOpenRequest)
+            }
             a if a.spec().family == Family::Grow && a != ActionKind::AdvocacyRequest => {
                 if self.expansions_proposed & effects::expansion_bit(a) != 0 {
                     Err(Blocker::ProposedThisTerm)
@@ -443,6 +496,12 @@ pub(super) fn carry_out_plan(
                     },
                 );
             }
+        }
+    }
+    // The requests nobody handed on take the hours they reserved.
+    if scenario.0.inbound_requests > 0.0 {
+        for mut c in customers.iter_mut() {
+            super::requests::answer_the_rest(&mut c, q, &mut journal);
         }
     }
 }
