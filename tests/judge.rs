@@ -1084,6 +1084,11 @@ fn every_rule_is_exercised_by_these_tests() {
         "strategic-request-handed-off",
         "strategic-request-answered",
         "support-work-kept",
+        "gap-found-tools",
+        "gap-found-processes",
+        "gap-found-staff",
+        "gap-closed",
+        "gap-left-open",
     ];
     let ids: BTreeSet<&str> = Rules::get().0.iter().map(|r| r.id.as_str()).collect();
     let tested: BTreeSet<&str> = tested.into_iter().collect();
@@ -1299,4 +1304,54 @@ fn inbound_requests_triaged_right_wrong_or_kept() {
     let got = triaged(1, |_| None);
     assert!(got.contains("support-work-kept"), "{got:?}");
     assert!(!got.contains("request-to-support"), "{got:?}");
+}
+
+fn with_gap(gap: &'static str) -> Arc<Scenario> {
+    let mut a = c("a");
+    a.stage = "Implement";
+    a.extra = gap;
+    scenario(&[a], "")
+}
+
+#[test]
+fn gaps_in_the_baseline_found_closed_or_left_open() {
+    let tools = with_gap(", gap: Some(Some(Tools))");
+    let review: &[(&str, &str)] = &[("review_account_data", "a")];
+    fires_for_some_seed("gap-found-tools", &tools, 10, &[review]);
+    fires_for_some_seed(
+        "gap-found-processes",
+        &with_gap(", gap: Some(Some(Processes))"),
+        10,
+        &[&[("site_visit", "a")]],
+    );
+    fires_for_some_seed(
+        "gap-found-staff",
+        &with_gap(", gap: Some(Some(Staff))"),
+        10,
+        &[&[("stakeholder_conversation", "a")]],
+    );
+    // Found by the data, then closed by services in the same quarter or the next.
+    let close: &[(&str, &str)] = &[("review_account_data", "a"), ("engage_services", "a")];
+    fires_for_some_seed("gap-closed", &tools, 10, &[close, close]);
+    // The wrong answer closes nothing: training for a tools gap.
+    let wrong: &[(&str, &str)] = &[("review_account_data", "a"), ("training", "a")];
+    for seed in 0..10 {
+        let got = fired_with(&tools, seed, &[wrong, wrong]);
+        assert!(!got.contains("gap-closed"), "seed {seed}: {got:?}");
+    }
+    // Found and left for two quarters.
+    fires_for_some_seed("gap-left-open", &tools, 10, &[review, &[], &[]]);
+    // Closed once found, never left open.
+    for seed in 0..10 {
+        let got = fired_with(&tools, seed, &[close, close, close, &[]]);
+        if got.contains("gap-closed") {
+            assert!(!got.contains("gap-left-open"), "seed {seed}: {got:?}");
+        }
+    }
+    // No gap, nothing to find.
+    let none = with_gap(", gap: Some(None)");
+    for seed in 0..5 {
+        let got = fired_with(&none, seed, &[review, review]);
+        assert!(!got.iter().any(|r| r.starts_with("gap-")), "{got:?}");
+    }
 }

@@ -988,6 +988,14 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     for line in c.outcome_lines() {
         writeln!(out, "  {line}")?;
     }
+    if let Some((gap, found)) = c.gap_known {
+        writeln!(
+            out,
+            "Gap in the baseline: {} ({}), found Q{found}; it slows deployment, holds use back and weighs on the renewal until closed (2.5)",
+            gap.label(),
+            gap.objective()
+        )?;
+    }
     if c.known_barriers.is_empty() {
         writeln!(out, "Known barriers: none")?;
     }

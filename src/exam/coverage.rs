@@ -125,6 +125,9 @@ pub fn exercised(s: &Scenario) -> BTreeSet<&'static str> {
     if s.targets.max_time_to_value.is_some() {
         add("4.1.c");
     }
+    if s.targets.plans_within_quarters.is_some() {
+        add("2.7");
+    }
     ids
 }
 

@@ -18,7 +18,7 @@ use crate::sim::actions::{ActionKind, ActionOutcome, ActionTarget, Blocker, Plan
 use crate::sim::facts::{Condition, Facts};
 use crate::sim::journal::Event;
 use crate::sim::renewal::Factors;
-use crate::sim::types::{BarrierKind, HealthDriver, RequestKind, Team, Touch};
+use crate::sim::types::{BarrierKind, GapKind, HealthDriver, RequestKind, Team, Touch};
 
 /// Whether a rule praises or corrects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +162,13 @@ pub enum Check {
     HealthReading {
         right: bool,
         truth: Option<HealthDriver>,
+    },
+    /// A gap of one of these kinds in an account's baseline found (or, with `closed`,
+    /// closed) (2.5).
+    Gap {
+        kinds: Vec<GapKind>,
+        #[serde(default)]
+        closed: bool,
     },
     /// An inbound request of one of these kinds answered by one of these teams (the CSM
     /// included) (1.4); with `right`, only if that was (or was not) the team for its kind.
@@ -415,6 +422,12 @@ impl Judge {
                             said, truth: shown, ..
                         },
                     ) => *truth == *shown && *right == (*shown == Some(*said)),
+                    (Check::Gap { kinds, closed }, Event::GapFound { gap, .. }) => {
+                        !closed && kinds.contains(gap)
+                    }
+                    (Check::Gap { kinds, closed }, Event::GapClosed { gap, .. }) => {
+                        *closed && kinds.contains(gap)
+                    }
                     (
                         Check::Request { kinds, by, right },
                         Event::RequestClosed {

@@ -58,6 +58,14 @@ mechanics! {
         "A structured process (a QBR, a renewal risk analysis, the plan's build) surfaces barriers.";
     ACCOUNT_MANAGER, "account-manager", ["4.3", "4.3.b"],
         "The vendor's account manager, kept in the loop, passes on that the sponsor has left.";
+    TOOLS_GAP_FOUND, "tools-gap-found", ["2.5", "2.5.a"],
+        "The account data shows a tools gap in the baseline (integrations and tooling not in place) that slows deployment and holds use back.";
+    PROCESSES_GAP_FOUND, "processes-gap-found", ["2.5", "2.5.b"],
+        "Watching the customer at work, or its users, shows a processes gap: workflows not changed to use the product.";
+    STAFF_GAP_FOUND, "staff-gap-found", ["2.5", "2.5.c"],
+        "The users say what people and skills they lack: a staff gap in the baseline.";
+    GAP_CLOSED, "gap-closed", ["2.5", "2.10"],
+        "A found gap is closed by its answer (services for tools; a phased re-plan or change management for processes; training for staff), and deployment, use and outcomes recover.";
     REQUEST_TO_SUPPORT, "request-to-support", ["1.4", "4.3.d"],
         "A technical request handed to support is answered there and frees the CSM's hours; the case may show the quality problem behind it.";
     REQUEST_TO_SERVICES, "request-to-services", ["1.4", "4.3.d"],
@@ -211,6 +219,12 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
             CompanyRiskKind::ChampionLeaves => out.push(CHAMPION_LEFT),
         },
         Event::ChampionFound { .. } => out.push(CHAMPION_FOUND),
+        Event::GapFound { gap, .. } => out.push(match gap {
+            crate::sim::types::GapKind::Tools => TOOLS_GAP_FOUND,
+            crate::sim::types::GapKind::Processes => PROCESSES_GAP_FOUND,
+            crate::sim::types::GapKind::Staff => STAFF_GAP_FOUND,
+        }),
+        Event::GapClosed { .. } => out.push(GAP_CLOSED),
         Event::RequestReceived { .. } => {}
         Event::RequestClosed { kind, by, right } => {
             use crate::sim::types::{RequestKind, Team};

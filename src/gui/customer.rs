@@ -204,6 +204,15 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         });
                     }
                 }
+                if let Some((gap, found)) = c.gap_known {
+                    left.add_space(6.0);
+                    left.label(RichText::new("Gap in the baseline").strong());
+                    left.label(format!(
+                        "{} ({}), found Q{found}: it slows deployment, holds use back and weighs on the renewal until closed (2.5).",
+                        gap.label(),
+                        gap.objective()
+                    ));
+                }
                 left.add_space(6.0);
                 left.label(RichText::new("Known barriers").strong());
                 if c.known_barriers.is_empty() {

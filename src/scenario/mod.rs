@@ -44,6 +44,8 @@ pub struct Scenario {
     /// Inbound requests per high-touch account per quarter (the reactive load, 1.4);
     /// virtual-touch accounts raise 0.6 of it, digital-touch ones none.
     pub inbound_requests: f32,
+    /// The share of customers whose baseline has a gap (2.5), where a customer names none.
+    pub baseline_gaps: f32,
     pub targets: Targets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
     pub knowledge_checks: u8,
@@ -95,6 +97,9 @@ pub struct CustomerSpec {
     /// scenario's seed and the customer's id where not given.
     pub desired_outcome: Option<crate::sim::customer::BusinessOutcome>,
     pub sold_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    /// The gap in the baseline as the scenario names it (`Some(None)`: none); drawn by
+    /// `baseline_gaps` where not given.
+    pub gap: Option<Option<crate::sim::types::GapKind>>,
     pub utilisation: f32,
     pub features_in_use: u8,
     pub features_total: u8,
@@ -180,6 +185,9 @@ pub struct Targets {
     pub grr_min: Option<f64>,
     pub max_churned_customers: Option<u32>,
     pub max_time_to_value: Option<f64>,
+    /// Every customer that buys during the scenario has a success plan of five or more
+    /// elements within this many quarters of its purchase (seed 002: 90 days, one quarter).
+    pub plans_within_quarters: Option<u16>,
 }
 
 impl Scenario {

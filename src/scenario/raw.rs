@@ -40,6 +40,9 @@ pub struct RawScenario {
     /// Inbound requests per high-touch account per quarter (the reactive load; 0: none).
     #[serde(default)]
     pub inbound_requests: f64,
+    /// The share of customers whose baseline has a gap (tools, processes or staff; 0: none).
+    #[serde(default)]
+    pub baseline_gaps: f64,
     #[serde(default)]
     pub targets: RawTargets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
@@ -135,6 +138,10 @@ pub struct RawCustomer {
     /// What the account manager's notes say was sold (4.3.b); drawn if left out.
     #[serde(default)]
     pub sold_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    /// The gap in the account's baseline (2.5): `Some(Tools)`, `Some(Processes)`,
+    /// `Some(Staff)`, or `Some(None)` for none; drawn by `baseline_gaps` if left out.
+    #[serde(default)]
+    pub gap: Option<Option<crate::sim::types::GapKind>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -406,4 +413,6 @@ pub struct RawTargets {
     pub max_churned_customers: Option<i64>,
     #[serde(default)]
     pub max_time_to_value: Option<f64>,
+    #[serde(default)]
+    pub plans_within_quarters: Option<i64>,
 }

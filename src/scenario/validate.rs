@@ -220,6 +220,13 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         1.0,
         "inbound_requests (requests per high-touch account per quarter)",
     );
+    let baseline_gaps = c.number(
+        &root.field("baseline_gaps"),
+        raw.baseline_gaps,
+        0.0,
+        1.0,
+        "baseline_gaps (the share of customers whose baseline has a gap)",
+    );
 
     // Products.
     let products_path = root.field("products");
@@ -498,6 +505,15 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
                 "max_time_to_value (quarters)",
             ))
         }),
+        plans_within_quarters: t.plans_within_quarters.map(|v| {
+            c.whole(
+                &tp.field("plans_within_quarters"),
+                v,
+                1,
+                MAX_QUARTERS,
+                "plans_within_quarters (quarters after purchase)",
+            ) as u16
+        }),
     };
 
     let knowledge_checks = c.whole(
@@ -550,6 +566,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         random_barriers,
         company_risks,
         inbound_requests,
+        baseline_gaps,
         targets,
         knowledge_checks,
         source: text.to_owned(),
@@ -832,6 +849,7 @@ fn customer(
         plan_last_reviewed,
         desired_outcome: rc.desired_outcome,
         sold_outcome: rc.sold_outcome,
+        gap: rc.gap,
         utilisation,
         features_in_use: features_in_use as u8,
         features_total: features_total as u8,

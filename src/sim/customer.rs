@@ -202,6 +202,10 @@ pub struct Lifecycle {
     pub time_to_value: Option<u16>,
     /// The quarter the customer churned in.
     pub churned_in: Option<u16>,
+    /// The open gap in the account's baseline (2.5), if any: none once closed.
+    pub gap: Option<super::types::GapKind>,
+    /// The quarter the CSM found the open gap.
+    pub gap_found_in: Option<i16>,
 }
 
 impl Lifecycle {
@@ -367,6 +371,9 @@ pub struct SuccessPlan {
     /// The account's baseline has been measured from its data, so the KPIs have something
     /// to be compared with (2.5, 2.10).
     pub baseline: bool,
+    /// The quarter the plan first had five or more elements (the lifecycle window of a plan
+    /// within 90 days of purchase, seed 002).
+    pub ready_in: Option<i16>,
 }
 
 impl SuccessPlan {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::actions::{CustomerRefItem, Eligibility};
 use super::customer::Role;
-use super::types::{Band, BarrierKind, HealthDriver, RequestKind, Stage, Touch};
+use super::types::{Band, BarrierKind, GapKind, HealthDriver, RequestKind, Stage, Touch};
 
 /// A condition on one customer, as the CSM sees it.
 #[derive(Debug, Clone, Deserialize)]
@@ -62,6 +62,10 @@ pub enum Condition {
     ChampionMissing,
     /// The customer has an inbound request of this kind open this quarter (1.4).
     RequestOpen(RequestKind),
+    /// The CSM has found a gap of this kind in the account's baseline, still open (2.5).
+    GapKnown(GapKind),
+    /// A gap the CSM found at least this many quarters ago is still open (2.5).
+    GapKnownFor(i16),
     Not(Box<Condition>),
     Any(Vec<Condition>),
 }
@@ -104,6 +108,10 @@ pub struct Facts {
     /// What the dashboard shows behind the decline.
     pub health_driver: Option<HealthDriver>,
     pub champion_missing: bool,
+    /// The open gap in the baseline the CSM has found (2.5), and for how many quarters
+    /// (−1: none known).
+    pub gap_known: Option<GapKind>,
+    pub gap_known_for: i16,
     /// What planning an action for this customer depends on.
     pub eligibility: Eligibility,
     /// The yes-or-no facts as bits (see [`Condition::flag`]), so rules can test many at once.
@@ -129,8 +137,10 @@ const FLAG_DECLINED: u32 = 30;
 const FLAG_NO_CHAMPION: u32 = 31;
 /// The kind of the open inbound request: four bits.
 const FLAG_REQUEST: u32 = 32;
+/// The kind of the known open gap in the baseline: three bits.
+const FLAG_GAP: u32 = 36;
 /// How many bits the flags use.
-pub const FLAG_COUNT: usize = FLAG_REQUEST as usize + 4;
+pub const FLAG_COUNT: usize = FLAG_GAP as usize + 3;
 
 impl Condition {
     /// The bit of [`Facts::flags`] that says whether a yes-or-no condition holds, if it is
@@ -153,6 +163,7 @@ impl Condition {
             Condition::HealthDeclined => FLAG_DECLINED,
             Condition::ChampionMissing => FLAG_NO_CHAMPION,
             Condition::RequestOpen(k) => FLAG_REQUEST + k.index() as u32,
+            Condition::GapKnown(g) => FLAG_GAP + g.index() as u32,
             Condition::RenewalWithin(n) if (0..=3).contains(n) => FLAG_RENEWAL_WITHIN + *n as u32,
             _ => return None,
         };
@@ -310,6 +321,14 @@ impl Facts {
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),
             champion_missing: !c.stakeholders.get(Role::Champion).present,
+            gap_known: c
+                .lifecycle
+                .gap
+                .filter(|_| c.lifecycle.gap_found_in.is_some()),
+            gap_known_for: match (c.lifecycle.gap, c.lifecycle.gap_found_in) {
+                (Some(_), Some(found)) => q - found,
+                _ => -1,
+            },
             eligibility,
             flags: 0,
         };
@@ -349,6 +368,9 @@ impl Facts {
                 .eligibility
                 .request
                 .map_or(0, |k| 1 << (FLAG_REQUEST + k.index() as u32))
+            | self
+                .gap_known
+                .map_or(0, |g| 1 << (FLAG_GAP + g.index() as u32))
     }
 
     pub fn meets(&self, c: &Condition, segment: &str) -> bool {
@@ -389,6 +411,8 @@ impl Facts {
             Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
             Condition::ChampionMissing => self.champion_missing,
             Condition::RequestOpen(k) => self.eligibility.request == Some(*k),
+            Condition::GapKnown(g) => self.gap_known == Some(*g),
+            Condition::GapKnownFor(n) => self.gap_known_for >= *n,
             Condition::Not(inner) => !self.meets(inner, segment),
             Condition::Any(list) => list.iter().any(|c| self.meets(c, segment)),
         }

@@ -7,7 +7,7 @@ use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
 use super::customer::BusinessOutcome;
 use super::renewal::Factors;
-use super::types::{BarrierKind, CompanyRiskKind, HealthDriver, RequestKind, Stage, Team};
+use super::types::{BarrierKind, CompanyRiskKind, GapKind, HealthDriver, RequestKind, Stage, Team};
 
 /// The customer field of entries that concern a whole segment.
 pub const SEGMENT_WIDE: u32 = u32::MAX;
@@ -65,6 +65,16 @@ pub enum Event {
         said: HealthDriver,
         truth: Option<HealthDriver>,
         found: u8,
+    },
+    /// The CSM found a gap in the account's baseline (2.5).
+    GapFound {
+        gap: GapKind,
+        by: ActionKind,
+    },
+    /// A found gap was closed by the action that answers it (2.5).
+    GapClosed {
+        gap: GapKind,
+        by: ActionKind,
     },
     /// A customer asked for something unprompted; it takes these CSM hours unless handed on.
     RequestReceived {
@@ -284,6 +294,18 @@ impl Event {
                 risk.label(),
                 severity * 100.0,
                 risk.objectives()
+            ),
+            Event::GapFound { gap, by } => format!(
+                "{} found {} in the account's baseline: it slows deployment, holds use back and blocks outcomes until it is closed (2.5, {})",
+                by.spec().name,
+                gap.label(),
+                gap.objective()
+            ),
+            Event::GapClosed { gap, by } => format!(
+                "{} closed {} (2.5, {})",
+                by.spec().name,
+                gap.label(),
+                gap.objective()
             ),
             // Which team answers it is the trainee's call: not said here.
             Event::RequestReceived { kind, hours } => format!(

@@ -17,6 +17,13 @@ use super::types::{BarrierKind, Stage};
 /// The most business outcomes the model tracks per customer.
 pub const MAX_OUTCOMES: u8 = 3;
 
+/// How much lower utilisation settles while a gap in the baseline is open (2.5).
+pub const GAP_DRAG: f32 = 0.15;
+/// The share of the usual deployment progress made while a gap is open.
+pub const GAP_SLOWS: f32 = 0.35;
+/// How much an open gap blocks business outcomes, as a barrier's effect would.
+pub const GAP_BLOCKS: f32 = 0.25;
+
 /// Deployment progress in one quarter of implementation.
 pub fn deployment_rate(
     adoption_plan: bool,
@@ -92,7 +99,7 @@ pub(super) fn progress_lifecycle(
                     plan.completeness(),
                     stalled,
                     not_a_fit,
-                );
+                ) * if life.gap.is_some() { GAP_SLOWS } else { 1.0 };
                 life.deployment = (life.deployment + rate).min(1.0);
                 (life.deployment >= 1.0).then_some(Stage::Use)
             }
@@ -116,7 +123,7 @@ pub(super) fn progress_lifecycle(
                 plan.has(PlanElement::ValidatedOutcomes) && plan.aligned(account),
                 plan.completeness(),
                 signals.utilisation,
-                stalled + not_a_fit,
+                stalled + not_a_fit + if life.gap.is_some() { GAP_BLOCKS } else { 0.0 },
             );
             if rng.chance(p) {
                 life.outcomes_achieved += 1;

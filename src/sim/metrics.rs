@@ -228,7 +228,10 @@ pub(super) fn sum_metrics(
         } else {
             health_tenths as f64 / 10.0 / f64::from(active)
         },
-        hours_planned: f64::from(budget.planned),
+        // Hours are multiples of 0.05; rounding to a hundredth drops the float noise of
+        // summing them in another order (a replayed session reads health and plans actions
+        // in its own order).
+        hours_planned: (f64::from(budget.planned) * 100.0).round() / 100.0,
         cumulative_grr: 0.0,
         cumulative_nrr: 0.0,
         ltv: 0.0,

@@ -157,7 +157,7 @@ fn roster_len(world: &World) -> usize {
 /// Puts a scenario into a world: resources, customers, starting health and metrics.
 pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
     let mut rng = SimRng::new(seed);
-    let entities = spawn::spawn_customers(world, &scenario, &mut rng.generation);
+    let entities = spawn::spawn_customers(world, &scenario, seed, &mut rng.generation);
     let mut by_segment = vec![Vec::new(); scenario.segments.len()];
     let mut accounts = world.query::<(&CustomerId, &customer::Account)>();
     for (id, account) in accounts.iter(world) {

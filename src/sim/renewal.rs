@@ -41,6 +41,8 @@ impl Factors {
     pub const LICENCE: u32 = 1 << 15;
     /// Bits 16–20: a barrier of that kind was still open.
     pub const BARRIER_SHIFT: u32 = 16;
+    /// A gap in the account's baseline was still open (2.5).
+    pub const OPEN_GAP: u32 = 1 << 21;
 
     pub fn has(self, bit: u32) -> bool {
         self.0 & bit != 0
@@ -63,7 +65,12 @@ impl Factors {
         for k in self.open_barriers() {
             against.push(format!("an unresolved {} ({})", k.label(), k.objective()));
         }
-        let words: [(u32, bool, &str); 16] = [
+        let words: [(u32, bool, &str); 17] = [
+            (
+                Self::OPEN_GAP,
+                false,
+                "a gap in the account's baseline left open (2.5)",
+            ),
             (
                 Self::PUSHED,
                 false,
@@ -158,6 +165,8 @@ pub struct RenewalInputs {
     pub utilisation: f32,
     pub champion_present: bool,
     pub consumption: ConsumptionModel,
+    /// A gap in the account's baseline is still open (2.5).
+    pub gap_open: bool,
 }
 
 /// How much an open barrier of each kind weighs against renewal, per unit of severity.
@@ -195,6 +204,9 @@ pub fn true_up(arr: i64, utilisation: f32) -> i64 {
 
 /// The logit lost at renewal by a customer with no champion to argue for it inside.
 pub const NO_CHAMPION_PENALTY: f32 = 0.3;
+/// The logit lost at renewal by a customer whose baseline still has a gap: it never got
+/// to where it bought the product to go (2.5).
+pub const GAP_PENALTY: f32 = 2.0;
 /// The share of a known barrier's penalty that a risk mitigation plan wins back.
 pub const MITIGATION_SHARE: f32 = 0.3;
 
@@ -284,6 +296,10 @@ pub fn renewal_chance(i: &RenewalInputs) -> (f32, Factors) {
     if !i.champion_present {
         z -= NO_CHAMPION_PENALTY;
         f.set(Factors::NO_CHAMPION);
+    }
+    if i.gap_open {
+        z -= GAP_PENALTY;
+        f.set(Factors::OPEN_GAP);
     }
     if i.utilisation < 0.4 {
         f.set(Factors::LOW_UTILISATION);
@@ -382,6 +398,7 @@ pub fn inputs_of(
         utilisation: signals.utilisation,
         champion_present: people.get(Role::Champion).present,
         consumption: contract.model,
+        gap_open: life.gap.is_some(),
     }
 }
 
@@ -594,6 +611,7 @@ mod tests {
             utilisation: 0.7,
             champion_present: true,
             consumption: ConsumptionModel::Subscription,
+            gap_open: false,
         }
     }
 

@@ -68,6 +68,12 @@ pub(super) fn drift_signals(
                 0.0
             } else {
                 NO_CHAMPION_DRAG
+            }
+            // A gap in the baseline (2.5) holds use back until it is closed.
+            - if lifecycle.gap.is_some() {
+                super::lifecycle::GAP_DRAG
+            } else {
+                0.0
             };
         s.utilisation =
             (s.utilisation + 0.25 * (target - s.utilisation) + centred(u1, 0.03)).clamp(0.0, 1.0);

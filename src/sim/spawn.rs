@@ -12,7 +12,9 @@ use super::rng::{Stream, hashed_unit};
 
 /// The purpose of the hashed draws of each customer's desired and sold outcomes.
 const OUTCOME_DRAW: u64 = 0x6f75_7463_6f6d_6500;
-use super::types::Stage;
+/// The hash purpose of the draws of baseline gaps.
+const GAP_DRAW: u64 = 0x6761_7073_0000_0000;
+use super::types::{GapKind, Stage};
 use crate::scenario::{CustomerSpec, GenerateSpec, Scenario};
 
 /// Every component a customer has. Customers are spawned once with all of them and nothing
@@ -33,7 +35,7 @@ pub struct CustomerBundle {
     pub engagement: Engagement,
 }
 
-fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
+fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> CustomerBundle {
     let segment = &scenario.segments[usize::from(spec.segment)];
     let signals = Signals {
         utilisation: spec.utilisation,
@@ -54,6 +56,18 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
         BusinessOutcome::draw_sold(
             desired,
             hashed_unit(scenario.seed, OUTCOME_DRAW + 1, u64::from(id)),
+        )
+    });
+    // The gap in the baseline (2.5): as the scenario names it, or drawn for a share of the
+    // named and pooled customers from the run's seed (a hash, so no other draw moves). A
+    // baseline is analysed one to one, so the digital tail draws none.
+    let gap = spec.gap.unwrap_or_else(|| {
+        let u = hashed_unit(seed, GAP_DRAW, u64::from(id));
+        (segment.touch != crate::sim::types::Touch::Digital && u < scenario.baseline_gaps).then(
+            || {
+                let v = hashed_unit(seed, GAP_DRAW + 1, u64::from(id));
+                GapKind::ALL[((v * 3.0) as usize).min(2)]
+            },
         )
     });
     // A plan that starts with validated outcomes was written with the sponsor.
@@ -98,6 +112,8 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
             time_to_value: (spec.outcomes_achieved > 0)
                 .then(|| (1 - spec.start_quarter).max(1) as u16),
             churned_in: None,
+            gap,
+            gap_found_in: None,
         },
         stakeholders,
         plan: SuccessPlan {
@@ -107,6 +123,7 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario) -> CustomerBundle {
             outcome_chosen: false,
             outcome_heard: validated,
             baseline: validated,
+            ready_in: (spec.plan_elements.count_ones() >= 5).then_some(spec.start_quarter),
         },
         signals,
         observed: Observed {
@@ -159,6 +176,7 @@ fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> Cu
         plan_elements: if full_plan { 0x7f } else { 0x01 },
         plan_last_reviewed: full_plan.then_some(0),
         desired_outcome: None,
+        gap: None,
         sold_outcome: None,
         utilisation,
         features_in_use: (utilisation * f32::from(features_total) * 0.7).round() as u8,
@@ -203,7 +221,12 @@ const INLINE_UP_TO: u32 = 100_000;
 
 /// Spawns the scenario's customers: listed ones first, then each `generate` entry in order.
 /// Returns the entities in id order.
-pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream) -> Vec<Entity> {
+pub fn spawn_customers(
+    world: &mut World,
+    scenario: &Scenario,
+    seed: u64,
+    rng: &mut Stream,
+) -> Vec<Entity> {
     let total = scenario.customer_count() as usize;
     let mut entities = Vec::with_capacity(total);
     let listed = scenario.customers.len() as u32;
@@ -213,7 +236,7 @@ pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream)
                 .customers
                 .iter()
                 .zip(0..listed)
-                .map(|(spec, id)| bundle(id, spec.clone(), scenario)),
+                .map(|(spec, id)| bundle(id, spec.clone(), scenario, seed)),
         ),
     );
     let generated = total as u32 - listed;
@@ -229,7 +252,7 @@ pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream)
             let segment = &scenario.segments[usize::from(g.segment)].id;
             for k in 0..g.count {
                 let key = joined(segment, '-', id);
-                bundles.push(bundle(id, generated_spec(g, k, key, rng), scenario));
+                bundles.push(bundle(id, generated_spec(g, k, key, rng), scenario, seed));
                 id += 1;
             }
         }
@@ -250,7 +273,7 @@ pub fn spawn_customers(world: &mut World, scenario: &Scenario, rng: &mut Stream)
                     let chunk: Vec<CustomerBundle> = (n..end)
                         .map(|k| {
                             let key = joined(segment, '-', id + k - n);
-                            bundle(id + k - n, generated_spec(g, k, key, rng), scenario)
+                            bundle(id + k - n, generated_spec(g, k, key, rng), scenario, seed)
                         })
                         .collect();
                     id += end - n;

@@ -87,6 +87,28 @@ impl Simulation {
                 met: actual <= v,
             });
         }
+        if let Some(n) = t.plans_within_quarters {
+            // The customers who buy during the scenario, and those of them whose plan was
+            // ready within the window.
+            let (mut new, mut ready) = (0u32, 0u32);
+            self.each_customer(|c| {
+                if c.lifecycle.purchased >= 1 {
+                    new += 1;
+                    let by = c.lifecycle.purchased + n as i16 - 1;
+                    if c.plan.ready_in.is_some_and(|r| r <= by) {
+                        ready += 1;
+                    }
+                }
+            });
+            if new > 0 {
+                targets.push(TargetResult {
+                    name: "new customers with a success plan (5+ elements) in time",
+                    target: f64::from(new),
+                    actual: f64::from(ready),
+                    met: ready == new,
+                });
+            }
+        }
         if let Some(v) = t.max_time_to_value {
             let actual = self.time_to_value().0.unwrap_or(f64::INFINITY);
             targets.push(TargetResult {

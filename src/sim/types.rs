@@ -459,3 +459,49 @@ impl Team {
         }
     }
 }
+
+/// A gap in the account's baseline (2.5): what stands between the customer and the
+/// outcome it bought the product for, found by analysing the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum GapKind {
+    /// Tools: integrations, data and tooling the product depends on are not in place
+    /// (2.5.a).
+    Tools,
+    /// Processes: the customer's workflows have not been changed to use the product
+    /// (2.5.b).
+    Processes,
+    /// Staff: too few people, or people without the skills (2.5.c).
+    Staff,
+}
+
+impl GapKind {
+    pub const ALL: [GapKind; 3] = [GapKind::Tools, GapKind::Processes, GapKind::Staff];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GapKind::Tools => "a tools gap (integrations and tooling not in place)",
+            GapKind::Processes => "a processes gap (workflows not changed to use the product)",
+            GapKind::Staff => "a staff gap (too few people, or without the skills)",
+        }
+    }
+
+    pub fn short(self) -> &'static str {
+        match self {
+            GapKind::Tools => "tools",
+            GapKind::Processes => "processes",
+            GapKind::Staff => "staff",
+        }
+    }
+
+    pub fn objective(self) -> &'static str {
+        match self {
+            GapKind::Tools => "2.5.a",
+            GapKind::Processes => "2.5.b",
+            GapKind::Staff => "2.5.c",
+        }
+    }
+}

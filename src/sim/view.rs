@@ -90,6 +90,8 @@ pub struct CustomerView {
     pub hours_spent: f32,
     /// The inbound request open this quarter (1.4).
     pub request: Option<RequestView>,
+    /// The gap in the baseline the CSM has found, still open (2.5), and the quarter found.
+    pub gap_known: Option<(super::types::GapKind, i16)>,
 }
 
 /// An open inbound request, as the CSM sees it.
@@ -321,6 +323,7 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
                 hours: r.hours,
                 bounces: r.bounces,
             }),
+        gap_known: c.lifecycle.gap.zip(c.lifecycle.gap_found_in),
     }
 }
 

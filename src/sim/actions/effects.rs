@@ -7,7 +7,7 @@ use crate::sim::customer::{CustomerMutItem, PlanElement, Role};
 use crate::sim::health::{HealthModel, true_health};
 use crate::sim::journal::{Event, Journal};
 use crate::sim::rng::Stream;
-use crate::sim::types::{Band, BarrierKind, HealthDriver, Stage, Touch};
+use crate::sim::types::{Band, BarrierKind, GapKind, HealthDriver, Stage, Touch};
 
 /// Chance that looking at the data finds a barrier whose symptoms are visible.
 fn data_discovery_chance(severity: f32, visible_for: u16) -> f32 {
@@ -249,7 +249,13 @@ pub(super) fn apply(
     journal: &mut Journal,
     model: &HealthModel,
 ) -> ActionOutcome {
-    let outcome = apply_action(action, c, q, rng, journal, model);
+    let mut outcome = apply_action(action, c, q, rng, journal, model);
+    if c.lifecycle.gap.is_some() && work_on_gap(action, outcome, c, q, rng, journal) {
+        // The action's answer was the gap, not a barrier.
+        if outcome == ActionOutcome::NoEffect {
+            outcome = ActionOutcome::Done;
+        }
+    }
     if outcome == ActionOutcome::NoEffect
         && action.spec().family == Family::Remedy
         && c.barriers.active().next().is_some()
@@ -260,6 +266,74 @@ pub(super) fn apply(
         return ActionOutcome::Misdirected;
     }
     outcome
+}
+
+/// The chance that an action finds an open gap in the baseline of this kind (2.5): the data
+/// shows missing integrations, watching the work shows unchanged processes (and who is
+/// short of skills), the users tell of all three, what they lack in people and skills most
+/// surely.
+pub fn gap_finding_chance(action: ActionKind, gap: GapKind) -> Option<f32> {
+    match (action, gap) {
+        (ActionKind::ReviewAccountData, GapKind::Tools) => Some(0.6),
+        (ActionKind::SiteVisit, GapKind::Processes) => Some(0.7),
+        (ActionKind::SiteVisit, GapKind::Staff) => Some(0.3),
+        (ActionKind::StakeholderConversation, GapKind::Staff) => Some(0.5),
+        (ActionKind::StakeholderConversation, GapKind::Processes) => Some(0.3),
+        (ActionKind::StakeholderConversation, GapKind::Tools) => Some(0.2),
+        (ActionKind::Training, GapKind::Staff) => Some(0.5),
+        _ => None,
+    }
+}
+
+/// Whether an action closes a found gap of this kind: services put the integrations in
+/// place, a phased re-plan with the process changes as milestones or change-management
+/// services change the processes, training builds the skills.
+pub fn closes_gap(action: ActionKind, outcome: ActionOutcome, gap: GapKind) -> bool {
+    match (action, gap) {
+        (ActionKind::EngageServices, GapKind::Tools) => true,
+        (ActionKind::PhasedReplan, GapKind::Processes) => true,
+        (ActionKind::ProposeChangeManagement, GapKind::Processes) => {
+            matches!(outcome, ActionOutcome::ExpansionWon(_))
+        }
+        (ActionKind::Training, GapKind::Staff) => true,
+        _ => false,
+    }
+}
+
+/// Finds or closes the customer's open gap, if the action does either; returns whether it
+/// closed it.
+fn work_on_gap(
+    action: ActionKind,
+    outcome: ActionOutcome,
+    c: &mut CustomerMutItem,
+    q: u16,
+    rng: &mut Stream,
+    journal: &mut Journal,
+) -> bool {
+    let Some(gap) = c.lifecycle.gap else {
+        return false;
+    };
+    if matches!(outcome, ActionOutcome::Blocked(_)) {
+        return false;
+    }
+    match c.lifecycle.gap_found_in {
+        None => {
+            if let Some(p) = gap_finding_chance(action, gap)
+                && rng.chance(p)
+            {
+                c.lifecycle.gap_found_in = Some(q as i16);
+                journal.push(q, c.id.0, Event::GapFound { gap, by: action });
+            }
+            false
+        }
+        Some(_) if closes_gap(action, outcome, gap) => {
+            c.lifecycle.gap = None;
+            c.lifecycle.gap_found_in = None;
+            journal.push(q, c.id.0, Event::GapClosed { gap, by: action });
+            true
+        }
+        Some(_) => false,
+    }
 }
 
 fn apply_action(

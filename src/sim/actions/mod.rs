@@ -454,6 +454,9 @@ pub(super) fn carry_out_plan(
                 if let ActionOutcome::ExpansionWon(added) = outcome {
                     tally.add_expansion(added, c.contract.in_start_cohort);
                 }
+                if c.plan.ready_in.is_none() && c.plan.elements.count_ones() >= 5 {
+                    c.plan.ready_in = Some(q as i16);
+                }
                 journal.push(
                     q,
                     id,
