@@ -195,8 +195,14 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ui.label(format!("Q{}", c.renewal_quarter));
                         let (colour, word) = band_style(c.health_band);
                         ui.colored_label(colour, format!("{:.0} {word}", c.health_shown()));
-                        let barriers: Vec<&str> =
-                            c.known_barriers.iter().map(|b| b.kind.label()).collect();
+                        let mut barriers: Vec<String> = c
+                            .known_barriers
+                            .iter()
+                            .map(|b| b.kind.label().to_owned())
+                            .collect();
+                        if let Some((gap, _)) = c.gap_known {
+                            barriers.push(format!("{} gap", gap.short()));
+                        }
                         ui.label(if barriers.is_empty() {
                             "—".to_owned()
                         } else {
