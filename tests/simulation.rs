@@ -537,6 +537,13 @@ fn inbound_requests_reserve_hours_until_handed_to_the_right_team() {
     let hours = plan(&mut sim, action, id).unwrap();
     assert!((hours - 0.5).abs() < 1e-4);
     assert!((sim.budget().left() - (100.0 - reserved + request.hours - 0.5)).abs() < 1e-4);
+    // One request, one hand-off: a second team cannot free the same hours again.
+    let other = if action == ActionKind::HandToSupport {
+        ActionKind::HandToServices
+    } else {
+        ActionKind::HandToSupport
+    };
+    assert_eq!(plan(&mut sim, other, id), Err(Blocker::AlreadyPlanned));
     sim.unplan(0).unwrap();
     assert!((sim.budget().left() - (100.0 - reserved)).abs() < 1e-4);
     // A hand-off needs a request.

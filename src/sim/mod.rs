@@ -245,6 +245,15 @@ fn plan_made_current_first(plan: &[PlannedAction], qbr: PlannedAction, plan_elem
             || (earlier(actions::ActionKind::ReviewSuccessPlan) && plan_elements >= 5))
 }
 
+/// Whether the plan already hands this customer's request to some team: one request, one
+/// hand-off (a second would free its hours twice).
+fn handed_on_already(plan: &[PlannedAction], planned: PlannedAction) -> bool {
+    requests::team_of(planned.action).is_some()
+        && plan
+            .iter()
+            .any(|p| p.target == planned.target && requests::team_of(p.action).is_some())
+}
+
 /// A bit per action kind, for sets of kinds.
 fn kind_bit(action: actions::ActionKind) -> u64 {
     1 << (action as u32)
@@ -365,6 +374,9 @@ impl Planning<'_> {
                 continue;
             }
             if !already.is_empty() && already.binary_search(&f.id).is_ok() {
+                continue;
+            }
+            if released > 0.0 && handed_on_already(&self.plan, planned) {
                 continue;
             }
             self.plan.push(planned);
@@ -703,7 +715,8 @@ impl Simulation {
                 .map(|hours| (hours, 0.0));
             }
         };
-        if self.world.resource::<Plan>().0.contains(&planned) {
+        let plan = &self.world.resource::<Plan>().0;
+        if plan.contains(&planned) || handed_on_already(plan, planned) {
             return Err(Blocker::AlreadyPlanned);
         }
         if hours > self.world.resource::<Budget>().left() + released + 1e-4 {
