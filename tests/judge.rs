@@ -1089,6 +1089,8 @@ fn every_rule_is_exercised_by_these_tests() {
         "gap-found-staff",
         "gap-closed",
         "gap-left-open",
+        "adoption-plan-focused",
+        "adoption-plan-unfocused",
     ];
     let ids: BTreeSet<&str> = Rules::get().0.iter().map(|r| r.id.as_str()).collect();
     let tested: BTreeSet<&str> = tested.into_iter().collect();
@@ -1354,4 +1356,27 @@ fn gaps_in_the_baseline_found_closed_or_left_open() {
         let got = fired_with(&none, seed, &[review, review]);
         assert!(!got.iter().any(|r| r.starts_with("gap-")), "{got:?}");
     }
+}
+
+#[test]
+fn an_adoption_plan_focused_on_the_customers_outcome_or_not() {
+    let mut a = c("a");
+    a.stage = "Onboard";
+    a.plan = NO_PLAN;
+    let s = scenario(&[a], "");
+    // No outcome written yet: no focus.
+    let got = fired(&s, &[&[("adoption_plan", "a")]]);
+    assert!(got.contains("adoption-plan-unfocused"), "{got:?}");
+    assert!(!got.contains("adoption-plan-focused"), "{got:?}");
+    // Hear the sponsor, build the plan on what was said, then agree the adoption plan.
+    let got = fired(
+        &s,
+        &[&[
+            ("stakeholder_conversation", "a"),
+            ("build_success_plan", "a"),
+            ("adoption_plan", "a"),
+        ]],
+    );
+    assert!(got.contains("adoption-plan-focused"), "{got:?}");
+    assert!(!got.contains("adoption-plan-unfocused"), "{got:?}");
 }

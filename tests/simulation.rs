@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "4cea3dad2536dd9ce23d2b1e812a99a0b5fff9209fc0175c41baa62860874bca",
+        hash, "49eb2bec6eb6e129dc72e2099e8a78f880862794c14790600ff1675cb35f1df1",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -163,6 +163,8 @@ pub enum Check {
         right: bool,
         truth: Option<HealthDriver>,
     },
+    /// An adoption plan agreed, focused on the outcome the customer wants or not (4.1.b).
+    Adoption { focused: bool },
     /// A gap of one of these kinds in an account's baseline found (or, with `closed`,
     /// closed) (2.5).
     Gap {
@@ -422,6 +424,9 @@ impl Judge {
                             said, truth: shown, ..
                         },
                     ) => *truth == *shown && *right == (*shown == Some(*said)),
+                    (Check::Adoption { focused }, Event::AdoptionPlanned { focused: f, .. }) => {
+                        focused == f
+                    }
                     (Check::Gap { kinds, closed }, Event::GapFound { gap, .. }) => {
                         !closed && kinds.contains(gap)
                     }

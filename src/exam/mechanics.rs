@@ -114,6 +114,8 @@ mechanics! {
         "A conversation lifts sentiment and hears what the sponsor wants.";
     OBSERVATION, "observation", ["4.2", "4.2.a"],
         "Watching the customer at work.";
+    ADOPTION_FOCUSED, "adoption-focused", ["4.1", "4.1.b", "4.1.c", "4.1.d"],
+        "An adoption plan focused on the outcome the customer wants turns on the features it needs first and sets a timeline to it: faster deployment and a sooner first outcome.";
     ADOPTION_PLAN, "adoption-plan", ["4.1", "4.1.a"],
         "An adoption plan speeds deployment before adoption.";
     USERS_TRAINED, "users-trained", ["4.3", "4.3.c"],
@@ -225,6 +227,8 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
             crate::sim::types::GapKind::Staff => STAFF_GAP_FOUND,
         }),
         Event::GapClosed { .. } => out.push(GAP_CLOSED),
+        Event::AdoptionPlanned { focused: true, .. } => out.push(ADOPTION_FOCUSED),
+        Event::AdoptionPlanned { focused: false, .. } => {}
         Event::RequestReceived { .. } => {}
         Event::RequestClosed { kind, by, right } => {
             use crate::sim::types::{RequestKind, Team};

@@ -491,6 +491,9 @@ pub struct Engagement {
     pub pushed_this_term: bool,
     /// The customer's open inbound request, if any (one at a time).
     pub request: Option<Request>,
+    /// The last adoption plan was focused on the outcome the customer wants (4.1.b): its
+    /// feature matrix and time-to-value timeline aim at it.
+    pub adoption_focused: bool,
 }
 
 /// An inbound request: it takes its hours out of the CSM's quarter unless handed to the team

@@ -66,6 +66,12 @@ pub enum Event {
         truth: Option<HealthDriver>,
         found: u8,
     },
+    /// An adoption plan was agreed with its prioritised success focus, the plan's outcome
+    /// (none written yet: no focus); `focused` if that is what the customer wants (4.1.b).
+    AdoptionPlanned {
+        focus: Option<BusinessOutcome>,
+        focused: bool,
+    },
     /// The CSM found a gap in the account's baseline (2.5).
     GapFound {
         gap: GapKind,
@@ -295,6 +301,17 @@ impl Event {
                 severity * 100.0,
                 risk.objectives()
             ),
+            Event::AdoptionPlanned { focus, focused } => match (focus, focused) {
+                (Some(o), true) => format!(
+                    "the adoption plan is focused on \"{}\", what the customer wants: its feature matrix turns on the features that outcome needs first and its time-to-value timeline aims at it (4.1.b, 4.1.c, 4.1.d)",
+                    o.label()
+                ),
+                (Some(o), false) => format!(
+                    "the adoption plan is focused on \"{}\", which is not what the customer wants: it rolls out at half the pace, with no timeline to value (4.1.b)",
+                    o.label()
+                ),
+                (None, _) => "the adoption plan has no success focus (the success plan names no outcome yet): it rolls out at half the pace, with no timeline to value (4.1.b, 2.3)".to_owned(),
+            },
             Event::GapFound { gap, by } => format!(
                 "{} found {} in the account's baseline: it slows deployment, holds use back and blocks outcomes until it is closed (2.5, {})",
                 by.spec().name,

@@ -24,16 +24,28 @@ pub const GAP_SLOWS: f32 = 0.35;
 /// How much an open gap blocks business outcomes, as a barrier's effect would.
 pub const GAP_BLOCKS: f32 = 0.25;
 
+/// What an adoption plan adds to a quarter's deployment: the full lift when it is focused
+/// on the outcome the customer wants (4.1.b), half when it is not.
+pub fn adoption_boost(adoption_plan: bool, focused: bool) -> f32 {
+    match (adoption_plan, focused) {
+        (false, _) => 0.0,
+        (true, true) => 0.15,
+        (true, false) => 0.075,
+    }
+}
+
+/// How much more likely the first business outcome is, a quarter, when the adoption plan's
+/// time-to-value timeline aims at the outcome the customer wants (4.1.c).
+pub const FOCUSED_TIMELINE: f32 = 0.1;
+
 /// Deployment progress in one quarter of implementation.
 pub fn deployment_rate(
-    adoption_plan: bool,
+    adoption_boost: f32,
     plan_completeness: f32,
     stalled: f32,
     not_a_fit: f32,
 ) -> f32 {
-    (0.2 + if adoption_plan { 0.15 } else { 0.0 } + 0.05 * plan_completeness)
-        * (1.0 - stalled)
-        * (1.0 - 0.5 * not_a_fit)
+    (0.2 + adoption_boost + 0.05 * plan_completeness) * (1.0 - stalled) * (1.0 - 0.5 * not_a_fit)
 }
 
 /// Chance per quarter of achieving the next business outcome once the product is in use.
@@ -95,7 +107,10 @@ pub(super) fn progress_lifecycle(
             }
             Stage::Implement => {
                 let rate = deployment_rate(
-                    engagement.adoption_plan.is_some(),
+                    adoption_boost(
+                        engagement.adoption_plan.is_some(),
+                        engagement.adoption_focused,
+                    ),
                     plan.completeness(),
                     stalled,
                     not_a_fit,
@@ -124,8 +139,12 @@ pub(super) fn progress_lifecycle(
                 plan.completeness(),
                 signals.utilisation,
                 stalled + not_a_fit + if life.gap.is_some() { GAP_BLOCKS } else { 0.0 },
-            );
-            if rng.chance(p) {
+            ) + if engagement.adoption_focused && life.outcomes_achieved == 0 {
+                FOCUSED_TIMELINE
+            } else {
+                0.0
+            };
+            if rng.chance(p.min(0.9)) {
                 life.outcomes_achieved += 1;
                 let mut first = None;
                 if life.time_to_value.is_none() {
@@ -152,8 +171,13 @@ mod tests {
 
     #[test]
     fn a_stall_stops_deployment_and_a_plan_speeds_it() {
-        assert_eq!(deployment_rate(true, 1.0, 1.0, 0.0), 0.0);
-        assert!(deployment_rate(true, 0.5, 0.0, 0.0) > deployment_rate(false, 0.5, 0.0, 0.0));
+        let focused = adoption_boost(true, true);
+        let unfocused = adoption_boost(true, false);
+        assert_eq!(deployment_rate(focused, 1.0, 1.0, 0.0), 0.0);
+        assert!(
+            deployment_rate(focused, 0.5, 0.0, 0.0) > deployment_rate(unfocused, 0.5, 0.0, 0.0)
+        );
+        assert!(deployment_rate(unfocused, 0.5, 0.0, 0.0) > deployment_rate(0.0, 0.5, 0.0, 0.0));
     }
 
     #[test]

@@ -455,13 +455,32 @@ fn apply_action(
         }
         A::AdoptionPlan => {
             c.engagement.adoption_plan = Some(qi);
+            // Its prioritised success focus is the plan's outcome (4.1.b): aimed at what the
+            // customer wants, the feature matrix turns on the features that outcome needs
+            // first (4.1.d) and the time-to-value timeline aims at it (4.1.c); aimed at
+            // nothing or the wrong thing, it rolls out at half the pace.
+            let focused = c.plan.aligned(c.account);
+            c.engagement.adoption_focused = focused;
+            let lift = if focused { 0.2 } else { 0.1 };
             // A stalled rollout does not move for a plan; it needs the stall answered first.
             let stalled = c
                 .barriers
                 .get(BarrierKind::StalledImplementation)
                 .map_or(0.0, |b| b.effective());
-            c.lifecycle.deployment = (c.lifecycle.deployment + 0.2 * f * (1.0 - stalled)).min(1.0);
+            c.lifecycle.deployment = (c.lifecycle.deployment + lift * f * (1.0 - stalled)).min(1.0);
             c.signals.utilisation = (c.signals.utilisation + 0.03 * f).min(1.0);
+            if focused {
+                c.signals.features_in_use =
+                    (c.signals.features_in_use + 1).min(c.signals.features_total);
+            }
+            journal.push(
+                q,
+                c.id.0,
+                Event::AdoptionPlanned {
+                    focus: c.plan.outcome,
+                    focused,
+                },
+            );
             // An onboarding plan, not a remedy: a stalled rollout needs re-planning (3.4.a).
             ActionOutcome::Done
         }
