@@ -55,6 +55,23 @@ fn the_debrief_of_a_known_run_has_the_expected_scores() {
     let explained = d.outcomes.iter().filter(|o| o.kind != "expanded").count();
     assert_eq!(renewals, explained);
     assert!(d.outcomes.iter().all(|o| !o.why.is_empty()));
+    // Every renewal decision carries the chance it was drawn against, in its story too;
+    // expansions carry none.
+    for o in &d.outcomes {
+        match o.chance {
+            Some(p) => {
+                assert!((0.0..=1.0).contains(&p), "{o:?}");
+                assert!(o.why.contains("renewal chance"), "{o:?}");
+                let unlikely = (o.kind == "renewed") == (p < 0.5);
+                assert_eq!(
+                    o.why.contains("the unlikely branch came up"),
+                    unlikely,
+                    "{o:?}"
+                );
+            }
+            None => assert_eq!(o.kind, "expanded", "{o:?}"),
+        }
+    }
 }
 
 #[test]

@@ -50,6 +50,8 @@ pub struct Outcome {
     pub customer: String,
     pub kind: &'static str,
     pub arr: i64,
+    /// The renewal chance the decision was drawn against (renewals, downsells and churns).
+    pub chance: Option<f32>,
     pub why: String,
 }
 
@@ -239,18 +241,43 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
         by_customer.entry(e.customer).or_default().push(e);
         let past = &by_customer[&e.customer];
         let past = &past[..past.len() - 1];
-        let (kind, arr, reasons) = match e.event {
-            Event::Churned { arr, factors, .. } => ("churned", arr, factors.explain()),
+        let odds = |renewed: bool, chance: f32, factors: crate::sim::renewal::Factors| {
+            format!(
+                "; renewal chance {:.0} %{}{}",
+                chance * 100.0,
+                crate::sim::renewal::unlikely_branch(renewed, chance).unwrap_or_default(),
+                factors.explain()
+            )
+        };
+        let (kind, arr, chance, reasons) = match e.event {
+            Event::Churned {
+                arr,
+                chance,
+                factors,
+            } => ("churned", arr, Some(chance), odds(false, chance, factors)),
             Event::Downsold {
-                from, to, factors, ..
-            } => ("downsold", from - to, factors.explain()),
-            Event::Renewed { arr, factors, .. } => ("renewed", arr, factors.explain()),
+                from,
+                to,
+                chance,
+                factors,
+            } => (
+                "downsold",
+                from - to,
+                Some(chance),
+                odds(false, chance, factors),
+            ),
+            Event::Renewed {
+                arr,
+                chance,
+                factors,
+            } => ("renewed", arr, Some(chance), odds(true, chance, factors)),
             Event::Action {
                 action,
                 outcome: ActionOutcome::ExpansionWon(added),
             } => (
                 "expanded",
                 added,
+                None,
                 format!(
                     "; {} ({})",
                     action.spec().name,
@@ -327,6 +354,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             customer,
             kind,
             arr,
+            chance,
             why: format!("{story}{reasons}")
                 .trim_start_matches([';', ':', ' '])
                 .to_owned(),

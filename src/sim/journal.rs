@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
 use super::customer::BusinessOutcome;
-use super::renewal::Factors;
+use super::renewal::{Factors, unlikely_branch};
 use super::types::{BarrierKind, CompanyRiskKind, GapKind, HealthDriver, RequestKind, Stage, Team};
 
 /// The customer field of entries that concern a whole segment.
@@ -405,9 +405,10 @@ impl Event {
                 chance,
                 factors,
             } => format!(
-                "renewed at {} ARR (renewal chance was {:.0} %){} (1.8.c, 5.5)",
+                "renewed at {} ARR (renewal chance was {:.0} %){}{} (1.8.c, 5.5)",
                 money(arr),
                 chance * 100.0,
+                unlikely_branch(true, chance).unwrap_or_default(),
                 factors.explain()
             ),
             Event::Downsold {
@@ -416,10 +417,11 @@ impl Event {
                 chance,
                 factors,
             } => format!(
-                "renewed smaller: {} → {} ARR (renewal chance was {:.0} %){} (1.8.a, 5.6)",
+                "renewed smaller: {} → {} ARR (renewal chance was {:.0} %){}{} (1.8.a, 5.6)",
                 money(from),
                 money(to),
                 chance * 100.0,
+                unlikely_branch(false, chance).unwrap_or_default(),
                 factors.explain()
             ),
             Event::Churned {
@@ -427,9 +429,10 @@ impl Event {
                 chance,
                 factors,
             } => format!(
-                "churned, losing {} ARR (renewal chance was {:.0} %){} (1.8.a, 5.5)",
+                "churned, losing {} ARR (renewal chance was {:.0} %){}{} (1.8.a, 5.5)",
                 money(arr),
                 chance * 100.0,
+                unlikely_branch(false, chance).unwrap_or_default(),
                 factors.explain()
             ),
         }

@@ -130,7 +130,9 @@ impl Factors {
             }
         }
         let mut out = String::new();
-        if !against.is_empty() {
+        if against.is_empty() {
+            out.push_str("; nothing stood against it");
+        } else {
             out.push_str("; against it: ");
             out.push_str(&against.join(", "));
         }
@@ -139,6 +141,25 @@ impl Factors {
             out.push_str(&helped.join(", "));
         }
         out
+    }
+}
+
+/// When the less likely result of a renewal draw came up, a sentence that says so: a
+/// renewal with a chance under one half, or a loss (downsell or churn) with one of a half or
+/// more.
+pub fn unlikely_branch(renewed: bool, chance: f32) -> Option<String> {
+    if renewed && chance < 0.5 {
+        Some(format!(
+            "; the unlikely branch came up: it renewed with only a {:.0} % chance",
+            chance * 100.0
+        ))
+    } else if !renewed && chance >= 0.5 {
+        Some(format!(
+            "; the unlikely branch came up: it had only a {:.0} % chance of not renewing in full",
+            (1.0 - chance) * 100.0
+        ))
+    } else {
+        None
     }
 }
 
@@ -593,6 +614,14 @@ impl super::Simulation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_unlikely_branch_is_named_only_when_it_came_up() {
+        assert!(unlikely_branch(true, 0.3).is_some_and(|s| s.contains("30 %")));
+        assert!(unlikely_branch(true, 0.7).is_none());
+        assert!(unlikely_branch(false, 0.98).is_some_and(|s| s.contains("2 %")));
+        assert!(unlikely_branch(false, 0.2).is_none());
+    }
 
     fn healthy() -> RenewalInputs {
         RenewalInputs {
