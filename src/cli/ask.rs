@@ -134,6 +134,63 @@ fn shown_letter(order: &[usize], index: usize) -> char {
     letter(order.iter().position(|&i| i == index).unwrap_or(index))
 }
 
+/// The terminal game's commands: edited with the arrow keys and kept in a history (up and
+/// down) when standard input and output are a terminal, read plainly otherwise (a pipe, a
+/// script, a test). As an iterator it gives plain lines, for answers to questions.
+pub struct Commands {
+    editor: Option<rustyline::DefaultEditor>,
+    plain: Box<dyn Iterator<Item = String>>,
+}
+
+impl Commands {
+    pub fn new() -> Commands {
+        use std::io::IsTerminal;
+        let editor = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+            rustyline::DefaultEditor::new().ok()
+        } else {
+            None
+        };
+        Commands {
+            editor,
+            plain: Box::new(stdin_lines()),
+        }
+    }
+
+    /// Shows the prompt and reads one command; `None` at the end of the input (Ctrl-D).
+    /// Ctrl-C abandons the line being typed.
+    pub fn read(&mut self, prompt: &str, out: &mut impl Write) -> Option<String> {
+        let Some(editor) = self.editor.as_mut() else {
+            let _ = write!(out, "{prompt}");
+            let _ = out.flush();
+            return self.plain.next();
+        };
+        match editor.readline(prompt) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = editor.add_history_entry(line.as_str());
+                }
+                Some(line)
+            }
+            Err(rustyline::error::ReadlineError::Interrupted) => Some(String::new()),
+            Err(_) => None,
+        }
+    }
+}
+
+impl Default for Commands {
+    fn default() -> Self {
+        Commands::new()
+    }
+}
+
+impl Iterator for Commands {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        self.plain.next()
+    }
+}
+
 /// Standard input as lines; a line that is not UTF-8 is read lossily (it is then just an
 /// answer that is not understood) and a read error ends the input.
 pub fn stdin_lines() -> impl Iterator<Item = String> {

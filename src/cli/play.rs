@@ -172,7 +172,7 @@ fn play_loop(
     intro(&rec.sim, &mut out)?;
     status(&rec.sim, &mut out)?;
     // Lines that are not UTF-8 are read lossily: they are then just commands not understood.
-    let mut lines = ask::stdin_lines();
+    let mut lines = ask::Commands::new();
     let mut study = Study::open(
         args.study.clone().unwrap_or_else(study::default_path),
         &mut out,
@@ -220,9 +220,8 @@ fn play_loop(
                 ExitCode::from(1)
             });
         }
-        write!(out, "Q{}> ", rec.sim.clock().quarter)?;
-        out.flush()?;
-        let Some(line) = lines.next() else {
+        let prompt = format!("Q{}> ", rec.sim.clock().quarter);
+        let Some(line) = lines.read(&prompt, &mut out) else {
             // End of input: keep the work; a save that failed is an error.
             writeln!(out)?;
             return leave(rec, save_path, &mut out);
