@@ -138,7 +138,7 @@ catalogue! {
         "Walk through the plan with the customer, keep it current and re-validate outcomes with the sponsor.";
     AdoptionPlan, "adoption_plan", "Adoption plan", Adopt, 8.0, false,
         ["4.1.a", "4.1.b", "4.1.c", "4.1.d"], "a customer not yet past adoption",
-        "Agree an adoption plan, a prioritised success focus, a time-to-value timeline and a feature matrix. Speeds deployment.";
+        "Agree an adoption plan, a prioritised success focus, a time-to-value timeline and a feature matrix. Its focus is the success plan's outcome: aimed at what the customer wants, it speeds deployment and the first outcome; with no outcome written, or the wrong one, it moves at half the pace.";
     Training, "training", "Product training", Adopt, 6.0, false,
         ["4.3.c", "4.1.a", "3.4.a"], "",
         "Train users: more utilisation, more features in use, happier users.";
