@@ -240,7 +240,8 @@ fn play_loop(
                     Some(c) => show(&rec.sim, &c, &mut out)?,
                     None => writeln!(
                         out,
-                        "Which customer? Give its id or name (see `portfolio`) or #number."
+                        "Which customer? Give its id or name (see `portfolio`) or #number.{}",
+                        did_you_mean(&customer_suggestions(&rec.sim, who.trim_matches('"')))
                     )?,
                 }
             }
@@ -319,7 +320,8 @@ fn play_loop(
             "quit" | "q" | "exit" => return leave(rec, save_path, &mut out),
             other => writeln!(
                 out,
-                "Unknown command \"{other}\". Type `help` for the list."
+                "Unknown command \"{other}\".{} Type `help` for the list.",
+                did_you_mean(&closest(other, COMMANDS.iter().copied()))
             )?,
         }
     }
@@ -748,10 +750,64 @@ fn customer_named(
     if found.is_none() {
         writeln!(
             out,
-            "No customer \"{who}\". Give its id (see `portfolio`) or #number."
+            "No customer \"{who}\". Give its id (see `portfolio`) or #number.{}",
+            did_you_mean(&customer_suggestions(sim, who))
         )?;
     }
     Ok(found)
+}
+
+/// The commands `play` knows, for suggestions on a miss.
+const COMMANDS: &[&str] = &[
+    "portfolio",
+    "show",
+    "actions",
+    "do",
+    "undo",
+    "plan",
+    "outcome",
+    "read",
+    "hand",
+    "end",
+    "log",
+    "save",
+    "ranking",
+    "help",
+    "quit",
+];
+
+/// The candidates most like a mistyped word (any case), best first: at most three, each at
+/// least 0.8 alike by Jaro–Winkler similarity.
+fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let word = word.to_lowercase();
+    let mut scored: Vec<(f64, String)> = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c.to_owned()))
+        .filter(|(s, _)| *s >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// The customers whose id or name is most like a word that matched none.
+fn customer_suggestions(sim: &Simulation, word: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    sim.each_customer(|c| {
+        keys.push(c.profile.key.clone());
+        keys.push(c.profile.name.clone());
+    });
+    closest(word, keys.iter().map(String::as_str))
+}
+
+/// " Did you mean a, b?" for a list of suggestions, or nothing.
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+        format!(" Did you mean {}?", quoted.join(" or "))
+    }
 }
 
 /// The customer a word names: `#number`, its id exactly, or else its id or name in any
@@ -1249,4 +1305,25 @@ fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Resu
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_word_gets_the_closest_candidates_and_a_far_one_none() {
+        assert_eq!(closest("shwo", COMMANDS.iter().copied()), vec!["show"]);
+        assert_eq!(closest("PLNA", COMMANDS.iter().copied()), vec!["plan"]);
+        assert!(closest("xyzzy", COMMANDS.iter().copied()).is_empty());
+        let names = ["contoso", "Contoso Health", "fabrikam"];
+        let got = closest("contso", names);
+        assert_eq!(got.first().map(String::as_str), Some("contoso"));
+        assert!(!got.contains(&"fabrikam".to_owned()));
+        assert_eq!(did_you_mean(&[]), "");
+        assert_eq!(
+            did_you_mean(&["a".to_owned(), "b".to_owned()]),
+            " Did you mean `a` or `b`?"
+        );
+    }
 }
