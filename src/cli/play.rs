@@ -410,17 +410,6 @@ fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> an
     Ok(())
 }
 
-/// The hand-off planned this quarter for a customer's request, if any.
-fn handed_to(sim: &Simulation, id: u32) -> Option<ActionKind> {
-    sim.planned()
-        .iter()
-        .find(|p| {
-            p.target == ActionTarget::Customer(id)
-                && crate::sim::requests::team_of(p.action).is_some()
-        })
-        .map(|p| p.action)
-}
-
 /// `read CUSTOMER DRIVER`: says what drives a customer's health decline (2.6).
 fn read_health(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
     use crate::sim::types::HealthDriver;
@@ -680,11 +669,11 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     // The inbound requests waiting for a decision (1.4).
     let mut waiting = Vec::new();
     sim.each_customer(|cu| {
-        if let Some(r) = cu.engagement.request.filter(|r| r.open_from <= q) {
+        if let Some(r) = cu.engagement.open_request(q) {
             waiting.push((cu.id.0, cu.profile.key.clone(), r));
         }
     });
-    waiting.retain(|(id, _, _)| handed_to(sim, *id).is_none());
+    waiting.retain(|(id, _, _)| sim.handed_on(*id).is_none());
     if !waiting.is_empty() {
         let reserved: f32 = waiting.iter().map(|w| w.2.hours).sum();
         let shown: Vec<String> = waiting
@@ -963,7 +952,7 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         )?;
     }
     if let Some(r) = c.request {
-        match handed_to(sim, c.id) {
+        match sim.handed_on(c.id) {
             Some(a) => writeln!(
                 out,
                 "Inbound request: {} — handed to {} this quarter (1.4).",

@@ -162,16 +162,12 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 {
                     left.add_space(6.0);
                     left.label(RichText::new("Inbound request").strong());
-                    let handed = rec.sim.planned().iter().find(|p| {
-                        p.target == ActionTarget::Customer(id)
-                            && crate::sim::requests::team_of(p.action).is_some()
-                    });
+                    let handed = rec.sim.handed_on(id);
                     left.label(match handed {
-                        Some(p) => format!(
+                        Some(a) => format!(
                             "{} — handed to {} this quarter (1.4).",
                             r.kind.label(),
-                            crate::sim::requests::team_of(p.action)
-                                .map_or("", |t| t.label())
+                            crate::sim::requests::team_of(a).map_or("", |t| t.label())
                         ),
                         None => format!(
                             "{}{}. It takes {:.1} h of your quarter unless you hand it to the team that answers it; keep the ones only a CSM should answer (1.4).",

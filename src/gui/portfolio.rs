@@ -68,7 +68,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         .collect();
     let (mut requests, mut waiting, mut reserved) = (0, 0, 0.0);
     sim.each_customer(|c| {
-        if let Some(r) = c.engagement.request.filter(|r| r.open_from <= q) {
+        if let Some(r) = c.engagement.open_request(q) {
             requests += 1;
             if !handed.contains(&c.id.0) {
                 waiting += 1;

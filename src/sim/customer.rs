@@ -496,6 +496,15 @@ pub struct Engagement {
     pub adoption_focused: bool,
 }
 
+impl Engagement {
+    /// The inbound request open in quarter `q` (one handed to the wrong team is open again
+    /// only from the quarter after).
+    #[inline]
+    pub fn open_request(&self, q: i16) -> Option<Request> {
+        self.request.filter(|r| r.open_from <= q)
+    }
+}
+
 /// An inbound request: it takes its hours out of the CSM's quarter unless handed to the team
 /// that answers it (`docs/model.md` §5).
 #[derive(Debug, Clone, Copy, PartialEq)]

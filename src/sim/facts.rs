@@ -263,7 +263,7 @@ impl Facts {
         let plan_current = c.plan.is_current(q);
         let renewal_work = c.engagement.renewal_work_from.is_some();
         let new_outcome = c.lifecycle.outcomes_achieved > c.engagement.success_captured;
-        let open_request = c.engagement.request.filter(|r| r.open_from <= q);
+        let open_request = c.engagement.open_request(q);
         // The same as `Eligibility::of`, from what is read here already (a test keeps the
         // two equal).
         let eligibility = Eligibility {

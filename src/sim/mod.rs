@@ -775,6 +775,16 @@ impl Simulation {
         })
     }
 
+    /// The hand-off planned this quarter for a customer's inbound request, if any.
+    pub fn handed_on(&self, id: u32) -> Option<actions::ActionKind> {
+        self.planned()
+            .iter()
+            .find(|p| {
+                p.target == ActionTarget::Customer(id) && requests::team_of(p.action).is_some()
+            })
+            .map(|p| p.action)
+    }
+
     /// Removes a planned action before the quarter ends, giving its hours back; a hand-off
     /// whose freed hours are planned for other work stays.
     pub fn unplan(&mut self, index: usize) -> Result<PlannedAction, Blocker> {

@@ -152,7 +152,7 @@ pub(super) fn hand_off(
     journal: &mut Journal,
 ) -> bool {
     let qi = q as i16;
-    let Some(request) = c.engagement.request.filter(|r| r.open_from <= qi) else {
+    let Some(request) = c.engagement.open_request(qi) else {
         return false;
     };
     let right = request.kind.right_team() == team;
@@ -205,7 +205,7 @@ pub(super) fn hand_off(
 /// sales' work done by the wrong person.
 pub(super) fn answer_the_rest(c: &mut CustomerMutItem, q: u16, journal: &mut Journal) {
     let qi = q as i16;
-    let Some(request) = c.engagement.request.filter(|r| r.open_from <= qi) else {
+    let Some(request) = c.engagement.open_request(qi) else {
         return;
     };
     c.engagement.request = None;

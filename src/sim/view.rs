@@ -315,14 +315,11 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         expansion_opportunity: engagement.expansion_opportunity,
         advocate: engagement.advocate,
         hours_spent: engagement.hours,
-        request: engagement
-            .request
-            .filter(|r| r.open_from <= q)
-            .map(|r| RequestView {
-                kind: r.kind,
-                hours: r.hours,
-                bounces: r.bounces,
-            }),
+        request: engagement.open_request(q).map(|r| RequestView {
+            kind: r.kind,
+            hours: r.hours,
+            bounces: r.bounces,
+        }),
         gap_known: c.lifecycle.gap.zip(c.lifecycle.gap_found_in),
     }
 }

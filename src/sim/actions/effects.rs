@@ -366,7 +366,7 @@ fn apply_action(
     match action {
         A::HandToSupport | A::HandToServices | A::HandToAccountManager => {
             let team = crate::sim::requests::team_of(action).expect("a hand-off");
-            let open = c.engagement.request.filter(|r| r.open_from <= qi);
+            let open = c.engagement.open_request(qi);
             if !crate::sim::requests::hand_off(team, c, q, rng, journal) {
                 return ActionOutcome::Blocked(Blocker::NoOpenRequest);
             }

@@ -327,16 +327,8 @@ impl Eligibility {
             new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
             expansions_proposed: c.engagement.expansions_proposed,
             expansion_closed_until: c.engagement.expansion_closed_until,
-            request: c
-                .engagement
-                .request
-                .filter(|r| r.open_from <= q)
-                .map(|r| r.kind),
-            request_hours: c
-                .engagement
-                .request
-                .filter(|r| r.open_from <= q)
-                .map_or(0.0, |r| r.hours),
+            request: c.engagement.open_request(q).map(|r| r.kind),
+            request_hours: c.engagement.open_request(q).map_or(0.0, |r| r.hours),
         }
     }
 
