@@ -799,6 +799,42 @@ fn advocacy_rules() {
 }
 
 #[test]
+fn case_study_and_talk_rules() {
+    let happy = |outcomes: u8| C {
+        signals: "Signals(utilisation: 0.8, features_in_use: 8, nps: 70, csat: 4.8)",
+        stage: "Adopt",
+        extra: if outcomes > 0 {
+            ", stakeholders: Stakeholders(executive_sponsor: Stakeholder(sentiment: 0.8), champion: Stakeholder(sentiment: 0.8), users: Stakeholder(sentiment: 0.8)), outcomes_achieved: 1"
+        } else {
+            ", stakeholders: Stakeholders(executive_sponsor: Stakeholder(sentiment: 0.8), champion: Stakeholder(sentiment: 0.8), users: Stakeholder(sentiment: 0.8))"
+        },
+        ..c("a")
+    };
+    // A promoter with a result to tell: a case study lands.
+    let got = fired(&scenario(&[happy(1)], ""), &[&[("case_study", "a")]]);
+    assert!(
+        got.contains("case-study-with-results") && !got.contains("case-study-backfired"),
+        "{got:?}"
+    );
+    // The same promoter before any outcome: too early.
+    let got = fired(&scenario(&[happy(0)], ""), &[&[("case_study", "a")]]);
+    assert!(
+        got.contains("case-study-backfired") && !got.contains("case-study-with-results"),
+        "{got:?}"
+    );
+    // A talk from a promoter with a champion is advocacy well asked.
+    let got = fired(&scenario(&[happy(1)], ""), &[&[("user_group_talk", "a")]]);
+    assert!(got.contains("advocacy-from-promoter"), "{got:?}");
+    // Without a champion there is nobody to give it.
+    let orphan = C {
+        extra: ", stakeholders: Stakeholders(executive_sponsor: Stakeholder(sentiment: 0.8), champion: Stakeholder(present: false), users: Stakeholder(sentiment: 0.8))",
+        ..happy(0)
+    };
+    let got = fired(&scenario(&[orphan], ""), &[&[("user_group_talk", "a")]]);
+    assert!(got.contains("talk-without-champion"), "{got:?}");
+}
+
+#[test]
 fn success_captured() {
     let rule = "success-captured";
     fires(
@@ -1021,6 +1057,9 @@ fn expansion_pitched_too_early_or_over_a_barrier() {
 fn every_rule_is_exercised_by_these_tests() {
     // Keep this list in step with the tests above: a new rule needs a test of its own.
     let tested = [
+        "case-study-with-results",
+        "case-study-backfired",
+        "talk-without-champion",
         "champion-sought",
         "champion-missing-ignored",
         "weak-finances-renewal-unworked",

@@ -1074,10 +1074,13 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         } else {
             ""
         },
-        if c.advocate {
-            ", reference customer"
+        if c.advocacy != 0 {
+            format!(
+                ", advocate ({})",
+                crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
+            )
         } else {
-            ""
+            String::new()
         },
     )?;
     let history: Vec<String> = sim

@@ -148,7 +148,7 @@ mechanics! {
     SOLUTION_SOLD, "solution-sold", ["5.1.d"], "A new solution sold.";
     CHANGE_MANAGEMENT_SOLD, "change-management-sold", ["5.1.e"], "Change-management services sold.";
     ADVOCACY, "advocacy", ["4.6"],
-        "A customer asked for advocacy: welcome from promoters, harmful from the unhappy.";
+        "A customer asked for a reference, a case study or a user-group talk: welcome from promoters (a case study once there are results), harmful from the unhappy; each form given is peer proof that helps the segment's other customers buy.";
     ADOPTION_CAMPAIGN, "adoption-campaign", ["5.3", "1.9.c"],
         "A one-to-many campaign lifts a segment's utilisation and surfaces expansion.";
     WEBINAR, "webinar", ["1.9.c", "4.3.c"],
@@ -269,7 +269,7 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
                 A::RenewalRiskAnalysis => Some(RISK_ANALYSIS),
                 A::MitigationPlan => Some(MITIGATION),
                 A::TransitionPlan => Some(TRANSITION),
-                A::AdvocacyRequest => Some(ADVOCACY),
+                A::AdvocacyRequest | A::CaseStudy | A::UserGroupTalk => Some(ADVOCACY),
                 A::ProposeAdditionalFeatures
                 | A::ProposeNewUseCases
                 | A::ProposeAdditionalUserGroups

@@ -477,8 +477,9 @@ pub struct Engagement {
     pub adoption_plan: Option<i16>,
     /// A QBR or campaign has surfaced an expansion opportunity (5.2, 5.3).
     pub expansion_opportunity: bool,
-    /// The customer agreed to act as a reference (4.6).
-    pub advocate: bool,
+    /// The forms of advocacy the customer gave this term, a bit per form (4.6; see
+    /// `effects::advocacy_bit`).
+    pub advocacy: u8,
     /// The last outcome a success moment was captured for (4.2.d).
     pub success_captured: u8,
     /// Hours of CSM time spent on this customer so far.

@@ -264,6 +264,7 @@ impl Facts {
         let renewal_work = c.engagement.renewal_work_from.is_some();
         let new_outcome = c.lifecycle.outcomes_achieved > c.engagement.success_captured;
         let open_request = c.engagement.open_request(q);
+        let champion_missing = !c.stakeholders.get(Role::Champion).present;
         // The same as `Eligibility::of`, from what is read here already (a test keeps the
         // two equal).
         let eligibility = Eligibility {
@@ -279,6 +280,8 @@ impl Facts {
             new_outcome,
             expansions_proposed: c.engagement.expansions_proposed,
             expansion_closed_until: c.engagement.expansion_closed_until,
+            advocacy: c.engagement.advocacy,
+            champion_missing,
             request: open_request.map(|r| r.kind),
             request_hours: open_request.map_or(0.0, |r| r.hours),
         };
@@ -320,7 +323,7 @@ impl Facts {
             baseline: c.plan.baseline,
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),
-            champion_missing: !c.stakeholders.get(Role::Champion).present,
+            champion_missing,
             gap_known: c
                 .lifecycle
                 .gap

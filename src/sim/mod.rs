@@ -181,6 +181,7 @@ pub fn install(world: &mut World, scenario: Arc<Scenario>, seed: u64) {
     world.insert_resource(Plan::default());
     world.insert_resource(actions::Readings::default());
     world.insert_resource(actions::Attempts::default());
+    world.insert_resource(actions::Advocates::default());
     world.insert_resource(Journal::with_detail(
         if roster_len(world) > journal::FULL_DETAIL_UP_TO {
             journal::Detail::Exceptions

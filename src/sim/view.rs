@@ -86,7 +86,8 @@ pub struct CustomerView {
     pub mitigation_plan: bool,
     pub transition_plan: bool,
     pub expansion_opportunity: bool,
-    pub advocate: bool,
+    /// The forms of advocacy given (4.6; see `actions::effects::advocacy_bit`).
+    pub advocacy: u8,
     pub hours_spent: f32,
     /// The inbound request open this quarter (1.4).
     pub request: Option<RequestView>,
@@ -313,7 +314,7 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         mitigation_plan: engagement.mitigation_plan.is_some(),
         transition_plan: engagement.transition_plan.is_some(),
         expansion_opportunity: engagement.expansion_opportunity,
-        advocate: engagement.advocate,
+        advocacy: engagement.advocacy,
         hours_spent: engagement.hours,
         request: engagement.open_request(q).map(|r| RequestView {
             kind: r.kind,

@@ -41,8 +41,10 @@ pub enum ActionKind {
     ProposeAdditionalUserGroups,
     ProposeNewSolution,
     ProposeChangeManagement,
-    // Advocacy (4.6).
+    // Advocacy (4.6): a reference, a case study, a talk at a user group.
     AdvocacyRequest,
+    CaseStudy,
+    UserGroupTalk,
     // One-to-many, for a whole segment (1.9.c, 5.3).
     AdoptionCampaign,
     OneToManyTraining,
@@ -202,9 +204,15 @@ catalogue! {
     ProposeChangeManagement, "propose_change_management", "Propose change-management services", Grow, 5.0, false,
         ["5.1.e", "5.2"], "",
         "Services that help people adopt; lands when adoption lags and a sponsor backs it (+8 % ARR).";
-    AdvocacyRequest, "advocacy_request", "Ask for advocacy", Grow, 2.0, false,
+    AdvocacyRequest, "advocacy_request", "Ask for a reference", Grow, 2.0, false,
         ["4.6"], "",
-        "Ask for a reference or case study. Welcome from promoters; asking an unhappy customer backfires.";
+        "Ask the customer to take reference calls from prospects and peers. Welcome from promoters; asking an unhappy customer backfires. References help other customers in the segment buy.";
+    CaseStudy, "case_study", "Ask for a case study", Grow, 4.0, false,
+        ["4.6", "2.10"], "",
+        "Write up, with the customer, the outcomes reached and their measured results. Needs a promoter with an outcome achieved; asked before there are results, it backfires. Counts twice as peer proof.";
+    UserGroupTalk, "user_group_talk", "Invite to speak at the user group", Grow, 3.0, false,
+        ["4.6", "4.3.c"], "a champion to give the talk",
+        "The champion presents the team's work to other customers. Welcome from promoters, and it warms the champion and the users.";
     AdoptionCampaign, "adoption_campaign", "Adoption campaign (segment)", OneToMany, 10.0, true,
         ["5.3", "1.9.c", "5.2"], "a segment as the target",
         "One-to-many utilisation campaign for a whole segment; surfaces expansion opportunities where utilisation is high.";

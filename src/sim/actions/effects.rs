@@ -248,8 +248,9 @@ pub(super) fn apply(
     rng: &mut Stream,
     journal: &mut Journal,
     model: &HealthModel,
+    peer_proof: u8,
 ) -> ActionOutcome {
-    let mut outcome = apply_action(action, c, q, rng, journal, model);
+    let mut outcome = apply_action(action, c, q, rng, journal, model, peer_proof);
     if c.lifecycle.gap.is_some() && work_on_gap(action, outcome, c, q, rng, journal) {
         // The action's answer was the gap, not a barrier.
         if outcome == ActionOutcome::NoEffect {
@@ -343,6 +344,7 @@ fn apply_action(
     rng: &mut Stream,
     journal: &mut Journal,
     model: &HealthModel,
+    peer_proof: u8,
 ) -> ActionOutcome {
     use ActionKind as A;
     let qi = q as i16;
@@ -681,23 +683,93 @@ fn apply_action(
         | A::ProposeNewUseCases
         | A::ProposeAdditionalUserGroups
         | A::ProposeNewSolution
-        | A::ProposeChangeManagement => propose_expansion(action, c, qi, rng, model),
-        A::AdvocacyRequest => {
-            let happy = c.signals.nps >= 50.0
-                && c.stakeholders.mean_customer_sentiment() >= 0.4
-                && c.barriers.active().next().is_none();
-            if happy {
-                c.engagement.advocate = true;
-                c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05);
-                ActionOutcome::Done
-            } else {
-                c.stakeholders.nudge(Role::ExecutiveSponsor, -0.1);
-                c.stakeholders.nudge(Role::Champion, -0.1);
-                ActionOutcome::Backfired
-            }
-        }
+        | A::ProposeChangeManagement => propose_expansion(action, c, qi, rng, model, peer_proof),
+        A::AdvocacyRequest | A::CaseStudy | A::UserGroupTalk => ask_for_advocacy(action, c),
         A::AdoptionCampaign | A::OneToManyTraining | A::DigitalRenewalOutreach => {
             ActionOutcome::Blocked(Blocker::NeedsSegmentTarget)
+        }
+    }
+}
+
+/// The bit of a form of advocacy in `Engagement::advocacy` (0: not advocacy).
+pub fn advocacy_bit(action: ActionKind) -> u8 {
+    match action {
+        ActionKind::AdvocacyRequest => 1,
+        ActionKind::CaseStudy => 2,
+        ActionKind::UserGroupTalk => 4,
+        _ => 0,
+    }
+}
+
+/// The forms of advocacy given, in words.
+pub fn advocacy_forms(advocacy: u8) -> Vec<&'static str> {
+    [(1, "reference"), (2, "case study"), (4, "user-group talk")]
+        .into_iter()
+        .filter(|&(bit, _)| advocacy & bit != 0)
+        .map(|(_, name)| name)
+        .collect()
+}
+
+/// How much peer proof a customer's advocacy gives the others in its segment: a reference
+/// or a talk one point, a case study with measured results two.
+pub fn peer_points(advocacy: u8) -> u8 {
+    (advocacy & 1) + (advocacy >> 1 & 1) * 2 + (advocacy >> 2 & 1)
+}
+
+/// Peer proof counts up to this many points; each adds [`PEER_PROOF`] to the chance that a
+/// fitting expansion is bought.
+pub const PEER_PROOF_CAP: u8 = 3;
+pub const PEER_PROOF: f32 = 0.04;
+
+/// Whether the customer is ready to advocate, truly (4.6): a promoter (NPS 50 or more),
+/// its people warm (mean mood 0.4 or more), and no barrier open, found or not.
+fn ready_to_advocate(c: &CustomerMutItem) -> bool {
+    c.signals.nps >= 50.0
+        && c.stakeholders.mean_customer_sentiment() >= 0.4
+        && c.barriers.active().next().is_none()
+}
+
+/// A request for advocacy (4.6). A customer ready to advocate gives it, and the relationship
+/// warms; one that is not (unhappy, or with a problem open) feels used, and a case study
+/// asked before there are results to tell costs goodwill too.
+fn ask_for_advocacy(action: ActionKind, c: &mut CustomerMutItem) -> ActionOutcome {
+    use ActionKind as A;
+    let bit = advocacy_bit(action);
+    if c.engagement.advocacy & bit != 0 {
+        return ActionOutcome::Blocked(Blocker::AdvocacyGiven);
+    }
+    if action == A::UserGroupTalk && !c.stakeholders.get(Role::Champion).present {
+        return ActionOutcome::Blocked(Blocker::NeedsChampion);
+    }
+    let ready = ready_to_advocate(c);
+    let results = c.lifecycle.outcomes_achieved >= 1;
+    match action {
+        A::CaseStudy if ready && results => {
+            c.engagement.advocacy |= bit;
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.08);
+            c.stakeholders.nudge(Role::Champion, 0.05);
+            ActionOutcome::Done
+        }
+        // A promoter with nothing measured to tell yet: the ask comes too early.
+        A::CaseStudy if ready => {
+            c.stakeholders.nudge(Role::ExecutiveSponsor, -0.06);
+            ActionOutcome::Backfired
+        }
+        A::UserGroupTalk if ready => {
+            c.engagement.advocacy |= bit;
+            c.stakeholders.nudge(Role::Champion, 0.1);
+            c.stakeholders.nudge(Role::Users, 0.04);
+            ActionOutcome::Done
+        }
+        _ if ready => {
+            c.engagement.advocacy |= bit;
+            c.stakeholders.nudge(Role::ExecutiveSponsor, 0.05);
+            ActionOutcome::Done
+        }
+        _ => {
+            c.stakeholders.nudge(Role::ExecutiveSponsor, -0.1);
+            c.stakeholders.nudge(Role::Champion, -0.1);
+            ActionOutcome::Backfired
         }
     }
 }
@@ -758,6 +830,7 @@ fn propose_expansion(
     q: i16,
     rng: &mut Stream,
     model: &HealthModel,
+    peer_proof: u8,
 ) -> ActionOutcome {
     if c.engagement.expansions_proposed & expansion_bit(action) != 0 {
         return ActionOutcome::Blocked(Blocker::ProposedThisTerm);
@@ -792,7 +865,9 @@ fn propose_expansion(
                 0.0
             }
             + 0.1 * f32::from(c.lifecycle.outcomes_achieved.min(2))
-            + if true_band_green { 0.15 } else { 0.0 })
+            + if true_band_green { 0.15 } else { 0.0 }
+            // Other customers in the segment who vouch for the product (4.6).
+            + PEER_PROOF * f32::from(peer_proof.min(PEER_PROOF_CAP)))
         .clamp(0.02, 0.9)
     } else {
         0.0

@@ -8,8 +8,10 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use catalogue::{ActionKind, ActionSpec, CATALOGUE, Family};
+pub use effects::{PEER_PROOF, PEER_PROOF_CAP, advocacy_forms};
 
 use super::clock::Clock;
+use super::customer::Role;
 use super::customer::{CustomerMut, CustomerRef};
 use super::journal::{Event, Journal, SEGMENT_WIDE};
 use super::metrics::Tally;
@@ -120,6 +122,10 @@ pub enum Blocker {
     HoursInUse,
     /// There is no planned action with that number.
     NotPlanned,
+    /// The customer already gave this form of advocacy this contract term.
+    AdvocacyGiven,
+    /// The customer has no champion to give a talk.
+    NeedsChampion,
 }
 
 impl Blocker {
@@ -138,6 +144,8 @@ impl Blocker {
                 | Blocker::ProposedThisTerm
                 | Blocker::ExpansionDoorClosed
                 | Blocker::NoDecline
+                | Blocker::AdvocacyGiven
+                | Blocker::NeedsChampion
         )
     }
 
@@ -184,6 +192,12 @@ impl Blocker {
                 "the hours this hand-off freed are planned for other work: remove some of that first"
             }
             Blocker::NotPlanned => "there is no planned action with that number",
+            Blocker::AdvocacyGiven => {
+                "the customer already gave this form of advocacy this contract term; ask for another form, or wait for the renewal (4.6)"
+            }
+            Blocker::NeedsChampion => {
+                "the customer has no champion to give the talk; find one first (2.2)"
+            }
         }
     }
 }
@@ -303,6 +317,9 @@ pub struct Eligibility {
     pub new_outcome: bool,
     pub expansions_proposed: u8,
     pub expansion_closed_until: Option<i16>,
+    /// The forms of advocacy given this term (see [`effects::advocacy_bit`]).
+    pub advocacy: u8,
+    pub champion_missing: bool,
     /// The inbound request open this quarter, and the hours it reserves.
     pub request: Option<super::types::RequestKind>,
     pub request_hours: f32,
@@ -327,6 +344,8 @@ impl Eligibility {
             new_outcome: c.lifecycle.outcomes_achieved > c.engagement.success_captured,
             expansions_proposed: c.engagement.expansions_proposed,
             expansion_closed_until: c.engagement.expansion_closed_until,
+            advocacy: c.engagement.advocacy,
+            champion_missing: !c.stakeholders.get(Role::Champion).present,
             request: c.engagement.open_request(q).map(|r| r.kind),
             request_hours: c.engagement.open_request(q).map_or(0.0, |r| r.hours),
         }
@@ -372,7 +391,15 @@ impl Eligibility {
             {
                 Err(Blocker::NoOpenRequest)
             }
-            a if a.spec().family == Family::Grow && a != ActionKind::AdvocacyRequest => {
+            ActionKind::UserGroupTalk if self.champion_missing => Err(Blocker::NeedsChampion),
+            a if effects::advocacy_bit(a) != 0 => {
+                if self.advocacy & effects::advocacy_bit(a) != 0 {
+                    Err(Blocker::AdvocacyGiven)
+                } else {
+                    Ok(())
+                }
+            }
+            a if a.spec().family == Family::Grow => {
                 if self.expansions_proposed & effects::expansion_bit(a) != 0 {
                     Err(Blocker::ProposedThisTerm)
                 } else if self
@@ -398,6 +425,10 @@ pub fn check_customer_action(
     Eligibility::of(c, q).check(action)
 }
 
+/// The customers who have given some form of advocacy, in the order they first did (4.6).
+#[derive(Resource, Debug, Default)]
+pub struct Advocates(pub Vec<u32>);
+
 /// The read-only view of a customer used when planning.
 pub type CustomerRefItem<'w, 's> = <CustomerRef as bevy::ecs::query::QueryData>::Item<'w, 's>;
 
@@ -411,9 +442,31 @@ pub(super) fn carry_out_plan(
     mut rng: ResMut<SimRng>,
     mut journal: ResMut<Journal>,
     mut tally: ResMut<Tally>,
+    mut advocates: ResMut<Advocates>,
     mut customers: Query<CustomerMut>,
 ) {
     let q = clock.quarter;
+    // Peer proof for expansion (4.6): the advocacy of the segment's active customers, as it
+    // stood when the quarter began. Worked out only when an expansion is proposed.
+    let peer = if plan.0.iter().any(|p| effects::expansion_bit(p.action) != 0) {
+        let mut points = vec![0u8; scenario.0.segments.len()];
+        for &id in &advocates.0 {
+            let Some(c) = roster
+                .entities
+                .get(id as usize)
+                .and_then(|&e| customers.get(e).ok())
+            else {
+                continue;
+            };
+            if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q as i16) {
+                let p = &mut points[usize::from(c.account.segment)];
+                *p = p.saturating_add(effects::peer_points(c.engagement.advocacy));
+            }
+        }
+        points
+    } else {
+        Vec::new()
+    };
     // Health readings first: they were made from the dashboard as it stood.
     for reading in &readings.0 {
         let Some(&entity) = roster.entities.get(reading.customer as usize) else {
@@ -435,6 +488,11 @@ pub(super) fn carry_out_plan(
                 };
                 let hours = cost(planned.action, Some(c.account.touch));
                 c.engagement.hours += hours;
+                // Peer proof comes from the others in the segment, not from the customer.
+                let peer_proof = peer.get(usize::from(c.account.segment)).map_or(0, |&p| {
+                    p.saturating_sub(effects::peer_points(c.engagement.advocacy))
+                });
+                let advocate_before = c.engagement.advocacy != 0;
                 let outcome = effects::apply(
                     planned.action,
                     &mut c,
@@ -442,7 +500,11 @@ pub(super) fn carry_out_plan(
                     &mut rng.actions,
                     &mut journal,
                     &scenario.0.health_model,
+                    peer_proof,
                 );
+                if !advocate_before && c.engagement.advocacy != 0 {
+                    advocates.0.push(id);
+                }
                 if let ActionOutcome::ExpansionWon(added) = outcome {
                     tally.add_expansion(added, c.contract.in_start_cohort);
                 }
