@@ -986,7 +986,7 @@ fn customers_and_segments_are_found_by_name_in_any_case() {
 
 #[test]
 fn the_action_catalogue_fits_a_screen_and_describes_one_action_on_request() {
-    let dir = temp_dir("actions");
+    let dir = temp_dir("actions-catalogue");
     let save = dir.join("s.ron");
     let o = play(
         &["tutorial", "--save", save.to_str().unwrap()],

@@ -106,19 +106,8 @@ pub fn totals(s: &RunSummary) -> String {
             out,
             "Target: {} {} — actual {} — {}",
             t.name,
-            if t.name.contains("RR") {
-                pct(t.target)
-            } else {
-                format!("{}", t.target)
-            },
-            if t.name.contains("RR") {
-                pct(t.actual)
-            } else if t.name.starts_with("churned customers") {
-                // A count of customers is a whole number.
-                format!("{:.0}", t.actual)
-            } else {
-                format!("{:.1}", t.actual)
-            },
+            t.show(t.target),
+            t.show(t.actual),
             if t.met { "MET" } else { "MISSED" }
         );
     }

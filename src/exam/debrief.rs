@@ -523,15 +523,7 @@ impl Debrief {
         if !b.targets.is_empty() {
             h.push_str("<table><tr><th>Target</th><th>Goal</th><th>Result</th><th></th></tr>");
             for t in &b.targets {
-                let show = |v: f64| {
-                    if t.name.contains("RR") {
-                        pct(v)
-                    } else if t.name.contains("customers") {
-                        format!("{v:.0}")
-                    } else {
-                        format!("{v:.1}")
-                    }
-                };
+                let show = |v: f64| t.show(v);
                 let _ = write!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",

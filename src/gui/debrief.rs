@@ -26,7 +26,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
             crate::sim::journal::format_money(b.expansion_arr)
         ));
         for t in &b.targets {
-            let show = |v: f64| if t.name.contains("RR") { format!("{:.1} %", v * 100.0) } else { format!("{v:.1}") };
+            let show = |v: f64| t.show(v);
             ui.label(format!(
                 "{} {}: {} (actual {})",
                 if t.met { "met:" } else { "MISSED:" },

@@ -26,6 +26,10 @@ pub const ALL: &[(&str, &str)] = &[
         "company-risk",
         include_str!("../../scenarios/company-risk.ron"),
     ),
+    (
+        "expansion-advocacy",
+        include_str!("../../scenarios/expansion-advocacy.ron"),
+    ),
 ];
 
 /// The text of a built-in scenario, by name (`tutorial`) or as `builtin:tutorial`.

@@ -188,6 +188,10 @@ pub struct Targets {
     /// Every customer that buys during the scenario has a success plan of five or more
     /// elements within this many quarters of its purchase (seed 002: 90 days, one quarter).
     pub plans_within_quarters: Option<u16>,
+    /// Expansion ARR of the starting customers, as a share of their starting ARR (5.1).
+    pub expansion_min: Option<f64>,
+    /// Customers who gave some form of advocacy by the end (4.6).
+    pub advocates_min: Option<u32>,
 }
 
 impl Scenario {

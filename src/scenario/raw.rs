@@ -415,4 +415,8 @@ pub struct RawTargets {
     pub max_time_to_value: Option<f64>,
     #[serde(default)]
     pub plans_within_quarters: Option<i64>,
+    #[serde(default)]
+    pub expansion_min: Option<f64>,
+    #[serde(default)]
+    pub advocates_min: Option<i64>,
 }

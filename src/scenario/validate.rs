@@ -514,6 +514,24 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
                 "plans_within_quarters (quarters after purchase)",
             ) as u16
         }),
+        expansion_min: t.expansion_min.inspect(|&v| {
+            c.number(
+                &tp.field("expansion_min"),
+                v,
+                0.0,
+                5.0,
+                "expansion_min (a share of the starting ARR, 0.1 is 10 %)",
+            );
+        }),
+        advocates_min: t.advocates_min.map(|v| {
+            c.whole(
+                &tp.field("advocates_min"),
+                v,
+                0,
+                MAX_CUSTOMERS as i64,
+                "advocates_min (customers)",
+            ) as u32
+        }),
     };
 
     let knowledge_checks = c.whole(

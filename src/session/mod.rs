@@ -23,8 +23,9 @@ pub const FORMAT: u32 = 1;
 /// knowledge checks in the tutorial; 4: success plans aim at an outcome heard from the
 /// sponsor (issue 11), so plans written before differ in what they validate; 5: health
 /// readings (2.6) and their rules; 6: inbound requests (1.4), which change play in
-/// company-risk, and gaps in the baseline (2.5), which change mixed-portfolio.
-pub const MODEL: u32 = 6;
+/// company-risk, and gaps in the baseline (2.5), which change mixed-portfolio; 7: advocacy
+/// in three forms, each peer proof for the segment's expansions (4.6).
+pub const MODEL: u32 = 7;
 
 fn model_one() -> u32 {
     1

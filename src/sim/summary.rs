@@ -14,6 +14,19 @@ pub struct TargetResult {
     pub met: bool,
 }
 
+impl TargetResult {
+    /// A goal or result of this target in words: a share as a percentage, a count whole.
+    pub fn show(&self, v: f64) -> String {
+        if self.name.contains("RR") || self.name.contains("share") {
+            format!("{:.1} %", v * 100.0)
+        } else if self.name.contains("customers") {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        }
+    }
+}
+
 /// A run's results, as printed by `csm-sim run --json`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RunSummary {
@@ -108,6 +121,32 @@ impl Simulation {
                     met: ready == new,
                 });
             }
+        }
+        if let Some(v) = t.expansion_min {
+            let actual = if m.start_arr > 0 {
+                m.cohort_expansion as f64 / m.start_arr as f64
+            } else {
+                0.0
+            };
+            targets.push(TargetResult {
+                name: "expansion ARR at least (share of starting ARR)",
+                target: v,
+                actual,
+                met: actual >= v,
+            });
+        }
+        if let Some(v) = t.advocates_min {
+            let actual = self
+                .world()
+                .resource::<crate::sim::actions::Advocates>()
+                .0
+                .len() as u32;
+            targets.push(TargetResult {
+                name: "customers who gave advocacy at least",
+                target: f64::from(v),
+                actual: f64::from(actual),
+                met: actual >= v,
+            });
         }
         if let Some(v) = t.max_time_to_value {
             let actual = self.time_to_value().0.unwrap_or(f64::INFINITY);
