@@ -1058,6 +1058,7 @@ fn every_rule_is_exercised_by_these_tests() {
     // Keep this list in step with the tests above: a new rule needs a test of its own.
     let tested = [
         "case-study-with-results",
+        "expansion-in-the-plan",
         "case-study-backfired",
         "talk-without-champion",
         "champion-sought",
@@ -1395,6 +1396,20 @@ fn gaps_in_the_baseline_found_closed_or_left_open() {
         let got = fired_with(&none, seed, &[review, review]);
         assert!(!got.iter().any(|r| r.starts_with("gap-")), "{got:?}");
     }
+}
+
+#[test]
+fn an_expansion_opportunity_written_into_the_plan() {
+    let mut a = c("a");
+    a.plan = FULL_PLAN;
+    a.extra = ", outcomes_achieved: 1";
+    let s = scenario(&[a], "");
+    // A review with no opportunity open writes nothing in.
+    let got = fired(&s, &[&[("review_success_plan", "a")]]);
+    assert!(!got.contains("expansion-in-the-plan"), "{got:?}");
+    // A QBR with an outcome reached surfaces one; the review next quarter plans it.
+    let got = fired(&s, &[&[("qbr", "a")], &[("review_success_plan", "a")]]);
+    assert!(got.contains("expansion-in-the-plan"), "{got:?}");
 }
 
 #[test]

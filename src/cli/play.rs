@@ -1069,10 +1069,10 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         } else {
             ""
         },
-        if c.expansion_opportunity {
-            ", expansion opportunity"
-        } else {
-            ""
+        match (c.expansion_opportunity, c.expansion_in_plan) {
+            (true, true) => ", expansion opportunity (in the success plan)",
+            (true, false) => ", expansion opportunity",
+            _ => "",
         },
         if c.advocacy != 0 {
             format!(

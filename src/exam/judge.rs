@@ -165,6 +165,8 @@ pub enum Check {
     },
     /// An adoption plan agreed, focused on the outcome the customer wants or not (4.1.b).
     Adoption { focused: bool },
+    /// An expansion opportunity written into the success plan with the sponsor (5.4).
+    ExpansionPlanned,
     /// A gap of one of these kinds in an account's baseline found (or, with `closed`,
     /// closed) (2.5).
     Gap {
@@ -427,6 +429,7 @@ impl Judge {
                     (Check::Adoption { focused }, Event::AdoptionPlanned { focused: f, .. }) => {
                         focused == f
                     }
+                    (Check::ExpansionPlanned, Event::ExpansionPlanned) => true,
                     (Check::Gap { kinds, closed }, Event::GapFound { gap, .. }) => {
                         !closed && kinds.contains(gap)
                     }

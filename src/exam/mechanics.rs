@@ -147,6 +147,8 @@ mechanics! {
     USER_GROUPS_SOLD, "user-groups-sold", ["5.1.c"], "Additional user groups sold.";
     SOLUTION_SOLD, "solution-sold", ["5.1.d"], "A new solution sold.";
     CHANGE_MANAGEMENT_SOLD, "change-management-sold", ["5.1.e"], "Change-management services sold.";
+    EXPANSION_PLANNED, "expansion-planned", ["5.4", "5.2"],
+        "An expansion opportunity agreed into the success plan with the sponsor: the next fitting proposal is likelier to land.";
     ADVOCACY, "advocacy", ["4.6"],
         "A customer asked for a reference, a case study or a user-group talk: welcome from promoters (a case study once there are results), harmful from the unhappy; each form given is peer proof that helps the segment's other customers buy.";
     ADOPTION_CAMPAIGN, "adoption-campaign", ["5.3", "1.9.c"],
@@ -229,6 +231,7 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
         Event::GapClosed { .. } => out.push(GAP_CLOSED),
         Event::AdoptionPlanned { focused: true, .. } => out.push(ADOPTION_FOCUSED),
         Event::AdoptionPlanned { focused: false, .. } => {}
+        Event::ExpansionPlanned => out.push(EXPANSION_PLANNED),
         Event::RequestReceived { .. } => {}
         Event::RequestClosed { kind, by, right } => {
             use crate::sim::types::{RequestKind, Team};

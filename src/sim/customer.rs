@@ -477,6 +477,8 @@ pub struct Engagement {
     pub adoption_plan: Option<i16>,
     /// A QBR or campaign has surfaced an expansion opportunity (5.2, 5.3).
     pub expansion_opportunity: bool,
+    /// The expansion opportunity is written into the success plan (5.4).
+    pub expansion_in_plan: bool,
     /// The forms of advocacy the customer gave this term, a bit per form (4.6; see
     /// `effects::advocacy_bit`).
     pub advocacy: u8,

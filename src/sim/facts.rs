@@ -62,6 +62,8 @@ pub enum Condition {
     ChampionMissing,
     /// The customer has an inbound request of this kind open this quarter (1.4).
     RequestOpen(RequestKind),
+    /// The expansion opportunity is written into the success plan (5.4).
+    ExpansionInPlan,
     /// The CSM has found a gap of this kind in the account's baseline, still open (2.5).
     GapKnown(GapKind),
     /// A gap the CSM found at least this many quarters ago is still open (2.5).
@@ -93,6 +95,7 @@ pub struct Facts {
     pub outcomes: u8,
     pub new_outcome: bool,
     pub expansion_opportunity: bool,
+    pub expansion_in_plan: bool,
     pub utilisation: f32,
     pub feature_share: f32,
     pub nps: f32,
@@ -307,6 +310,7 @@ impl Facts {
             outcomes: c.lifecycle.outcomes_achieved,
             new_outcome,
             expansion_opportunity: c.engagement.expansion_opportunity,
+            expansion_in_plan: c.engagement.expansion_in_plan,
             utilisation: c.observed.signals.utilisation,
             feature_share: c.observed.signals.feature_share(),
             nps: c.observed.signals.nps,
@@ -397,6 +401,7 @@ impl Facts {
             Condition::OutcomesAtLeast(n) => self.outcomes >= *n,
             Condition::NewOutcomeToCapture => self.new_outcome,
             Condition::ExpansionOpportunity => self.expansion_opportunity,
+            Condition::ExpansionInPlan => self.expansion_in_plan,
             Condition::SponsorBelieved => self.sponsor_believed,
             Condition::UtilisationBelow(u) => self.utilisation < *u,
             Condition::UtilisationAtLeast(u) => self.utilisation >= *u,

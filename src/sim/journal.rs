@@ -72,6 +72,9 @@ pub enum Event {
         focus: Option<BusinessOutcome>,
         focused: bool,
     },
+    /// A review of the success plan with the sponsor wrote the expansion opportunity into
+    /// it (5.4): the next fitting proposal is one the customer has already planned for.
+    ExpansionPlanned,
     /// The CSM found a gap in the account's baseline (2.5).
     GapFound {
         gap: GapKind,
@@ -312,6 +315,7 @@ impl Event {
                 ),
                 (None, _) => "the adoption plan has no success focus (the success plan names no outcome yet): it rolls out at half the pace, with no timeline to value (4.1.b, 2.3)".to_owned(),
             },
+            Event::ExpansionPlanned => "the success plan now holds the expansion opportunity, agreed with the sponsor: the next fitting proposal is one the customer has planned for (5.4)".to_owned(),
             Event::GapFound { gap, by } => format!(
                 "{} found {} in the account's baseline: it slows deployment, holds use back and blocks outcomes until it is closed (2.5, {})",
                 by.spec().name,

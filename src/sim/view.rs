@@ -86,6 +86,8 @@ pub struct CustomerView {
     pub mitigation_plan: bool,
     pub transition_plan: bool,
     pub expansion_opportunity: bool,
+    /// The opportunity is written into the success plan (5.4).
+    pub expansion_in_plan: bool,
     /// The forms of advocacy given (4.6; see `actions::effects::advocacy_bit`).
     pub advocacy: u8,
     pub hours_spent: f32,
@@ -314,6 +316,7 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         mitigation_plan: engagement.mitigation_plan.is_some(),
         transition_plan: engagement.transition_plan.is_some(),
         expansion_opportunity: engagement.expansion_opportunity,
+        expansion_in_plan: engagement.expansion_in_plan,
         advocacy: engagement.advocacy,
         hours_spent: engagement.hours,
         request: engagement.open_request(q).map(|r| RequestView {

@@ -439,6 +439,11 @@ fn apply_action(
             c.plan.last_reviewed = Some(qi);
             if sponsor_present {
                 validate_with_sponsor(c, q, journal);
+                // An opportunity surfaced is agreed into the plan with the sponsor (5.4).
+                if c.engagement.expansion_opportunity && !c.engagement.expansion_in_plan {
+                    c.engagement.expansion_in_plan = true;
+                    journal.push(q, c.id.0, Event::ExpansionPlanned);
+                }
             } else {
                 // Outcomes validated with a sponsor who has gone are no longer validated.
                 c.plan.remove(PlanElement::ValidatedOutcomes);
@@ -821,6 +826,10 @@ pub fn expansion_uplift(action: ActionKind) -> f32 {
     }
 }
 
+/// What an expansion opportunity written into the success plan adds to a fitting
+/// proposal's chance.
+pub const EXPANSION_IN_PLAN: f32 = 0.1;
+
 /// Quarters after a declined or ill-fitting proposal during which the door stays closed.
 pub const EXPANSION_DOOR_CLOSED: i16 = 2;
 
@@ -866,6 +875,8 @@ fn propose_expansion(
             }
             + 0.1 * f32::from(c.lifecycle.outcomes_achieved.min(2))
             + if true_band_green { 0.15 } else { 0.0 }
+            // An opportunity the customer agreed into its success plan (5.4).
+            + if c.engagement.expansion_in_plan { EXPANSION_IN_PLAN } else { 0.0 }
             // Other customers in the segment who vouch for the product (4.6).
             + PEER_PROOF * f32::from(peer_proof.min(PEER_PROOF_CAP)))
         .clamp(0.02, 0.9)
@@ -881,11 +892,13 @@ fn propose_expansion(
             c.signals.utilisation /= 1.2;
         }
         c.engagement.expansion_opportunity = false;
+        c.engagement.expansion_in_plan = false;
         return ActionOutcome::ExpansionWon(added);
     }
     // Declined: the door closes for a while, and the opportunity (if any) is spent.
     c.engagement.expansion_closed_until = Some(q + EXPANSION_DOOR_CLOSED);
     c.engagement.expansion_opportunity = false;
+    c.engagement.expansion_in_plan = false;
     if troubled || c.health.band == Band::Red || !fits {
         // Pitching what does not fit, or to a customer with open problems, reads as not
         // listening: goodwill falls, the door stays shut for the term, and the customer
