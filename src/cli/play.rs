@@ -62,6 +62,7 @@ const HELP: &str = "Commands:
   do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
   undo N                              remove planned action N
   plan                                the actions planned this quarter and the hours left
+                                      (`plan ACTION CUSTOMER` plans one, as `do` does)
   outcome CUSTOMER OUTCOME            write the business outcome the customer's success plan aims at
                                       (`outcome` alone lists them; `show CUSTOMER` says what you know)
   read CUSTOMER DRIVER                say what drove a customer's health down last quarter: usage,
@@ -246,7 +247,8 @@ fn play_loop(
                 }
             }
             "actions" | "a" => actions(&rec.sim, rest.first().copied(), &mut out)?,
-            "do" | "d" => match rest {
+            // `plan ACTION TARGET` reads as planning an action, so it does what `do` does.
+            "do" | "d" | "plan" if !rest.is_empty() => match rest {
                 [action, target] => plan(&mut rec.sim, action, target, &mut out)?,
                 _ => writeln!(
                     out,
@@ -263,6 +265,10 @@ fn play_loop(
                 },
                 _ => writeln!(out, "Usage: undo N, where N is the number shown by `plan`")?,
             },
+            "do" | "d" => writeln!(
+                out,
+                "Usage: do ACTION CUSTOMER|SEGMENT (see `actions` for ids)"
+            )?,
             "plan" => show_plan(&rec.sim, &mut out)?,
             "outcome" | "o" => write_outcome(rec, rest, &mut out)?,
             "read" => read_health(rec, rest, &mut out)?,
@@ -1086,6 +1092,7 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     let history: Vec<String> = sim
         .journal()
         .for_customer(c.id)
+        .filter(|e| e.visible_to_csm())
         .map(|e| format::entry(sim, e))
         .collect();
     if !history.is_empty() {
@@ -1259,8 +1266,7 @@ fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Resu
     writeln!(out, "\nWhat happened in quarter {q}:")?;
     let mut any = false;
     for e in sim.journal().for_quarter(q) {
-        // Barriers that began unseen stay unseen until found.
-        if let crate::sim::journal::Event::BarrierAppeared { hidden: true, .. } = e.event {
+        if !e.visible_to_csm() {
             continue;
         }
         any = true;

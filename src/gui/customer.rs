@@ -293,12 +293,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     .sim
                     .journal()
                     .for_customer(id)
-                    .filter(|e| {
-                        !matches!(
-                            e.event,
-                            crate::sim::journal::Event::BarrierAppeared { hidden: true, .. }
-                        )
-                    })
+                    .filter(|e| e.visible_to_csm())
                     .map(|e| format!("Q{} {}", e.quarter, e.event.describe(|s| s.to_string())))
                     .collect();
                 for e in entries.iter().rev().take(15) {

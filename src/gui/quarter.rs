@@ -5,7 +5,7 @@ use egui::{Color32, RichText, ScrollArea, Ui};
 
 use super::state::{GuiState, Screen};
 use crate::exam::judge::{Verdict, rule};
-use crate::sim::journal::{Event, SEGMENT_WIDE};
+use crate::sim::journal::SEGMENT_WIDE;
 
 pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
     let Some(rec) = &state.rec else { return };
@@ -14,7 +14,7 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
     let lines: Vec<String> = sim
         .journal()
         .for_quarter(q)
-        .filter(|e| !matches!(e.event, Event::BarrierAppeared { hidden: true, .. }))
+        .filter(|e| e.visible_to_csm())
         .map(|e| {
             let who = if e.customer == SEGMENT_WIDE {
                 "Portfolio".to_owned()

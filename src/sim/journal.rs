@@ -132,6 +132,14 @@ pub struct Entry {
     pub event: Event,
 }
 
+impl Entry {
+    /// Whether the trainee may see it: a barrier that began unseen stays unseen until it is
+    /// found (its discovery is an entry of its own).
+    pub fn visible_to_csm(&self) -> bool {
+        !matches!(self.event, Event::BarrierAppeared { hidden: true, .. })
+    }
+}
+
 /// How much the journal keeps.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Detail {
