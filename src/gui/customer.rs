@@ -225,6 +225,24 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         b.progress * 100.0
                     ));
                 }
+                // Growth: an open expansion opportunity and the advocacy given (5.2, 5.4, 4.6).
+                if c.expansion_opportunity || c.advocacy != 0 {
+                    left.add_space(6.0);
+                    left.label(RichText::new("Growth").strong());
+                    if c.expansion_opportunity {
+                        left.label(if c.expansion_in_plan {
+                            "An expansion opportunity is open, and written into the success plan with the sponsor (5.4)."
+                        } else {
+                            "An expansion opportunity is open (5.2); a plan review with the sponsor writes it into the success plan (5.4)."
+                        });
+                    }
+                    if c.advocacy != 0 {
+                        left.label(format!(
+                            "Advocate: {} — peer proof for the segment's other customers (4.6).",
+                            crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
+                        ));
+                    }
+                }
                 if let Some(history) = state.history.get(&id) {
                     left.add_space(6.0);
                     left.label(RichText::new("Signals over the quarters (as measured)").strong());

@@ -479,7 +479,7 @@ pub struct Engagement {
     pub expansion_opportunity: bool,
     /// The expansion opportunity is written into the success plan (5.4).
     pub expansion_in_plan: bool,
-    /// The forms of advocacy the customer gave this term, a bit per form (4.6; see
+    /// The forms of advocacy the customer has given, a bit per form (4.6; see
     /// `effects::advocacy_bit`).
     pub advocacy: u8,
     /// The last outcome a success moment was captured for (4.2.d).

@@ -122,7 +122,7 @@ pub enum Blocker {
     HoursInUse,
     /// There is no planned action with that number.
     NotPlanned,
-    /// The customer already gave this form of advocacy this contract term.
+    /// The customer already gave this form of advocacy (each is given once).
     AdvocacyGiven,
     /// The customer has no champion to give a talk.
     NeedsChampion,
@@ -193,7 +193,7 @@ impl Blocker {
             }
             Blocker::NotPlanned => "there is no planned action with that number",
             Blocker::AdvocacyGiven => {
-                "the customer already gave this form of advocacy this contract term; ask for another form, or wait for the renewal (4.6)"
+                "the customer already gave this form of advocacy; ask for another form (4.6)"
             }
             Blocker::NeedsChampion => {
                 "the customer has no champion to give the talk; find one first (2.2)"
