@@ -598,6 +598,20 @@ fn bench_runs_small() {
     assert_eq!(v.as_array().unwrap().len(), 4);
     assert!(v[3]["name"].as_str().unwrap().contains("compare"));
     assert!(v[0]["customer_quarters_per_second"].as_f64().unwrap() > 0.0);
+    // The bandwidth bound, from the bytes of a customer and a copy rate measured in the run.
+    let bytes = v[0]["bytes_per_customer"].as_u64().unwrap();
+    assert!((100..10_000).contains(&bytes), "{bytes} bytes per customer");
+    let bound = v[0]["bandwidth_bound"].as_f64().unwrap();
+    let rate = v[0]["copy_bytes_per_second"].as_f64().unwrap();
+    assert!((bound - rate / bytes as f64).abs() < 1.0, "{out}");
+    let share = v[0]["bound_share"].as_f64().unwrap();
+    let speed = v[0]["customer_quarters_per_second"].as_f64().unwrap();
+    assert!((share - speed / bound).abs() < 1e-9, "{out}");
+    // Each workload is measured in a process of its own: every peak is known and its own.
+    for m in v.as_array().unwrap() {
+        let peak = m["peak_memory_bytes"].as_u64().unwrap();
+        assert!(peak > 1 << 20 && peak < 1 << 31, "{m}");
+    }
 }
 
 #[test]

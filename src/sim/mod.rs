@@ -550,6 +550,26 @@ impl Simulation {
         &self.world
     }
 
+    /// The bytes one customer's components take (its row in the ECS tables), or 0 with no
+    /// customers.
+    pub fn bytes_per_customer(&self) -> usize {
+        let Some(&entity) = self.world.resource::<Roster>().entities.first() else {
+            return 0;
+        };
+        let Ok(location) = self.world.entities().get_spawned(entity) else {
+            return 0;
+        };
+        let Some(archetype) = self.world.archetypes().get(location.archetype_id) else {
+            return 0;
+        };
+        archetype
+            .components()
+            .iter()
+            .filter_map(|&id| self.world.components().get_info(id))
+            .map(|info| info.layout().size())
+            .sum()
+    }
+
     pub fn customer_count(&self) -> u32 {
         self.world.resource::<Roster>().entities.len() as u32
     }
