@@ -432,6 +432,31 @@ pub struct Advocates(pub Vec<u32>);
 /// The read-only view of a customer used when planning.
 pub type CustomerRefItem<'w, 's> = <CustomerRef as bevy::ecs::query::QueryData>::Item<'w, 's>;
 
+/// The peer proof of each segment: the advocacy points of its active customers (4.6).
+fn peer_proof(
+    advocates: &Advocates,
+    roster: &Roster,
+    customers: &Query<CustomerMut>,
+    segments: usize,
+    q: i16,
+) -> Vec<u8> {
+    let mut points = vec![0u8; segments];
+    for &id in &advocates.0 {
+        let Some(c) = roster
+            .entities
+            .get(id as usize)
+            .and_then(|&e| customers.get(e).ok())
+        else {
+            continue;
+        };
+        if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q) {
+            let p = &mut points[usize::from(c.account.segment)];
+            *p = p.saturating_add(effects::peer_points(c.engagement.advocacy));
+        }
+    }
+    points
+}
+
 /// The pipeline step that carries out the quarter's plan, in the order it was made.
 pub(super) fn carry_out_plan(
     clock: Res<Clock>,
@@ -448,22 +473,16 @@ pub(super) fn carry_out_plan(
     let q = clock.quarter;
     // Peer proof for expansion (4.6): the advocacy of the segment's active customers, as it
     // stood when the quarter began. Worked out only when an expansion is proposed.
-    let peer = if plan.0.iter().any(|p| effects::expansion_bit(p.action) != 0) {
-        let mut points = vec![0u8; scenario.0.segments.len()];
-        for &id in &advocates.0 {
-            let Some(c) = roster
-                .entities
-                .get(id as usize)
-                .and_then(|&e| customers.get(e).ok())
-            else {
-                continue;
-            };
-            if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q as i16) {
-                let p = &mut points[usize::from(c.account.segment)];
-                *p = p.saturating_add(effects::peer_points(c.engagement.advocacy));
-            }
-        }
-        points
+    let peer = if !advocates.0.is_empty()
+        && plan.0.iter().any(|p| effects::expansion_bit(p.action) != 0)
+    {
+        peer_proof(
+            &advocates,
+            &roster,
+            &customers,
+            scenario.0.segments.len(),
+            q as i16,
+        )
     } else {
         Vec::new()
     };
