@@ -313,17 +313,31 @@ fn run_workload(args: &Args, w: Workload) -> anyhow::Result<Measurement> {
 
 /// Runs one workload in a child process of this program, so that its peak memory is its
 /// own and nothing of one workload's allocations is left for the next.
-fn in_child(w: Workload) -> anyhow::Result<Measurement> {
+fn in_child(args: &Args, w: Workload) -> anyhow::Result<Measurement> {
     use anyhow::Context;
     let exe = std::env::current_exe().context("cannot find this program to run a workload")?;
     let name = clap::ValueEnum::to_possible_value(&w)
         .map(|v| v.get_name().to_owned())
         .unwrap_or_default();
-    // The same arguments, with the workload named: the child prints one measurement.
-    let mut argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
-    argv.retain(|a| a != "--json");
-    argv.push("--workload".into());
-    argv.push(name.clone().into());
+    // The same sizes, with the workload named: the child prints one measurement.
+    let mut argv: Vec<String> = vec![
+        "bench".into(),
+        "--customers".into(),
+        args.customers.to_string(),
+        "--seeds".into(),
+        args.seeds.to_string(),
+        "--batch-customers".into(),
+        args.batch_customers.to_string(),
+        "--quarters".into(),
+        args.quarters.to_string(),
+        "--compare-seeds".into(),
+        args.compare_seeds.to_string(),
+        "--workload".into(),
+        name.clone(),
+    ];
+    if args.profile {
+        argv.push("--profile".into());
+    }
     let out = std::process::Command::new(&exe)
         .args(&argv)
         .stderr(std::process::Stdio::inherit())
@@ -354,7 +368,7 @@ pub fn bench(args: Args) -> anyhow::Result<ExitCode> {
         Workload::BatchPlaybook,
         Workload::Compare,
     ] {
-        results.push(in_child(w)?);
+        results.push(in_child(&args, w)?);
     }
     // The playbook-driven batch may cost at most 1.5 times the batch without actions.
     let without = results[1].seconds;

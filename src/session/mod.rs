@@ -24,7 +24,8 @@ pub const FORMAT: u32 = 1;
 /// sponsor (issue 11), so plans written before differ in what they validate; 5: health
 /// readings (2.6) and their rules; 6: inbound requests (1.4), which change play in
 /// company-risk, and gaps in the baseline (2.5), which change mixed-portfolio; 7: advocacy
-/// in three forms, each peer proof for the segment's expansions (4.6).
+/// in three forms, each peer proof for the segment's expansions (4.6), and expansion
+/// opportunities written into the success plan (5.4).
 pub const MODEL: u32 = 7;
 
 fn model_one() -> u32 {

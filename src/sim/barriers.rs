@@ -291,7 +291,10 @@ pub(super) fn barrier_effects(
                 };
                 if done {
                     barriers.end(kind, q);
-                    journal.push(q, id, Event::BarrierResolved { kind, by: None });
+                    // A problem the CSM never found ends as unseen as it began.
+                    if b.discovered {
+                        journal.push(q, id, Event::BarrierResolved { kind, by: None });
+                    }
                     continue;
                 }
             }

@@ -136,11 +136,17 @@ impl Simulation {
             });
         }
         if let Some(v) = t.advocates_min {
-            let actual = self
-                .world()
-                .resource::<crate::sim::actions::Advocates>()
-                .0
-                .len() as u32;
+            // Those still customers at the end: a churned reference vouches for nobody.
+            let q = self.clock().q();
+            let mut actual = 0u32;
+            self.each_customer(|c| {
+                if c.engagement.advocacy != 0
+                    && c.lifecycle.stage != crate::sim::types::Stage::Churned
+                    && c.contract.active_in(q)
+                {
+                    actual += 1;
+                }
+            });
             targets.push(TargetResult {
                 name: "customers who gave advocacy at least",
                 target: f64::from(v),

@@ -439,14 +439,20 @@ fn apply_action(
             c.plan.last_reviewed = Some(qi);
             if sponsor_present {
                 validate_with_sponsor(c, q, journal);
-                // An opportunity surfaced is agreed into the plan with the sponsor (5.4).
-                if c.engagement.expansion_opportunity && !c.engagement.expansion_in_plan {
+                // An opportunity surfaced is agreed into the plan with the sponsor (5.4), once
+                // no known problem stands in its way.
+                if c.engagement.expansion_opportunity
+                    && !c.engagement.expansion_in_plan
+                    && c.barriers.known().next().is_none()
+                {
                     c.engagement.expansion_in_plan = true;
                     journal.push(q, c.id.0, Event::ExpansionPlanned);
                 }
             } else {
-                // Outcomes validated with a sponsor who has gone are no longer validated.
+                // Outcomes validated with a sponsor who has gone are no longer validated, nor
+                // the expansion agreed with them.
                 c.plan.remove(PlanElement::ValidatedOutcomes);
+                c.engagement.expansion_in_plan = false;
             }
             // Re-validating outcomes is part of answering a stall (domain.md §4), a small part.
             match respond(

@@ -317,7 +317,7 @@ pub struct Eligibility {
     pub new_outcome: bool,
     pub expansions_proposed: u8,
     pub expansion_closed_until: Option<i16>,
-    /// The forms of advocacy given this term (see [`effects::advocacy_bit`]).
+    /// The forms of advocacy given (each once; see [`effects::advocacy_bit`]).
     pub advocacy: u8,
     pub champion_missing: bool,
     /// The inbound request open this quarter, and the hours it reserves.
@@ -439,8 +439,11 @@ fn peer_proof(
     customers: &Query<CustomerMut>,
     segments: usize,
     q: i16,
-) -> Vec<u8> {
-    let mut points = vec![0u8; segments];
+) -> PeerProof {
+    let mut proof = PeerProof {
+        segments: vec![0u8; segments],
+        own: Vec::new(),
+    };
     for &id in &advocates.0 {
         let Some(c) = roster
             .entities
@@ -450,11 +453,35 @@ fn peer_proof(
             continue;
         };
         if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q) {
-            let p = &mut points[usize::from(c.account.segment)];
-            *p = p.saturating_add(effects::peer_points(c.engagement.advocacy));
+            let points = effects::peer_points(c.engagement.advocacy);
+            let p = &mut proof.segments[usize::from(c.account.segment)];
+            *p = p.saturating_add(points);
+            proof.own.push((id, points));
         }
     }
-    points
+    proof
+}
+
+/// Peer proof as the quarter began: each segment's points, and each advocate's own (taken
+/// off its own proposals, so that advocacy given earlier in the same plan is not).
+#[derive(Default)]
+struct PeerProof {
+    segments: Vec<u8>,
+    own: Vec<(u32, u8)>,
+}
+
+impl PeerProof {
+    /// The proof the other customers of the segment give this one.
+    fn for_customer(&self, id: u32, segment: u16) -> u8 {
+        let own = self
+            .own
+            .iter()
+            .find(|&&(a, _)| a == id)
+            .map_or(0, |&(_, p)| p);
+        self.segments
+            .get(usize::from(segment))
+            .map_or(0, |&p| p.saturating_sub(own))
+    }
 }
 
 /// The pipeline step that carries out the quarter's plan, in the order it was made.
@@ -484,7 +511,7 @@ pub(super) fn carry_out_plan(
             q as i16,
         )
     } else {
-        Vec::new()
+        PeerProof::default()
     };
     // Health readings first: they were made from the dashboard as it stood.
     for reading in &readings.0 {
@@ -508,9 +535,7 @@ pub(super) fn carry_out_plan(
                 let hours = cost(planned.action, Some(c.account.touch));
                 c.engagement.hours += hours;
                 // Peer proof comes from the others in the segment, not from the customer.
-                let peer_proof = peer.get(usize::from(c.account.segment)).map_or(0, |&p| {
-                    p.saturating_sub(effects::peer_points(c.engagement.advocacy))
-                });
+                let peer_proof = peer.for_customer(id, c.account.segment);
                 let advocate_before = c.engagement.advocacy != 0;
                 let outcome = effects::apply(
                     planned.action,
