@@ -305,6 +305,9 @@ pub struct Judge {
     /// (rule, customer, key).
     once: BTreeSet<(usize, u32, u16)>,
     attempts_seen: usize,
+    /// The facts of every current customer, refilled each quarter into the same buffer (a
+    /// million customers' facts, allocated afresh, cost more in page faults than judging).
+    facts: Vec<Facts>,
 }
 
 impl Judge {
@@ -339,8 +342,13 @@ impl Judge {
 
     /// Judges the quarter's plan against what the CSM could see, before it is carried out.
     fn judge_plan(&mut self, sim: &Simulation) {
+        // Nothing planned, nothing to judge (and no need to read a million customers).
+        if sim.planned().is_empty() {
+            return;
+        }
         let q = sim.clock().quarter;
-        let facts = visible_facts(sim, sim.clock().q());
+        let mut facts = std::mem::take(&mut self.facts);
+        visible_facts(sim, sim.clock().q(), &mut facts);
         let segment_id = |f: &Facts| sim.scenario().segments[usize::from(f.segment)].id.clone();
         let planned_for: BTreeSet<u32> = sim
             .planned()
@@ -362,9 +370,11 @@ impl Judge {
                         },
                         ActionTarget::Customer(id),
                     ) if actions.contains(&planned.action) => {
-                        let Some(f) = facts.iter().find(|f| f.id == id) else {
+                        // The facts are in id order, as every step visits customers.
+                        let Ok(at) = facts.binary_search_by_key(&id, |f| f.id) else {
                             continue;
                         };
+                        let f = &facts[at];
                         let f = &known_by_then(f, &plan[..i]);
                         let seg = segment_id(f);
                         if !when.iter().all(|c| f.meets(c, &seg)) {
@@ -391,6 +401,7 @@ impl Judge {
                 }
             }
         }
+        self.facts = facts;
     }
 
     /// Judges what happened in quarter `q`: refused attempts, action outcomes, renewals,
@@ -478,8 +489,19 @@ impl Judge {
                 }
             }
         }
-        // As the CSM sees things at the end of the quarter just played.
-        let facts = visible_facts(sim, i16::try_from(q).unwrap_or(i16::MAX));
+        // As the CSM sees things at the end of the quarter just played, in one pass over
+        // the customers: each one's facts are tested against every `Customer` rule as they
+        // are read (the yes-or-no conditions as bit masks first), and the customers each
+        // rule finds are kept, in id order, to be judged in rule order below.
+        let qi = i16::try_from(q).unwrap_or(i16::MAX);
+        let segments = &sim.scenario().segments;
+        let compiled = customer_conditions();
+        let customer_rules: Vec<(usize, &crate::sim::facts::CompiledConditions)> = compiled
+            .iter()
+            .enumerate()
+            .filter_map(|(r, c)| c.as_ref().map(|c| (r, c)))
+            .collect();
+        let mut found: Vec<Vec<u32>> = vec![Vec::new(); rules.len()];
         let mut barrier_checks = Vec::new();
         sim.each_customer(|c| {
             // A customer who has left is judged no more.
@@ -488,6 +510,17 @@ impl Judge {
             }
             for b in c.barriers.active() {
                 barrier_checks.push((c.id.0, *b));
+            }
+            if !c.lifecycle.is_customer(qi) {
+                return;
+            }
+            let f = Facts::of(c, qi);
+            for &(r, conditions) in &customer_rules {
+                if conditions.matches_flags(f.flags)
+                    && conditions.matches_rest(&f, || &segments[usize::from(f.segment)].id)
+                {
+                    found[r].push(f.id);
+                }
             }
         });
         for (r, rule) in rules.iter().enumerate() {
@@ -520,12 +553,9 @@ impl Judge {
                         }
                     }
                 }
-                Check::Customer { when } => {
-                    for f in &facts {
-                        let seg = &sim.scenario().segments[usize::from(f.segment)].id;
-                        if when.iter().all(|c| f.meets(c, seg)) {
-                            self.fire_once(q, f.id, 0, r);
-                        }
+                Check::Customer { .. } => {
+                    for &id in &found[r] {
+                        self.fire_once(q, id, 0, r);
                     }
                 }
                 _ => {}
@@ -534,15 +564,31 @@ impl Judge {
     }
 }
 
-/// What the CSM can see of every current customer, as of quarter `q`.
-fn visible_facts(sim: &Simulation, q: i16) -> Vec<Facts> {
-    let mut facts = Vec::new();
+/// Each rule's `Customer` conditions, compiled once (`None` for the other rules).
+fn customer_conditions() -> &'static [Option<crate::sim::facts::CompiledConditions>] {
+    static COMPILED: std::sync::OnceLock<Vec<Option<crate::sim::facts::CompiledConditions>>> =
+        std::sync::OnceLock::new();
+    COMPILED.get_or_init(|| {
+        Rules::get()
+            .0
+            .iter()
+            .map(|r| match &r.check {
+                Check::Customer { when } => Some(crate::sim::facts::CompiledConditions::new(when)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// What the CSM can see of every current customer, as of quarter `q`, into `facts`.
+fn visible_facts(sim: &Simulation, q: i16, facts: &mut Vec<Facts>) {
+    facts.clear();
+    facts.reserve(sim.customer_count() as usize);
     sim.each_customer(|c| {
         if c.lifecycle.is_customer(q) {
             facts.push(Facts::of(c, q));
         }
     });
-    facts
 }
 
 /// The rule with this id.
