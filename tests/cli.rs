@@ -445,6 +445,44 @@ fn plan_with_an_action_plans_it_and_do_alone_says_how() {
 }
 
 #[test]
+fn the_portfolio_sorts_by_health_arr_or_renewal() {
+    let dir = temp_dir("portfolio-sort");
+    let save = dir.join("s.ron");
+    let o = play(
+        &["mixed-portfolio", "--save", save.to_str().unwrap()],
+        "portfolio by health\nportfolio by arr\nportfolio by colour\nquit\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    let tables: Vec<&str> = out.split("Q1> ").collect();
+    // A column of a table: the health score (before its band) or the ARR.
+    let health: Vec<f64> = tables[1]
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            let band = w
+                .iter()
+                .position(|x| matches!(*x, "RED" | "yellow" | "green"))?;
+            w[band - 1].parse().ok()
+        })
+        .collect();
+    assert!(health.len() > 20, "{out}");
+    assert!(health.windows(2).all(|p| p[0] <= p[1]), "{health:?}");
+    let arr: Vec<i64> = tables[2]
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let w = l.split_whitespace().find(|x| x.starts_with('$'))?;
+            w.trim_start_matches('$').replace(',', "").parse().ok()
+        })
+        .collect();
+    assert!(arr.len() > 20, "{out}");
+    assert!(arr.windows(2).all(|p| p[0] >= p[1]), "{arr:?}");
+    assert!(out.contains("Cannot sort by \"colour\""), "{out}");
+}
+
+#[test]
 fn a_customers_history_does_not_tell_of_barriers_not_yet_found() {
     // Quality-crisis's problems begin hidden in quarter 1; `show` after it must not say so.
     let dir = temp_dir("hidden-history");

@@ -57,6 +57,7 @@ pub struct Args {
 
 const HELP: &str = "Commands:
   portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment (id or name)
+            [by health|arr|renewal]   and sort: lowest health, largest ARR or soonest renewal first
   show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or name (any case) or #number
   actions [CUSTOMER|SEGMENT|ACTION]   the action catalogue with costs, whether each can be planned for a target, or one action in full (a)
   do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
@@ -233,7 +234,7 @@ fn play_loop(
         };
         match cmd {
             "help" | "h" | "?" => writeln!(out, "{HELP}")?,
-            "portfolio" | "p" => portfolio(&rec.sim, rest.first().copied(), &mut out)?,
+            "portfolio" | "p" => portfolio(&rec.sim, rest, &mut out)?,
             "show" | "s" => {
                 // A name may have spaces, and may come in quotes.
                 let who = rest.join(" ");
@@ -822,7 +823,34 @@ fn find_customer(sim: &Simulation, word: &str) -> Option<CustomerView> {
     if found.len() == 1 { found.pop() } else { None }
 }
 
-fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> std::io::Result<()> {
+fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io::Result<()> {
+    // `portfolio [FILTER] [by KEY]`.
+    let (filter, order) = match words {
+        [] => (None, None),
+        ["by", key] => (None, Some(*key)),
+        [f] => (Some(*f), None),
+        [f, "by", key] => (Some(*f), Some(*key)),
+        _ => {
+            return writeln!(
+                out,
+                "Usage: portfolio [risk|renewing|SEGMENT] [by health|arr|renewal]"
+            );
+        }
+    };
+    let key: Option<fn(&crate::sim::view::CustomerView) -> i64> = match order {
+        None => None,
+        Some(k) if k.eq_ignore_ascii_case("health") => {
+            Some(|c| (c.health_shown() * 100.0).round() as i64)
+        }
+        Some(k) if k.eq_ignore_ascii_case("arr") => Some(|c| -c.arr),
+        Some(k) if k.eq_ignore_ascii_case("renewal") => Some(|c| i64::from(c.renewal_quarter)),
+        Some(k) => {
+            return writeln!(
+                out,
+                "Cannot sort by \"{k}\": sort by health (lowest first), arr (largest first) or renewal (soonest first)."
+            );
+        }
+    };
     let q = sim.clock().q();
     // A segment by its id or its name, in any case.
     let segments = &sim.scenario().segments;
@@ -845,15 +873,16 @@ fn portfolio(sim: &Simulation, filter: Option<&str>, out: &mut impl Write) -> st
             names.join(", ")
         );
     }
-    let (rows, total) = sim.customers_where(
-        |c| match (filter, segment) {
-            (_, Some(seg)) => c.segment == seg.id,
-            (Some("risk"), _) => c.active && c.health_band != Band::Green,
-            (Some("renewing"), _) => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
-            _ => true,
-        },
-        200,
-    );
+    let keep = |c: &crate::sim::view::CustomerView| match (filter, segment) {
+        (_, Some(seg)) => c.segment == seg.id,
+        (Some("risk"), _) => c.active && c.health_band != Band::Green,
+        (Some("renewing"), _) => c.active && (0..=2).contains(&(c.renewal_quarter - q)),
+        _ => true,
+    };
+    let (rows, total) = match key {
+        Some(key) => sim.customers_sorted_where(keep, key, 200),
+        None => sim.customers_where(keep, 200),
+    };
     if rows.is_empty() {
         return writeln!(out, "No customer matches.");
     }

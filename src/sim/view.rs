@@ -369,6 +369,38 @@ impl Simulation {
         (shown, total)
     }
 
+    /// The first `limit` customers that `keep` accepts, ordered by `key` (smallest first;
+    /// ties in id order), and how many it accepts in all. Only the keys of the accepted
+    /// customers are held, not their views.
+    pub fn customers_sorted_where(
+        &self,
+        keep: impl Fn(&CustomerView) -> bool,
+        key: impl Fn(&CustomerView) -> i64,
+        limit: usize,
+    ) -> (Vec<CustomerView>, usize) {
+        let entities = &self.world().resource::<Roster>().entities;
+        let query = self.customer_query();
+        let mut keys: Vec<(i64, usize)> = Vec::new();
+        for (i, &e) in entities.iter().enumerate() {
+            let Ok(c) = query.get_manual(self.world(), e) else {
+                continue;
+            };
+            let v = view(&c, self);
+            if keep(&v) {
+                keys.push((key(&v), i));
+            }
+        }
+        let total = keys.len();
+        keys.sort_unstable();
+        let shown = keys
+            .iter()
+            .take(limit)
+            .filter_map(|&(_, i)| query.get_manual(self.world(), entities[i]).ok())
+            .map(|c| view(&c, self))
+            .collect();
+        (shown, total)
+    }
+
     /// Every customer as the CSM sees it, in id order.
     pub fn customers(&self) -> Vec<CustomerView> {
         let mut out: Vec<CustomerView> = self
