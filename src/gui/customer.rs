@@ -286,7 +286,8 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         target: ActionTarget::Customer(id),
                     };
                     let check = rec.sim.check(planned);
-                    right.horizontal(|ui| {
+                    // Wrapped, so that a long reason stays inside the column.
+                    right.horizontal_wrapped(|ui| {
                         let text = match check {
                             Ok(hours) => format!("{} — {hours:.1} h", spec.name),
                             Err(_) => spec.name.to_owned(),
