@@ -343,6 +343,22 @@ impl Simulation {
         Some(view(&c, self))
     }
 
+    /// Each customer's view with its place in the roster, in id order.
+    fn each_view(&self, mut f: impl FnMut(usize, CustomerView)) {
+        let query = self.customer_query();
+        for (i, &e) in self
+            .world()
+            .resource::<Roster>()
+            .entities
+            .iter()
+            .enumerate()
+        {
+            if let Ok(c) = query.get_manual(self.world(), e) {
+                f(i, view(&c, self));
+            }
+        }
+    }
+
     /// The first `limit` customers (in id order) that `keep` accepts, and how many it
     /// accepts in all: a long list is paged without holding a view of every customer.
     pub fn customers_where(
@@ -350,22 +366,16 @@ impl Simulation {
         keep: impl Fn(&CustomerView) -> bool,
         limit: usize,
     ) -> (Vec<CustomerView>, usize) {
-        let entities = &self.world().resource::<Roster>().entities;
-        let query = self.customer_query();
         let mut shown = Vec::new();
         let mut total = 0;
-        for &e in entities {
-            let Ok(c) = query.get_manual(self.world(), e) else {
-                continue;
-            };
-            let v = view(&c, self);
+        self.each_view(|_, v| {
             if keep(&v) {
                 total += 1;
                 if shown.len() < limit {
                     shown.push(v);
                 }
             }
-        }
+        });
         (shown, total)
     }
 
@@ -378,20 +388,16 @@ impl Simulation {
         key: impl Fn(&CustomerView) -> i64,
         limit: usize,
     ) -> (Vec<CustomerView>, usize) {
-        let entities = &self.world().resource::<Roster>().entities;
-        let query = self.customer_query();
         let mut keys: Vec<(i64, usize)> = Vec::new();
-        for (i, &e) in entities.iter().enumerate() {
-            let Ok(c) = query.get_manual(self.world(), e) else {
-                continue;
-            };
-            let v = view(&c, self);
+        self.each_view(|i, v| {
             if keep(&v) {
                 keys.push((key(&v), i));
             }
-        }
+        });
         let total = keys.len();
         keys.sort_unstable();
+        let entities = &self.world().resource::<Roster>().entities;
+        let query = self.customer_query();
         let shown = keys
             .iter()
             .take(limit)
