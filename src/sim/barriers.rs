@@ -91,6 +91,8 @@ impl Barrier {
 #[derive(Component, Debug, Clone, Default)]
 pub struct Barriers {
     mask: u8,
+    /// The occupied slots whose barrier the CSM has discovered (kept with `mask`).
+    known: u8,
     /// The kinds that ended in quarter `ended_in`: a response planned for one of them that
     /// quarter came too late to be needed, which is not the same as a wrong response.
     ended: u8,
@@ -106,6 +108,8 @@ impl Barriers {
         self.slots[kind.index()].as_ref()
     }
 
+    /// A barrier to change; it is marked discovered only through [`Barriers::discover`], which
+    /// keeps the known kinds.
     pub fn get_mut(&mut self, kind: BarrierKind) -> Option<&mut Barrier> {
         self.slots[kind.index()].as_mut()
     }
@@ -127,11 +131,13 @@ impl Barriers {
         }
         *slot = Some(b);
         self.mask |= 1 << b.kind.index();
+        self.known |= u8::from(b.discovered) << b.kind.index();
         true
     }
 
     pub fn remove(&mut self, kind: BarrierKind) -> Option<Barrier> {
         self.mask &= !(1 << kind.index());
+        self.known &= !(1 << kind.index());
         self.slots[kind.index()].take()
     }
 
@@ -164,7 +170,12 @@ impl Barriers {
     }
 
     pub fn any_known(&self) -> bool {
-        self.known().next().is_some()
+        self.known != 0
+    }
+
+    /// The kinds of the known barriers as bits (bit `kind.index()`), without reading a slot.
+    pub fn known_kinds(&self) -> u8 {
+        self.known
     }
 
     /// Marks a barrier discovered; returns true if it was hidden until now.
@@ -173,10 +184,11 @@ impl Barriers {
             Some(b) if !b.discovered => {
                 b.discovered = true;
                 b.discovered_in = Some(q);
-                true
             }
-            _ => false,
+            _ => return false,
         }
+        self.known |= 1 << kind.index();
+        true
     }
 }
 
@@ -392,6 +404,25 @@ mod tests {
             bs.get(BarrierKind::LostSponsor).unwrap().discovered_in,
             Some(3)
         );
+    }
+
+    #[test]
+    fn the_known_kinds_follow_the_slots() {
+        let from_slots = |bs: &Barriers| bs.known().fold(0u8, |m, b| m | 1 << b.kind.index());
+        let mut bs = Barriers::default();
+        let mut found = barrier(BarrierKind::QualityIssue, 0.4);
+        found.discovered = true;
+        bs.insert(found);
+        bs.insert(barrier(BarrierKind::NotAFit, 0.4));
+        assert_eq!(bs.known_kinds(), from_slots(&bs));
+        assert_eq!(bs.known_kinds(), 1 << BarrierKind::QualityIssue.index());
+        bs.discover(BarrierKind::NotAFit, 2);
+        assert_eq!(bs.known_kinds(), from_slots(&bs));
+        bs.end(BarrierKind::QualityIssue, 3);
+        assert_eq!(bs.known_kinds(), 1 << BarrierKind::NotAFit.index());
+        bs.remove(BarrierKind::NotAFit);
+        assert_eq!(bs.known_kinds(), 0);
+        assert!(!bs.any_known());
     }
 
     #[test]

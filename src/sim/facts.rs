@@ -256,10 +256,7 @@ impl CompiledConditions {
 impl Facts {
     #[inline(always)]
     pub fn of(c: &CustomerRefItem, q: i16) -> Facts {
-        let known_barriers = c
-            .barriers
-            .known()
-            .fold(0u8, |m, b| m | (1 << b.kind.index()));
+        let known_barriers = c.barriers.known_kinds();
         let sponsor_believed = c.stakeholders.get(Role::ExecutiveSponsor).present
             || known_barriers & (1 << BarrierKind::LostSponsor.index()) == 0;
         let plan_elements = c.plan.elements.count_ones() as u8;
