@@ -230,12 +230,25 @@ fn what_a_playbook_reads_agrees_with_what_planning_checks() {
     use csm_sim::sim::actions::Eligibility;
     use csm_sim::sim::facts::Facts;
     let playbook = Playbook::load("textbook").unwrap();
-    for name in ["mixed-portfolio", "sponsor-loss"] {
+    for name in [
+        "mixed-portfolio",
+        "sponsor-loss",
+        "company-risk",
+        "expansion-advocacy",
+    ] {
         let mut sim = Simulation::new(Arc::new(Scenario::load(name).unwrap()), 4);
         while !sim.finished() {
             let q = sim.clock().q();
             sim.each_customer(|c| {
-                assert_eq!(Facts::of(c, q).eligibility, Eligibility::of(c, q));
+                let facts = Facts::of(c, q);
+                assert_eq!(facts.eligibility, Eligibility::of(c, q));
+                // The flags read straight from the customer are the facts' own.
+                assert_eq!(
+                    facts.flags,
+                    facts.derived_flags(),
+                    "{name}, customer {}",
+                    facts.id
+                );
             });
             playbook.plan_quarter(&mut sim);
             sim.end_quarter();

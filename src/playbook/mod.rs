@@ -61,7 +61,16 @@ pub struct Playbook {
     /// Each rule's conditions compiled for fast testing, made on first use (so `rules` is
     /// not to be changed once the playbook has planned a quarter: make a new playbook).
     #[serde(skip)]
-    compiled: std::sync::OnceLock<Vec<CompiledConditions>>,
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+/// A playbook's rules made ready for planning.
+#[derive(Debug, Clone)]
+struct Compiled {
+    /// Each rule's conditions (none for the one-to-many rules).
+    rules: Vec<CompiledConditions>,
+    /// The conditions of the rules that plan for one customer at a time.
+    per_customer: Vec<CompiledConditions>,
 }
 
 /// The built-in playbooks.
@@ -140,26 +149,57 @@ impl Playbook {
     /// Plans the current quarter's actions by the rules, within the budget.
     pub fn plan_quarter(&self, sim: &mut Simulation) {
         let q = sim.clock().q();
-        let mut facts = Vec::with_capacity(sim.customer_count() as usize);
+        let compiled = self.compiled.get_or_init(|| {
+            let rules: Vec<CompiledConditions> = self
+                .rules
+                .iter()
+                .map(|r| match r {
+                    Rule::ForEach { when, .. } => CompiledConditions::new(when),
+                    // Only a declined health is read.
+                    Rule::ReadHealth { when, .. } => {
+                        CompiledConditions::new(when).and(&Condition::HealthDeclined)
+                    }
+                    _ => CompiledConditions::default(),
+                })
+                .collect();
+            let per_customer = self
+                .rules
+                .iter()
+                .zip(&rules)
+                .filter(|(r, _)| matches!(r, Rule::ForEach { .. } | Rule::ReadHealth { .. }))
+                .map(|(_, c)| c.clone())
+                .collect();
+            Compiled {
+                rules,
+                per_customer,
+            }
+        });
+        // First the yes-or-no facts of every active customer, then the rest only for those
+        // whose yes-or-no facts pass some rule (usually well under half): the others are
+        // never looked at again this quarter.
+        let active = |c: &crate::sim::actions::CustomerRefItem| {
+            c.lifecycle.stage != Stage::Churned && c.contract.active_in(q)
+        };
+        let mut flags = Vec::with_capacity(sim.customer_count() as usize);
         sim.each_customer(|c| {
-            if c.lifecycle.stage != Stage::Churned && c.contract.active_in(q) {
-                facts.push(Facts::of(c, q));
+            if active(c) {
+                flags.push(Facts::flags_of(c, q));
+            }
+        });
+        let wanted = FlagColumns::new(flags.iter().copied()).union(&compiled.per_customer);
+        let mut facts = Vec::with_capacity(wanted.iter().map(|w| w.count_ones() as usize).sum());
+        let mut position = 0;
+        sim.each_customer(|c| {
+            if active(c) {
+                if wanted[position / 64] & 1 << (position % 64) != 0 {
+                    facts.push(Facts::with_flags(c, q, flags[position]));
+                }
+                position += 1;
             }
         });
         let order = by_arr(&facts);
         let any_flags = facts.iter().fold(0, |m, f| m | f.flags);
         let columns = FlagColumns::new(order.iter().map(|&i| facts[i as usize].flags));
-        let compiled = self.compiled.get_or_init(|| {
-            self.rules
-                .iter()
-                .map(|r| match r {
-                    Rule::ForEach { when, .. } | Rule::ReadHealth { when, .. } => {
-                        CompiledConditions::new(when)
-                    }
-                    _ => CompiledConditions::default(),
-                })
-                .collect()
-        });
         let scenario = sim.scenario().clone();
         let Some(mut planning) = sim.planning() else {
             return;
@@ -167,7 +207,7 @@ impl Playbook {
         // The hours left, kept here so that unaffordable actions are skipped before their
         // conditions are evaluated (the simulation would refuse them anyway).
         let mut left = planning.left();
-        for (rule, conditions) in self.rules.iter().zip(compiled) {
+        for (rule, conditions) in self.rules.iter().zip(&compiled.rules) {
             if left <= 0.0 {
                 break;
             }
@@ -301,13 +341,17 @@ impl FlagColumns {
         let len = flags.len();
         let words = len.div_ceil(64);
         let mut bits = vec![0u64; FLAG_COUNT * words];
-        for (i, f) in flags.enumerate() {
-            let (word, bit) = (i / 64, 1u64 << (i % 64));
-            let mut rest = f;
-            while rest != 0 {
-                let b = rest.trailing_zeros() as usize;
-                bits[b * words + word] |= bit;
-                rest &= rest - 1;
+        // 64 customers at a time: their flags as the rows of a 64 × 64 bit matrix, whose
+        // transpose has one row per flag.
+        let mut flags = flags;
+        for word in 0..words {
+            let mut block = [0u64; 64];
+            for (row, f) in block.iter_mut().zip(flags.by_ref()) {
+                *row = f;
+            }
+            transpose(&mut block);
+            for (b, column) in block.iter().take(FLAG_COUNT).enumerate() {
+                bits[b * words + word] = *column;
             }
         }
         FlagColumns { words, len, bits }
@@ -333,6 +377,18 @@ impl FlagColumns {
         m
     }
 
+    /// Which customers pass the yes-or-no conditions of at least one of these rules, as
+    /// one bit per customer.
+    fn union(&self, rules: &[CompiledConditions]) -> Vec<u64> {
+        let mut any = vec![0u64; self.words];
+        for c in rules {
+            for (w, word) in any.iter_mut().enumerate() {
+                *word |= self.word(c, w);
+            }
+        }
+        any
+    }
+
     /// The positions (in ARR order) of the customers that pass the yes-or-no conditions,
     /// in order, found as they are asked for.
     fn matching<'a>(&'a self, c: &'a CompiledConditions) -> impl Iterator<Item = usize> + 'a {
@@ -349,6 +405,24 @@ impl FlagColumns {
     }
 }
 
+/// Transposes a 64 × 64 bit matrix (bit `j` of row `i` becomes bit `i` of row `j`) by
+/// swapping ever smaller blocks: six rounds of 32 steps.
+fn transpose(a: &mut [u64; 64]) {
+    let mut j = 32;
+    let mut m: u64 = 0x0000_0000_FFFF_FFFF;
+    while j != 0 {
+        let mut k = 0;
+        while k < 64 {
+            let t = ((a[k] >> j) ^ a[k + j]) & m;
+            a[k] ^= t << j;
+            a[k + j] ^= t;
+            k = (k + j + 1) & !j;
+        }
+        j >>= 1;
+        m ^= m << j;
+    }
+}
+
 /// Calls `f` with the index of each set bit.
 fn for_bits(mut bits: u64, mut f: impl FnMut(u32)) {
     while bits != 0 {
@@ -357,7 +431,6 @@ fn for_bits(mut bits: u64, mut f: impl FnMut(u32)) {
     }
 }
 
-/// Whether a rule that runs every `every` quarters runs in quarter `q`.
 /// Whether a rule run `every` quarters is due in quarter `q` (quarter 1, then every
 /// `every`); `every: 0` counts as 1.
 fn due(q: i16, every: u16) -> bool {
@@ -378,6 +451,39 @@ fn collect_segments<'a>(conds: &'a [Condition], f: &mut impl FnMut(&'a str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bit_matrix_is_transposed() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut a = [0u64; 64];
+        for row in &mut a {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            *row = state;
+        }
+        let mut t = a;
+        transpose(&mut t);
+        for (i, row) in a.iter().enumerate() {
+            for (j, column) in t.iter().enumerate() {
+                assert_eq!(row >> j & 1, column >> i & 1, "row {i}, bit {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn flag_columns_hold_each_customers_flags() {
+        let flags: Vec<u64> = (0..150u64)
+            .map(|i| (i * 0x2545_F491) & ((1 << FLAG_COUNT) - 1))
+            .collect();
+        let columns = FlagColumns::new(flags.iter().copied());
+        for (i, f) in flags.iter().enumerate() {
+            for b in 0..FLAG_COUNT {
+                let column = columns.bits[b * columns.words + i / 64];
+                assert_eq!(f >> b & 1, column >> (i % 64) & 1, "customer {i}, flag {b}");
+            }
+        }
+    }
 
     #[test]
     fn the_builtin_playbook_parses() {

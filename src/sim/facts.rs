@@ -214,6 +214,15 @@ impl CompiledConditions {
         c
     }
 
+    /// The same conditions and one more yes-or-no fact that must hold.
+    pub fn and(mut self, condition: &Condition) -> CompiledConditions {
+        match condition.flag() {
+            Some(bit) => self.required |= bit,
+            None => self.rest.push(condition.clone()),
+        }
+        self
+    }
+
     pub fn matches(&self, f: &Facts, segment: &str) -> bool {
         self.matches_flags(f.flags) && self.matches_rest(f, || segment)
     }
@@ -256,6 +265,62 @@ impl CompiledConditions {
 impl Facts {
     #[inline(always)]
     pub fn of(c: &CustomerRefItem, q: i16) -> Facts {
+        Facts::with_flags(c, q, Facts::flags_of(c, q))
+    }
+
+    /// The yes-or-no facts as bits (the same as [`Facts::of`] gives), read straight from
+    /// the customer without the rest.
+    #[inline(always)]
+    pub fn flags_of(c: &CustomerRefItem, q: i16) -> u64 {
+        let bit = |on: bool, b: u32| u64::from(on) << b;
+        let known = c.barriers.known_kinds();
+        let sponsor_believed = c.stakeholders.get(Role::ExecutiveSponsor).present
+            || known & (1 << BarrierKind::LostSponsor.index()) == 0;
+        let renewal_in = c.contract.renewal_quarter - q;
+        let within = |n: i16| {
+            bit(
+                (0..=n).contains(&renewal_in),
+                FLAG_RENEWAL_WITHIN + n as u32,
+            )
+        };
+        let gap = c
+            .lifecycle
+            .gap
+            .filter(|_| c.lifecycle.gap_found_in.is_some());
+        (1u64 << (FLAG_TOUCH + c.account.touch as u32))
+            | 1 << (FLAG_STAGE + c.lifecycle.stage as u32)
+            | u64::from(known) << FLAG_KNOWN
+            | 1 << (FLAG_BAND + c.health.band as u32)
+            | bit(known != 0, FLAG_ANY_KNOWN)
+            | bit(c.engagement.renewal_work_from.is_some(), FLAG_RENEWAL_WORK)
+            | bit(c.engagement.mitigation_plan.is_some(), FLAG_MITIGATION)
+            | bit(c.engagement.transition_plan.is_some(), FLAG_TRANSITION)
+            | bit(c.plan.elements.count_ones() < 7, FLAG_PLAN_INCOMPLETE)
+            | bit(!c.plan.is_current(q), FLAG_PLAN_STALE)
+            | bit(
+                c.lifecycle.outcomes_achieved > c.engagement.success_captured,
+                FLAG_NEW_OUTCOME,
+            )
+            | bit(c.engagement.expansion_opportunity, FLAG_OPPORTUNITY)
+            | bit(sponsor_believed, FLAG_SPONSOR_BELIEVED)
+            | within(0)
+            | within(1)
+            | within(2)
+            | within(3)
+            | bit(c.health.declined(), FLAG_DECLINED)
+            | bit(
+                !c.stakeholders.get(Role::Champion).present,
+                FLAG_NO_CHAMPION,
+            )
+            | c.engagement
+                .open_request(q)
+                .map_or(0, |r| 1 << (FLAG_REQUEST + r.kind.index() as u32))
+            | gap.map_or(0, |g| 1 << (FLAG_GAP + g.index() as u32))
+    }
+
+    /// The facts, given the flags [`Facts::flags_of`] gave for this customer and quarter.
+    #[inline(always)]
+    pub fn with_flags(c: &CustomerRefItem, q: i16, flags: u64) -> Facts {
         let known_barriers = c.barriers.known_kinds();
         let sponsor_believed = c.stakeholders.get(Role::ExecutiveSponsor).present
             || known_barriers & (1 << BarrierKind::LostSponsor.index()) == 0;
@@ -285,7 +350,7 @@ impl Facts {
             request: open_request.map(|r| r.kind),
             request_hours: open_request.map_or(0.0, |r| r.hours),
         };
-        let mut facts = Facts {
+        let facts = Facts {
             id: c.id.0,
             arr: c.contract.arr,
             segment: c.account.segment,
@@ -334,14 +399,19 @@ impl Facts {
                 _ => -1,
             },
             eligibility,
-            flags: 0,
+            flags,
         };
-        facts.flags = facts.flags();
+        debug_assert_eq!(
+            facts.flags,
+            facts.derived_flags(),
+            "flags_of and the facts disagree"
+        );
         facts
     }
 
-    /// The yes-or-no facts as bits, without a branch.
-    fn flags(&self) -> u64 {
+    /// The yes-or-no facts as bits, from the facts (what [`Facts::flags_of`] must agree
+    /// with; a test and debug builds check it).
+    pub fn derived_flags(&self) -> u64 {
         let bit = |on: bool, b: u32| u64::from(on) << b;
         let within = |n: i16| {
             bit(
