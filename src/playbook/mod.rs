@@ -406,20 +406,28 @@ impl FlagColumns {
 }
 
 /// Transposes a 64 × 64 bit matrix (bit `j` of row `i` becomes bit `i` of row `j`) by
-/// swapping ever smaller blocks: six rounds of 32 steps.
+/// swapping ever smaller blocks: six rounds of 32 swaps.
 fn transpose(a: &mut [u64; 64]) {
-    let mut j = 32;
-    let mut m: u64 = 0x0000_0000_FFFF_FFFF;
-    while j != 0 {
-        let mut k = 0;
-        while k < 64 {
-            let t = ((a[k] >> j) ^ a[k + j]) & m;
-            a[k] ^= t << j;
-            a[k + j] ^= t;
-            k = (k + j + 1) & !j;
+    swap_blocks::<32>(a, 0x0000_0000_FFFF_FFFF);
+    swap_blocks::<16>(a, 0x0000_FFFF_0000_FFFF);
+    swap_blocks::<8>(a, 0x00FF_00FF_00FF_00FF);
+    swap_blocks::<4>(a, 0x0F0F_0F0F_0F0F_0F0F);
+    swap_blocks::<2>(a, 0x3333_3333_3333_3333);
+    swap_blocks::<1>(a, 0x5555_5555_5555_5555);
+}
+
+/// One round of [`transpose`]: in each band of `2 J` rows, the high `J`-bit halves of the
+/// first `J` rows trade places with the low halves of the next `J` (`low` marks the low
+/// halves).
+#[inline(always)]
+fn swap_blocks<const J: usize>(a: &mut [u64; 64], low: u64) {
+    for band in a.chunks_exact_mut(2 * J) {
+        let (top, bottom) = band.split_at_mut(J);
+        for (x, y) in top.iter_mut().zip(bottom) {
+            let t = ((*x >> J) ^ *y) & low;
+            *x ^= t << J;
+            *y ^= t;
         }
-        j >>= 1;
-        m ^= m << j;
     }
 }
 
