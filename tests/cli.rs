@@ -1098,3 +1098,47 @@ fn the_action_catalogue_fits_a_screen_and_describes_one_action_on_request() {
         "{out}"
     );
 }
+
+/// The coach in the terminal: on in the tutorial, listing what waits; `coach off` and
+/// `coach on` change it, and the end and the debrief say in which quarters it helped.
+#[test]
+fn the_coach_is_on_in_the_tutorial_and_the_debrief_says_when() {
+    let dir = temp_dir("coach");
+    let save = dir.join("coached.ron");
+    let save_arg = save.to_str().unwrap();
+    let mut sent = Vec::new();
+    let (status, out) = play_driven(&["tutorial", "--save", save_arg], |prompt| {
+        let line = if prompt.contains("Your answer") {
+            "skip"
+        } else {
+            match (prompt, sent.iter().filter(|l| **l == "end").count()) {
+                ("Q1> ", 0) if !sent.contains(&"coach off") => "coach off",
+                ("Q2> ", _) if !sent.contains(&"coach on") => "coach on",
+                _ => "end",
+            }
+        };
+        sent.push(line);
+        Some(line.to_owned())
+    });
+    assert!(status.success(), "{out}");
+    // At the first quarter's start, before any plan: Fabrikam's renewal waits.
+    let start = out.split("Q1> ").next().unwrap();
+    assert!(start.contains("Coach — deserves attention"), "{start}");
+    assert!(
+        start.contains("Fabrikam Manufacturing (fabrikam, $90,000): renews in 1 quarter"),
+        "{start}"
+    );
+    assert!(out.contains("The coach is off"), "{out}");
+    assert!(out.contains("The coach is on"), "{out}");
+    // Off for quarter 1, on from quarter 2.
+    assert!(
+        out.contains("The coach was on in quarters 2, 3 and 4 of 4"),
+        "{out}"
+    );
+    let session = csm_sim::session::Session::load(&save).unwrap();
+    assert_eq!(session.coached, vec![2, 3, 4]);
+    let debrief = std::fs::read_to_string(dir.join("coached-debrief.json")).unwrap();
+    assert!(debrief.contains("\"coached\""), "{debrief}");
+    let html = std::fs::read_to_string(dir.join("coached-debrief.html")).unwrap();
+    assert!(html.contains("The coach was on in quarters 2, 3 and 4 of 4"));
+}

@@ -79,7 +79,8 @@ fn a_planned_action_can_be_removed() {
     h.run();
     h.get_by_label("Start").click();
     h.run();
-    h.get_by_label("Contoso Health").click();
+    // The coach names Contoso too; the last link is the portfolio's row.
+    h.get_all_by_label("Contoso Health").last().unwrap().click();
     h.run();
     let before = hours_left(&h);
     h.get_by_label_contains("Observe the customer —").click();
@@ -90,6 +91,43 @@ fn a_planned_action_can_be_removed() {
     h.run();
     assert!((hours_left(&h) - before).abs() < 1e-3);
     assert!(h.state().rec.as_ref().unwrap().sim.planned().is_empty());
+}
+
+#[test]
+fn the_coach_lists_what_is_waiting_and_can_be_turned_off() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    // The tutorial starts with the coach on: Fabrikam's renewal has no work yet.
+    h.get_by_label("Deserves attention this quarter, not yet in your plan");
+    h.get_by_label_contains("renews in 1 quarter and no renewal work has started");
+    // Its name opens the customer; planning for it takes it off the list.
+    h.get_all_by_label("Fabrikam Manufacturing")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(matches!(h.state().screen, Screen::Customer(_)));
+    h.get_by_label_contains("Renewal risk analysis —").click();
+    h.run();
+    h.get_by_label("Back to the portfolio").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("renews in 1 quarter").is_none(),
+        "a customer with an action planned is still listed"
+    );
+    // Off: the list goes, and the quarters played without it are not counted.
+    h.get_by_label("Coach").click();
+    h.run();
+    assert!(
+        h.query_by_label("Deserves attention this quarter, not yet in your plan")
+            .is_none()
+    );
+    assert!(!h.state().rec.as_ref().unwrap().coach);
+    h.get_by_label("End quarter (E)").click();
+    h.run();
+    assert!(h.state().rec.as_ref().unwrap().coached.is_empty());
 }
 
 #[test]

@@ -791,3 +791,73 @@ fn a_peers_case_study_helps_the_segment_buy_and_own_advocacy_is_not_taken_off() 
         );
     }
 }
+
+/// The coach points at what is waiting, from what the CSM can see, and lets go of a customer
+/// once something is planned for it.
+#[test]
+fn the_coach_names_what_is_waiting_and_forgets_what_is_planned() {
+    use csm_sim::sim::coach::Attention;
+    let mut sim = Simulation::new(scenario("tutorial"), 1);
+    let key_of = |sim: &Simulation, key: &str| {
+        sim.coaching()
+            .notes
+            .into_iter()
+            .filter(|n| n.key == key)
+            .map(|n| n.attention)
+            .collect::<Vec<_>>()
+    };
+    // Fabrikam renews at the end of quarter 2 and nothing has started.
+    assert_eq!(
+        key_of(&sim, "fabrikam"),
+        vec![Attention::RenewalWithoutWork { in_quarters: 1 }]
+    );
+    // Northwind is healthy and renews after the scenario: nothing to say.
+    assert!(key_of(&sim, "northwind").is_empty());
+    // The nearest renewal comes first.
+    assert_eq!(sim.coaching().notes[0].key, "fabrikam");
+    let fabrikam = sim.coaching().notes[0].customer;
+    plan(&mut sim, ActionKind::RenewalRiskAnalysis, fabrikam).unwrap();
+    assert!(key_of(&sim, "fabrikam").is_empty());
+    // Once the quarter ends, renewal work has started: the renewal is no longer waiting.
+    sim.end_quarter();
+    assert!(
+        !key_of(&sim, "fabrikam").contains(&Attention::RenewalWithoutWork { in_quarters: 0 }),
+        "{:?}",
+        key_of(&sim, "fabrikam")
+    );
+}
+
+/// The digital tail is counted, not listed, and one-to-many outreach to its segment answers
+/// it.
+#[test]
+fn the_coach_counts_the_digital_tail_and_outreach_answers_it() {
+    let mut sim = Simulation::new(scenario("large-portfolio"), 1);
+    let mut tried = 0;
+    while sim.coaching().digital_renewals == 0 && !sim.finished() && tried < 4 {
+        sim.end_quarter();
+        tried += 1;
+    }
+    let before = sim.coaching();
+    assert!(before.digital_renewals > 0, "no digital renewal near");
+    assert!(before.digital_line().unwrap().contains("digital-touch"));
+    assert!(
+        before
+            .notes
+            .iter()
+            .all(|n| sim.customer(n.customer).unwrap().touch != csm_sim::sim::types::Touch::Digital),
+        "a digital-touch customer was listed one by one"
+    );
+    let digital: Vec<u16> = (0..sim.scenario().segments.len() as u16)
+        .filter(|&i| {
+            sim.scenario().segments[usize::from(i)].touch == csm_sim::sim::types::Touch::Digital
+        })
+        .collect();
+    for segment in digital {
+        sim.plan(PlannedAction {
+            action: ActionKind::DigitalRenewalOutreach,
+            target: ActionTarget::Segment(segment),
+        })
+        .unwrap();
+    }
+    assert_eq!(sim.coaching().digital_renewals, 0);
+}

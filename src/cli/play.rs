@@ -72,6 +72,8 @@ const HELP: &str = "Commands:
                                       account-manager (frees the hours it would take; 1.4)
   end                                 end the quarter and see what happened (autosaves)
   log [QUARTER]                       what happened in a quarter (default: the last one)
+  coach [on|off]                      what deserves attention this quarter and is not planned yet;
+                                      `coach on` lists it at every quarter's start (off in a class)
   save [FILE]                         save the session
   ranking                             in a class: the class ranking, once the instructor opens it
   help                                this text (h, ?)
@@ -127,6 +129,8 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 None => Recorder::new(scenario, joined.seed),
             };
             rec.class = Some(joined.seat_at(&address));
+            // A class plays under exam conditions: no coach.
+            rec.coach = false;
             outln!(
                 "Joined the class as \"{}\" (seat {}). Your game is saved in {} and synced with the class at each quarter's end.",
                 joined.name,
@@ -173,6 +177,9 @@ fn play_loop(
     let mut out = out;
     intro(&rec.sim, &mut out)?;
     status(&rec.sim, &mut out)?;
+    if rec.coach {
+        coach(rec, Some(COACH_LINES), &mut out)?;
+    }
     // Lines that are not UTF-8 are read lossily: they are then just commands not understood.
     let mut lines = ask::Commands::new();
     let mut study = Study::open(
@@ -186,6 +193,13 @@ fn play_loop(
             write!(out, "{}", format::totals(&summary))?;
             let readiness = crate::exam::score::readiness(&rec.judge.judgements, &rec.answers);
             writeln!(out, "Exam readiness {:.1} %", readiness.overall * 100.0)?;
+            if !rec.coached.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    crate::exam::debrief::coached_line(&rec.coached, rec.sim.clock().quarters)
+                )?;
+            }
             for d in &readiness.domains {
                 writeln!(out, "  {} {}: {}", d.id, d.title, d.describe())?;
             }
@@ -207,7 +221,13 @@ fn play_loop(
                 stem.file_name()
                     .map_or("csm-session".into(), |n| n.to_string_lossy())
             ));
-            match super::run::write_debrief(&rec.sim, &rec.judge, &rec.answers, &debrief) {
+            match super::run::write_debrief(
+                &rec.sim,
+                &rec.judge,
+                &rec.answers,
+                &rec.coached,
+                &debrief,
+            ) {
                 Ok((html, json)) => writeln!(
                     out,
                     "Debrief written to {} (open it in a browser) and {}.",
@@ -313,8 +333,34 @@ fn play_loop(
                 sync_class(rec, &mut out)?;
                 if !rec.sim.finished() {
                     status(&rec.sim, &mut out)?;
+                    if rec.coach {
+                        coach(rec, Some(COACH_LINES), &mut out)?;
+                    }
                 }
             }
+            "coach" => match rest {
+                [] => coach(rec, None, &mut out)?,
+                ["on"] if rec.class.is_some() => writeln!(
+                    out,
+                    "The coach stays off in a class session: the class plays under exam conditions."
+                )?,
+                ["on"] => {
+                    rec.coach = true;
+                    writeln!(
+                        out,
+                        "The coach is on: it lists what deserves attention at each quarter's start, and the debrief will say it helped."
+                    )?;
+                    coach(rec, Some(COACH_LINES), &mut out)?;
+                }
+                ["off"] => {
+                    rec.coach = false;
+                    writeln!(
+                        out,
+                        "The coach is off (`coach` still shows its list when asked)."
+                    )?;
+                }
+                _ => writeln!(out, "Usage: coach [on|off]")?,
+            },
             "log" | "l" => {
                 let last = rec.sim.clock().quarter.saturating_sub(1).max(1);
                 let q = rest.first().and_then(|w| w.parse().ok()).unwrap_or(last);
@@ -614,6 +660,57 @@ pub fn fresh_path(dir: &Path, scenario: &str) -> PathBuf {
         .map(|n| dir.join(name(n)))
         .find(|p| !p.exists())
         .expect("some number is free")
+}
+
+/// How many of the coach's notes the start of a quarter shows.
+const COACH_LINES: usize = 6;
+
+/// The coach's list (issue 12): at most `limit` notes, or all of them.
+fn coach(rec: &Recorder, limit: Option<usize>, out: &mut impl Write) -> std::io::Result<()> {
+    let coaching = rec.sim.coaching();
+    if coaching.is_empty() {
+        return writeln!(
+            out,
+            "Coach: nothing is waiting that your plan does not already touch."
+        );
+    }
+    writeln!(
+        out,
+        "Coach — deserves attention this quarter, not yet in your plan:"
+    )?;
+    // One line a customer, in the order of its most pressing note.
+    let mut lines: Vec<(&crate::sim::coach::Note, Vec<String>)> = Vec::new();
+    for n in &coaching.notes {
+        match lines
+            .iter_mut()
+            .find(|(first, _)| first.customer == n.customer)
+        {
+            Some((_, said)) => said.push(n.attention.describe()),
+            None => lines.push((n, vec![n.attention.describe()])),
+        }
+    }
+    let shown = limit.unwrap_or(usize::MAX).min(lines.len());
+    for (n, said) in &lines[..shown] {
+        writeln!(
+            out,
+            "  {} ({}, {}): {}",
+            n.name,
+            n.key,
+            format::money(n.arr),
+            said.join("; ")
+        )?;
+    }
+    if lines.len() > shown {
+        writeln!(
+            out,
+            "  … and {} more: `coach` lists them all",
+            format::count((lines.len() - shown) as u64, "customer", "customers")
+        )?;
+    }
+    if let Some(line) = coaching.digital_line() {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
 }
 
 fn intro(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {

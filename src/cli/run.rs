@@ -44,9 +44,10 @@ pub(crate) fn write_debrief(
     sim: &Simulation,
     judge: &Judge,
     answers: &[Answer],
+    coached: &[u16],
     out: &Path,
 ) -> anyhow::Result<(PathBuf, PathBuf)> {
-    let mut debrief = Debrief::new(sim, judge, answers);
+    let mut debrief = Debrief::new(sim, judge, answers).with_coach(coached);
     // The study record, if the trainee keeps one, adds what to practise next.
     if let Ok(record) = crate::exam::study::StudyRecord::load(&crate::exam::study::default_path())
         && !record.questions.is_empty()
@@ -222,7 +223,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     play_out(&mut sim, &driver, Some(&mut judge))?;
     report(&sim, &judge, args.json, args.journal)?;
     if let Some(out) = &args.report {
-        let (html, json) = write_debrief(&sim, &judge, &[], out)?;
+        let (html, json) = write_debrief(&sim, &judge, &[], &[], out)?;
         eprintln!(
             "Debrief written to {} and {}",
             html.display(),

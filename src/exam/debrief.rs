@@ -87,6 +87,9 @@ pub struct Debrief {
     /// What the trainee's study record says to practise next, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub practice: Option<PracticeNext>,
+    /// The quarters ended with the coach on: its help is part of these results.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub coached: Vec<u16>,
 }
 
 /// From the study record: what is due and what is weakest.
@@ -224,6 +227,7 @@ impl Debrief {
                 })
                 .collect(),
             practice: None,
+            coached: Vec::new(),
         }
     }
 }
@@ -485,6 +489,12 @@ fn health_chart(points: &[QuarterPoint]) -> String {
 
 impl Debrief {
     /// The debrief as one HTML page with everything inline: no scripts, no external files.
+    /// The debrief of a session played partly or wholly with the coach on.
+    pub fn with_coach(mut self, coached: &[u16]) -> Debrief {
+        self.coached = coached.to_vec();
+        self
+    }
+
     pub fn to_html(&self) -> String {
         let mut h = String::new();
         let b = &self.business;
@@ -496,6 +506,13 @@ impl Debrief {
             seed = self.seed,
             q = self.quarters
         );
+        if !self.coached.is_empty() {
+            let _ = write!(
+                h,
+                "<p class=\"meta\">{}</p>",
+                escape(&coached_line(&self.coached, self.quarters))
+            );
+        }
         // Business results.
         let _ = write!(
             h,
@@ -718,3 +735,30 @@ impl Debrief {
 }
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;background:#f4f6f8;color:#1c2430}main{max-width:1100px;margin:0 auto;padding:24px}h1{margin:0 0 4px}h2{margin-top:0}.meta{color:#555;margin-top:0}section{background:#fff;border-radius:8px;padding:18px 22px;margin:16px 0;box-shadow:0 1px 3px rgba(0,0,0,.08)}.cards{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:12px}.card{background:#eef3f9;border-radius:6px;padding:10px 14px;min-width:140px}.card b{display:block;font-size:1.4em}.card span{color:#444;font-size:.85em}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92em}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ec;vertical-align:top}th{background:#f0f3f6}.met{color:#2e7d32;font-weight:600}.missed{color:#c62828;font-weight:600}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{flex:1 1 480px;margin:0}figcaption{font-size:.85em;color:#555;text-align:center}svg{width:100%;height:auto;background:#fafbfc;border-radius:6px}.bar{display:inline-block;width:160px;height:12px;background:#e3e7ec;border-radius:6px;vertical-align:middle;margin-right:6px}.bar div{height:100%;background:#1f5fa8;border-radius:6px}h3.mistake{color:#c62828}h3.good{color:#2e7d32}tr.churned td{background:#fdecea}tr.downsold td{background:#fff8e1}tr.expanded td{background:#e8f5e9}code{background:#eef1f4;padding:1px 4px;border-radius:3px}";
+
+/// "The coach was on in all 4 quarters." / "… in quarters 1, 2 and 4 of 6."
+pub fn coached_line(coached: &[u16], quarters: u16) -> String {
+    let list = |q: &[u16]| {
+        let words: Vec<String> = q.iter().map(u16::to_string).collect();
+        match words.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    };
+    if coached.len() == usize::from(quarters) {
+        format!(
+            "The coach was on in all {quarters} quarters: it pointed at what deserved attention, so these results had help."
+        )
+    } else if coached.len() == 1 {
+        format!(
+            "The coach was on in quarter {} of {quarters}: it pointed at what deserved attention then.",
+            list(coached)
+        )
+    } else {
+        format!(
+            "The coach was on in quarters {} of {quarters}: it pointed at what deserved attention then.",
+            list(coached)
+        )
+    }
+}

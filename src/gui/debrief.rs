@@ -77,7 +77,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
     });
     if export {
         let path = std::path::PathBuf::from(state.report_path.trim());
-        match crate::cli::write_debrief(&rec.sim, &rec.judge, &rec.answers, &path) {
+        match crate::cli::write_debrief(&rec.sim, &rec.judge, &rec.answers, &rec.coached, &path) {
             Ok((html, _)) => {
                 // The full path: a relative one says nothing about which folder.
                 let shown = std::path::absolute(&html).unwrap_or(html);

@@ -125,6 +125,9 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
             .color(egui::Color32::from_rgb(230, 160, 60)),
         );
     }
+    if !sim.finished() {
+        coach_ui(ui, state);
+    }
     if matching > rows.len() {
         ui.label(format!(
             "{} of {matching} customers shown (the first by id); filter or search to narrow",
@@ -240,6 +243,72 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
 }
 
 /// The quarter's plan, with a button to remove each action.
+/// How many customers the coach lists before "and N more".
+const COACH_ROWS: usize = 8;
+
+/// The coach (issue 12): what deserves attention this quarter and is not in the plan yet,
+/// one line a customer; a customer's name opens its page. A checkbox turns it on and off,
+/// except in a class, which plays without it.
+fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
+    let Some(rec) = &mut state.rec else { return };
+    let in_class = rec.class.is_some();
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(!in_class, |ui| {
+            ui.checkbox(&mut rec.coach, "Coach")
+                .on_hover_text(
+                    "Lists what deserves attention this quarter; the debrief says when it was on.",
+                )
+                .on_disabled_hover_text("A class plays under exam conditions: no coach.");
+        });
+    });
+    if !rec.coach {
+        return;
+    }
+    let coaching = rec.sim.coaching();
+    let mut open = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        if coaching.is_empty() {
+            ui.label("Nothing is waiting that your plan does not already touch.");
+            return;
+        }
+        ui.label(RichText::new("Deserves attention this quarter, not yet in your plan").strong());
+        let mut lines: Vec<(&crate::sim::coach::Note, Vec<String>)> = Vec::new();
+        for n in &coaching.notes {
+            match lines
+                .iter_mut()
+                .find(|(first, _)| first.customer == n.customer)
+            {
+                Some((_, said)) => said.push(n.attention.describe()),
+                None => lines.push((n, vec![n.attention.describe()])),
+            }
+        }
+        for (n, said) in lines.iter().take(COACH_ROWS) {
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(&n.name).clicked() {
+                    open = Some(n.customer);
+                }
+                ui.label(said.join("; "));
+            });
+        }
+        if lines.len() > COACH_ROWS {
+            ui.label(format!(
+                "… and {} more",
+                if lines.len() - COACH_ROWS == 1 {
+                    "1 customer".to_owned()
+                } else {
+                    format!("{} customers", lines.len() - COACH_ROWS)
+                }
+            ));
+        }
+        if let Some(line) = coaching.digital_line() {
+            ui.label(line);
+        }
+    });
+    if let Some(id) = open {
+        state.screen = Screen::Customer(id);
+    }
+}
+
 pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = state.rec.as_mut() else {
         return;

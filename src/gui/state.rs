@@ -278,6 +278,8 @@ impl GuiState {
         self.save_path = crate::cli::fresh_path(&dir, &joined.save_stem(&scenario.id));
         let mut rec = Recorder::new(scenario, joined.seed);
         rec.class = Some(joined.seat_at(&self.join_address));
+        // A class plays under exam conditions: no coach.
+        rec.coach = false;
         self.rec = Some(rec);
         self.history.clear();
         self.snapshot();

@@ -49,6 +49,9 @@ pub struct Scenario {
     pub targets: Targets,
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
     pub knowledge_checks: u8,
+    /// Whether the coach is on when play starts (a trainee may turn it on or off; a class
+    /// session has it off).
+    pub coach: bool,
     /// The text the scenario was read from, kept so a session can carry it.
     pub source: String,
     /// SHA-256 of `source`, in hex.

@@ -48,6 +48,9 @@ pub struct RawScenario {
     /// Knowledge-check questions posed between quarters in interactive play (0: none).
     #[serde(default)]
     pub knowledge_checks: i64,
+    /// Whether the coach (what deserves attention this quarter) is on when play starts.
+    #[serde(default)]
+    pub coach: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, PartialEq, Eq)]

@@ -587,6 +587,7 @@ pub(super) fn validate(file: &str, text: &str, raw: RawScenario) -> Result<Scena
         baseline_gaps,
         targets,
         knowledge_checks,
+        coach: raw.coach,
         source: text.to_owned(),
         content_hash: super::content_hash(text),
     })

@@ -135,6 +135,9 @@ pub struct Session {
     /// Health readings, in order, each in its quarter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<ReadingChoice>,
+    /// The quarters ended with the coach on (the debrief says so).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coached: Vec<u16>,
 }
 
 /// What the trainee said drives a customer's health decline (2.6), in its quarter.
@@ -300,11 +303,18 @@ pub struct Recorder {
     pub outcomes: Vec<OutcomeChoice>,
     /// Health readings of the quarters ended (the current quarter's are in the simulation).
     pub readings: Vec<ReadingChoice>,
+    /// Whether the coach is on now: the scenario's setting, which the trainee may change; off
+    /// in a class.
+    pub coach: bool,
+    /// The quarters ended with the coach on.
+    pub coached: Vec<u16>,
 }
 
 impl Recorder {
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
         Recorder {
+            coach: scenario.coach,
+            coached: Vec::new(),
             sim: Simulation::new(scenario, seed),
             actions: Vec::new(),
             judge: Judge::new(),
@@ -336,6 +346,9 @@ impl Recorder {
     /// quarter begin with it.
     pub fn end_quarter(&mut self) {
         let q = self.sim.clock().quarter;
+        if self.coach {
+            self.coached.push(q);
+        }
         let due: Vec<crate::scenario::ScriptedEvent> = self
             .injected
             .iter()
@@ -410,6 +423,7 @@ impl Recorder {
             class: self.class.clone(),
             injected: self.injected.clone(),
             outcomes: self.outcomes.clone(),
+            coached: self.coached.clone(),
             readings: self
                 .readings
                 .iter()
@@ -508,6 +522,9 @@ impl Session {
         }
         let mut rec = Recorder::new(Arc::new(scenario), self.seed);
         rec.injected = self.injected.clone();
+        // The coach's quarters come from the file, not from replaying them.
+        let coach_at_start = rec.coach;
+        rec.coach = false;
         let fail = |index: usize, a: &RecordedAction, why: String| SessionError::Action {
             file: file.to_owned(),
             index,
@@ -648,6 +665,15 @@ impl Session {
         }
         rec.answers = self.answers.clone();
         rec.class = self.class.clone();
+        rec.coached = self.coached.clone();
+        // On as it was when the last quarter ended (as the scenario sets it before any); off
+        // in a class.
+        rec.coach = self.class.is_none()
+            && if self.quarters_played == 0 {
+                coach_at_start
+            } else {
+                self.coached.contains(&self.quarters_played)
+            };
         Ok(rec)
     }
 }

@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod barriers;
 pub mod clock;
+pub mod coach;
 pub mod customer;
 mod events;
 pub mod facts;
