@@ -679,16 +679,7 @@ fn coach(rec: &Recorder, limit: Option<usize>, out: &mut impl Write) -> std::io:
         "Coach — deserves attention this quarter, not yet in your plan:"
     )?;
     // One line a customer, in the order of its most pressing note.
-    let mut lines: Vec<(&crate::sim::coach::Note, Vec<String>)> = Vec::new();
-    for n in &coaching.notes {
-        match lines
-            .iter_mut()
-            .find(|(first, _)| first.customer == n.customer)
-        {
-            Some((_, said)) => said.push(n.attention.describe()),
-            None => lines.push((n, vec![n.attention.describe()])),
-        }
-    }
+    let lines = coaching.by_customer();
     let shown = limit.unwrap_or(usize::MAX).min(lines.len());
     for (n, said) in &lines[..shown] {
         writeln!(

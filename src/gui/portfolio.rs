@@ -272,16 +272,7 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
             return;
         }
         ui.label(RichText::new("Deserves attention this quarter, not yet in your plan").strong());
-        let mut lines: Vec<(&crate::sim::coach::Note, Vec<String>)> = Vec::new();
-        for n in &coaching.notes {
-            match lines
-                .iter_mut()
-                .find(|(first, _)| first.customer == n.customer)
-            {
-                Some((_, said)) => said.push(n.attention.describe()),
-                None => lines.push((n, vec![n.attention.describe()])),
-            }
-        }
+        let lines = coaching.by_customer();
         for (n, said) in lines.iter().take(COACH_ROWS) {
             ui.horizontal_wrapped(|ui| {
                 if ui.link(&n.name).clicked() {

@@ -88,6 +88,22 @@ impl Coaching {
         self.notes.is_empty() && self.digital_renewals == 0
     }
 
+    /// One entry a customer, in the order of its most pressing note: the customer's first
+    /// note and what every note of it says.
+    pub fn by_customer(&self) -> Vec<(&Note, Vec<String>)> {
+        let mut lines: Vec<(&Note, Vec<String>)> = Vec::new();
+        for n in &self.notes {
+            match lines
+                .iter_mut()
+                .find(|(first, _)| first.customer == n.customer)
+            {
+                Some((_, said)) => said.push(n.attention.describe()),
+                None => lines.push((n, vec![n.attention.describe()])),
+            }
+        }
+        lines
+    }
+
     /// The line about the digital tail, if there is one.
     pub fn digital_line(&self) -> Option<String> {
         (self.digital_renewals > 0).then(|| {
