@@ -54,6 +54,34 @@ pub fn quarter_table(s: &RunSummary) -> String {
     out
 }
 
+/// `s` in exactly `width` terminal columns: padded with spaces, or cut with "…" when too
+/// wide. Columns are counted by display width, so a Japanese name (two columns a
+/// character) lines up with a Latin one.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let mut out = String::new();
+    if s.width() <= width {
+        out.push_str(s);
+        out.push_str(&" ".repeat(width - s.width()));
+        return out;
+    }
+    let mut used = 0;
+    for ch in s.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+        used += 1;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
 /// A count with its noun: "1 quarter", "4 quarters".
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     let n = n.into();
@@ -198,11 +226,24 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
 
 #[cfg(test)]
 mod tests {
-    use super::count;
+    use super::{count, fit};
+
+    #[test]
+    fn text_fits_its_columns_by_display_width() {
+        // Display width, not characters: two columns for each of 北, 海 and 道.
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(fit("北海道ガス", 8).width(), 8);
+        assert_eq!(fit("北海道ガス", 8), "北海道… ");
+        assert_eq!(fit("Contoso", 10), "Contoso   ");
+        assert_eq!(fit("Contoso Health", 8), "Contoso…");
+        assert_eq!(fit("北海道", 6), "北海道");
+        assert_eq!(fit("北海道", 5), "北海…");
+    }
 
     #[test]
     fn counts_agree_with_their_nouns() {
         assert_eq!(count(1u32, "quarter", "quarters"), "1 quarter");
+
         assert_eq!(count(0u32, "quarter", "quarters"), "0 quarters");
         assert_eq!(count(4u16, "customer", "customers"), "4 customers");
     }

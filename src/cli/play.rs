@@ -306,9 +306,9 @@ fn play_loop(
                         for r in rows {
                             writeln!(
                                 out,
-                                "{:>4} {:<30} {:>7} {:>7.1}% {:>9.1}% {:>9.1}%",
+                                "{:>4} {} {:>7} {:>7.1}% {:>9.1}% {:>9.1}%",
                                 r.rank,
-                                truncate(&r.name, 30),
+                                format::fit(&r.name, 30),
                                 r.quarter,
                                 r.nrr * 100.0,
                                 r.readiness * 100.0,
@@ -984,11 +984,11 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         let barriers: Vec<&str> = c.known_barriers.iter().map(|b| b.kind.label()).collect();
         writeln!(
             out,
-            "{:>5} {:<18} {:<28} {:<10} {:<8} {:>12} {:<13} {:>5} {:>5.0} {:<6}  {}",
+            "{:>5} {} {} {} {:<8} {:>12} {:<13} {:>5} {:>5.0} {:<6}  {}",
             c.id,
-            truncate(&c.key, 18),
-            truncate(&c.name, 28),
-            truncate(&c.segment, 10),
+            format::fit(&c.key, 18),
+            format::fit(&c.name, 28),
+            format::fit(&c.segment, 10),
             c.touch.label(),
             format::money(c.arr),
             c.stage.label(),
@@ -1010,16 +1010,6 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         )?;
     }
     Ok(())
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Result<()> {
@@ -1281,9 +1271,9 @@ fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std:
             // One line each, so the catalogue fits a screen; `actions ACTION` says more.
             writeln!(
                 out,
-                "  {:<31} {hours}  {:<40} [{}]",
+                "  {:<31} {hours}  {} [{}]",
                 spec.id,
-                truncate(spec.name, 40),
+                format::fit(spec.name, 40),
                 spec.objectives.join(" ")
             )?;
         } else {
