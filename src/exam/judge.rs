@@ -514,12 +514,16 @@ impl Judge {
             if !c.lifecycle.is_customer(qi) {
                 return;
             }
-            let f = Facts::of(c, qi);
+            // The yes-or-no facts first; the rest is read only for a customer whose flags
+            // pass some rule (most pass none).
+            let flags = Facts::flags_of(c, qi);
+            let mut facts = None;
             for &(r, conditions) in &customer_rules {
-                if conditions.matches_flags(f.flags)
-                    && conditions.matches_rest(&f, || &segments[usize::from(f.segment)].id)
-                {
-                    found[r].push(f.id);
+                if conditions.matches_flags(flags) {
+                    let f = facts.get_or_insert_with(|| Facts::with_flags(c, qi, flags));
+                    if conditions.matches_rest(f, || &segments[usize::from(f.segment)].id) {
+                        found[r].push(f.id);
+                    }
                 }
             }
         });

@@ -162,6 +162,11 @@ pub const FULL_DETAIL_UP_TO: usize = 20_000;
 pub struct Journal {
     pub entries: Vec<Entry>,
     pub detail: Detail,
+    /// Where each quarter's entries begin, (quarter, index), while entries come in quarter
+    /// order (they do: each is written in the quarter it happens); `unordered` once one
+    /// does not, and a quarter's entries are then found by looking at all of them.
+    starts: Vec<(u16, usize)>,
+    unordered: bool,
 }
 
 impl Journal {
@@ -169,6 +174,8 @@ impl Journal {
         Journal {
             entries: Vec::new(),
             detail,
+            starts: Vec::new(),
+            unordered: false,
         }
     }
 
@@ -183,6 +190,11 @@ impl Journal {
             Detail::Exceptions if !event.is_routine() => {}
             _ => return,
         }
+        match self.starts.last() {
+            Some(&(last, _)) if quarter < last => self.unordered = true,
+            Some(&(last, _)) if quarter == last => {}
+            _ => self.starts.push((quarter, self.entries.len())),
+        }
         self.entries.push(Entry {
             quarter,
             customer,
@@ -190,8 +202,22 @@ impl Journal {
         });
     }
 
+    /// The entries of one quarter, found without reading the others.
     pub fn for_quarter(&self, quarter: u16) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| e.quarter == quarter)
+        let range = if self.unordered {
+            0..self.entries.len()
+        } else {
+            match self.starts.binary_search_by_key(&quarter, |&(q, _)| q) {
+                Ok(i) => {
+                    let end = self.starts.get(i + 1).map_or(self.entries.len(), |s| s.1);
+                    self.starts[i].1..end
+                }
+                Err(_) => 0..0,
+            }
+        };
+        self.entries[range]
+            .iter()
+            .filter(move |e| e.quarter == quarter)
     }
 
     pub fn for_customer(&self, customer: u32) -> impl Iterator<Item = &Entry> {
@@ -457,5 +483,30 @@ fn capitalised(s: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quarter's entries are the same whether found through the index or by looking at
+    /// every entry, in order or not.
+    #[test]
+    fn a_quarters_entries_are_found_by_its_index() {
+        let mut j = Journal::with_detail(Detail::Full);
+        for (q, c) in [(1, 0), (1, 1), (2, 0), (4, 3), (4, 1)] {
+            j.push(q, c, Event::ExpansionPlanned);
+        }
+        let of = |j: &Journal, q| j.for_quarter(q).map(|e| e.customer).collect::<Vec<_>>();
+        assert_eq!(of(&j, 1), vec![0, 1]);
+        assert_eq!(of(&j, 2), vec![0]);
+        assert_eq!(of(&j, 3), Vec::<u32>::new());
+        assert_eq!(of(&j, 4), vec![3, 1]);
+        assert_eq!(of(&j, 5), Vec::<u32>::new());
+        // An entry written for an earlier quarter: still found, and the others too.
+        j.push(2, 7, Event::ExpansionPlanned);
+        assert_eq!(of(&j, 2), vec![0, 7]);
+        assert_eq!(of(&j, 4), vec![3, 1]);
     }
 }
