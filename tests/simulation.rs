@@ -861,3 +861,41 @@ fn the_coach_counts_the_digital_tail_and_outreach_answers_it() {
     }
     assert_eq!(sim.coaching().digital_renewals, 0);
 }
+
+/// The coach's quarters are part of a session's verified outcome: a file that drops or
+/// reorders them does not verify, and the setting carries over a resume.
+#[test]
+fn the_coached_quarters_are_kept_and_verified() {
+    use csm_sim::session::{Recorder, SessionError};
+    let mut rec = Recorder::new(scenario("tutorial"), 1);
+    assert!(rec.coach, "the tutorial starts with the coach on");
+    rec.end_quarter();
+    rec.coach = false;
+    rec.end_quarter();
+    // Off, but its list asked for: the quarter counts as coached.
+    assert!(rec.coaching().is_some());
+    rec.end_quarter();
+    assert_eq!(rec.coached, vec![1, 3]);
+    let session = rec.to_session();
+    let back = session.verify("s.ron").unwrap();
+    assert_eq!(back.coached, vec![1, 3]);
+    assert!(!back.coach);
+    let mut dropped = session.clone();
+    dropped.coached.clear();
+    assert!(
+        dropped.verify("s.ron").is_err(),
+        "dropping the coached quarters verified"
+    );
+    let mut reordered = session.clone();
+    reordered.coached = vec![3, 1];
+    assert!(matches!(
+        reordered.verify("s.ron"),
+        Err(SessionError::Coached { .. })
+    ));
+    let mut beyond = session;
+    beyond.coached = vec![1, 9];
+    assert!(matches!(
+        beyond.verify("s.ron"),
+        Err(SessionError::Coached { .. })
+    ));
+}

@@ -279,6 +279,11 @@ async fn sync(
         if session.scenario_hash != class.scenario_hash || session.seed != class.seed {
             return Err("the session is not of this class's scenario and seed".to_owned());
         }
+        if !session.coached.is_empty() {
+            return Err(
+                "the session was played with the coach, and a class plays without it".to_owned(),
+            );
+        }
         let rec = session.verify("upload").map_err(|e| e.to_string())?;
         let d = crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers);
         let mistakes = d

@@ -339,11 +339,11 @@ fn play_loop(
                 }
             }
             "coach" => match rest {
-                [] => coach(rec, None, &mut out)?,
-                ["on"] if rec.class.is_some() => writeln!(
+                [] | ["on"] if !rec.coach_allowed() => writeln!(
                     out,
                     "The coach stays off in a class session: the class plays under exam conditions."
                 )?,
+                [] => coach(rec, None, &mut out)?,
                 ["on"] => {
                     rec.coach = true;
                     writeln!(
@@ -356,7 +356,7 @@ fn play_loop(
                     rec.coach = false;
                     writeln!(
                         out,
-                        "The coach is off (`coach` still shows its list when asked)."
+                        "The coach is off. `coach` still shows its list when asked, and a quarter in which it was shown counts as coached in the debrief."
                     )?;
                 }
                 _ => writeln!(out, "Usage: coach [on|off]")?,
@@ -666,8 +666,11 @@ pub fn fresh_path(dir: &Path, scenario: &str) -> PathBuf {
 const COACH_LINES: usize = 6;
 
 /// The coach's list (issue 12): at most `limit` notes, or all of them.
-fn coach(rec: &Recorder, limit: Option<usize>, out: &mut impl Write) -> std::io::Result<()> {
-    let coaching = rec.sim.coaching();
+fn coach(rec: &mut Recorder, limit: Option<usize>, out: &mut impl Write) -> std::io::Result<()> {
+    // None in a class or once the scenario is over.
+    let Some(coaching) = rec.coaching() else {
+        return Ok(());
+    };
     if coaching.is_empty() {
         return writeln!(
             out,
@@ -676,7 +679,7 @@ fn coach(rec: &Recorder, limit: Option<usize>, out: &mut impl Write) -> std::io:
     }
     writeln!(
         out,
-        "Coach — deserves attention this quarter, not yet in your plan:"
+        "Coach — what deserves attention this quarter and is not in your plan yet:"
     )?;
     // One line a customer, in the order of its most pressing note.
     let lines = coaching.by_customer();

@@ -488,13 +488,13 @@ fn health_chart(points: &[QuarterPoint]) -> String {
 }
 
 impl Debrief {
-    /// The debrief as one HTML page with everything inline: no scripts, no external files.
     /// The debrief of a session played partly or wholly with the coach on.
     pub fn with_coach(mut self, coached: &[u16]) -> Debrief {
         self.coached = coached.to_vec();
         self
     }
 
+    /// The debrief as one HTML page with everything inline: no scripts, no external files.
     pub fn to_html(&self) -> String {
         let mut h = String::new();
         let b = &self.business;
@@ -736,7 +736,8 @@ impl Debrief {
 
 const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;background:#f4f6f8;color:#1c2430}main{max-width:1100px;margin:0 auto;padding:24px}h1{margin:0 0 4px}h2{margin-top:0}.meta{color:#555;margin-top:0}section{background:#fff;border-radius:8px;padding:18px 22px;margin:16px 0;box-shadow:0 1px 3px rgba(0,0,0,.08)}.cards{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:12px}.card{background:#eef3f9;border-radius:6px;padding:10px 14px;min-width:140px}.card b{display:block;font-size:1.4em}.card span{color:#444;font-size:.85em}table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92em}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ec;vertical-align:top}th{background:#f0f3f6}.met{color:#2e7d32;font-weight:600}.missed{color:#c62828;font-weight:600}.charts{display:flex;flex-wrap:wrap;gap:16px}figure{flex:1 1 480px;margin:0}figcaption{font-size:.85em;color:#555;text-align:center}svg{width:100%;height:auto;background:#fafbfc;border-radius:6px}.bar{display:inline-block;width:160px;height:12px;background:#e3e7ec;border-radius:6px;vertical-align:middle;margin-right:6px}.bar div{height:100%;background:#1f5fa8;border-radius:6px}h3.mistake{color:#c62828}h3.good{color:#2e7d32}tr.churned td{background:#fdecea}tr.downsold td{background:#fff8e1}tr.expanded td{background:#e8f5e9}code{background:#eef1f4;padding:1px 4px;border-radius:3px}";
 
-/// "The coach was on in all 4 quarters." / "… in quarters 1, 2 and 4 of 6."
+/// "The coach was on in all 4 quarters …" / "… in quarters 1, 2 and 4 of 6 …"; one or
+/// two quarters are "the one quarter" and "both quarters".
 pub fn coached_line(coached: &[u16], quarters: u16) -> String {
     let list = |q: &[u16]| {
         let words: Vec<String> = q.iter().map(u16::to_string).collect();
@@ -747,8 +748,13 @@ pub fn coached_line(coached: &[u16], quarters: u16) -> String {
         }
     };
     if coached.len() == usize::from(quarters) {
+        let all = match quarters {
+            1 => "the one quarter".to_owned(),
+            2 => "both quarters".to_owned(),
+            n => format!("all {n} quarters"),
+        };
         format!(
-            "The coach was on in all {quarters} quarters: it pointed at what deserved attention, so these results had help."
+            "The coach was on in {all}: it pointed at what deserved attention, so these results had help."
         )
     } else if coached.len() == 1 {
         format!(

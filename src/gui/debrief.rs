@@ -8,10 +8,13 @@ use crate::exam::debrief::Debrief;
 
 pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = &state.rec else { return };
-    let d = Debrief::new(&rec.sim, &rec.judge, &rec.answers);
+    let d = Debrief::new(&rec.sim, &rec.judge, &rec.answers).with_coach(&rec.coached);
     let mut export = false;
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(format!("Debrief: {}", d.title));
+        if !d.coached.is_empty() {
+            ui.label(crate::exam::debrief::coached_line(&d.coached, d.quarters));
+        }
         let b = &d.business;
         ui.label(RichText::new("Business results").strong());
         ui.label(format!(

@@ -242,7 +242,6 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
     one_to_many_ui(ui, state);
 }
 
-/// The quarter's plan, with a button to remove each action.
 /// How many customers the coach lists before "and N more".
 const COACH_ROWS: usize = 8;
 
@@ -250,8 +249,11 @@ const COACH_ROWS: usize = 8;
 /// one line a customer; a customer's name opens its page. A checkbox turns it on and off,
 /// except in a class, which plays without it.
 fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
-    let Some(rec) = &mut state.rec else { return };
-    let in_class = rec.class.is_some();
+    let GuiState {
+        rec, coach_cache, ..
+    } = state;
+    let Some(rec) = rec else { return };
+    let in_class = !rec.coach_allowed();
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!in_class, |ui| {
             ui.checkbox(&mut rec.coach, "Coach")
@@ -264,14 +266,31 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
     if !rec.coach {
         return;
     }
-    let coaching = rec.sim.coaching();
+    let key = (
+        rec.sim.seed(),
+        rec.sim.clock().quarter,
+        rec.sim.planned().len(),
+        rec.sim.budget().left().to_bits(),
+    );
+    let coaching = match coach_cache {
+        Some((k, c)) if *k == key => c.clone(),
+        _ => {
+            // None in a class or once the scenario is over.
+            let Some(c) = rec.coaching() else { return };
+            *coach_cache = Some((key, c.clone()));
+            c
+        }
+    };
     let mut open = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         if coaching.is_empty() {
             ui.label("Nothing is waiting that your plan does not already touch.");
             return;
         }
-        ui.label(RichText::new("Deserves attention this quarter, not yet in your plan").strong());
+        ui.label(
+            RichText::new("What deserves attention this quarter and is not in your plan yet")
+                .strong(),
+        );
         let lines = coaching.by_customer();
         for (n, said) in lines.iter().take(COACH_ROWS) {
             ui.horizontal_wrapped(|ui| {
@@ -283,7 +302,7 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
         }
         if lines.len() > COACH_ROWS {
             ui.label(format!(
-                "… and {} more",
+                "… and {} more: plan for these, or filter the portfolio to find the rest",
                 if lines.len() - COACH_ROWS == 1 {
                     "1 customer".to_owned()
                 } else {
@@ -300,6 +319,7 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
     }
 }
 
+/// The quarter's plan, with a button to remove each action.
 pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = state.rec.as_mut() else {
         return;

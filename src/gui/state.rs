@@ -85,6 +85,9 @@ impl Asking {
 #[derive(Resource)]
 pub struct GuiState {
     pub screen: Screen,
+    /// The coach's list and what it was worked out for (seed, quarter, actions planned,
+    /// hours left), so it is not redone every frame.
+    pub coach_cache: Option<((u64, u16, usize, u32), crate::sim::coach::Coaching)>,
     /// Built-in scenario chosen on the start screen (by name), or a file.
     pub chosen: String,
     pub file_path: String,
@@ -122,6 +125,7 @@ impl GuiState {
     pub fn new() -> Self {
         let mut state = GuiState {
             screen: Screen::Start,
+            coach_cache: None,
             chosen: builtin::DEFAULT.to_owned(),
             file_path: String::new(),
             seed_text: String::new(),
@@ -190,6 +194,7 @@ impl GuiState {
             .map(PathBuf::from)
             .unwrap_or_default();
         self.save_path = crate::cli::fresh_path(&dir, &scenario.id);
+        self.coach_cache = None;
         self.rec = Some(Recorder::new(scenario, seed));
         self.history.clear();
         self.snapshot();
@@ -205,6 +210,7 @@ impl GuiState {
         match loaded {
             Ok(rec) => {
                 let finished = rec.sim.finished();
+                self.coach_cache = None;
                 self.rec = Some(rec);
                 self.history.clear();
                 self.snapshot();
@@ -280,6 +286,7 @@ impl GuiState {
         rec.class = Some(joined.seat_at(&self.join_address));
         // A class plays under exam conditions: no coach.
         rec.coach = false;
+        self.coach_cache = None;
         self.rec = Some(rec);
         self.history.clear();
         self.snapshot();

@@ -135,9 +135,12 @@ pub struct Session {
     /// Health readings, in order, each in its quarter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<ReadingChoice>,
-    /// The quarters ended with the coach on (the debrief says so).
+    /// The quarters in which the coach was on or its list was shown (the debrief says so).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coached: Vec<u16>,
+    /// Whether the coach is on now, so a resumed game goes on as it was left.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub coach: bool,
 }
 
 /// What the trainee said drives a customer's health decline (2.6), in its quarter.
@@ -194,6 +197,14 @@ pub enum SessionError {
         file: String,
         index: usize,
         question: String,
+    },
+    #[error(
+        "{file}: the coached quarters {coached:?} are not quarters played, each once and in order (1 to {played})"
+    )]
+    Coached {
+        file: String,
+        coached: Vec<u16>,
+        played: u16,
     },
     #[error("{file}: business outcome {index} cannot be written: {why}")]
     Outcome {
@@ -284,6 +295,12 @@ pub fn session_hash(rec: &Recorder) -> String {
         "outcomes": session.outcomes,
         "readings": session.readings,
     });
+    // The coach's quarters are part of what the debrief says; left out when there are none,
+    // so sessions saved before the coach existed still verify.
+    let mut json = json;
+    if !session.coached.is_empty() {
+        json["coached"] = serde_json::json!(session.coached);
+    }
     content_hash(&json.to_string())
 }
 
@@ -303,11 +320,13 @@ pub struct Recorder {
     pub outcomes: Vec<OutcomeChoice>,
     /// Health readings of the quarters ended (the current quarter's are in the simulation).
     pub readings: Vec<ReadingChoice>,
-    /// Whether the coach is on now: the scenario's setting, which the trainee may change; off
-    /// in a class.
+    /// Whether the coach is on now: the scenario's setting, which the trainee may change. A
+    /// class plays without it whatever this says.
     pub coach: bool,
-    /// The quarters ended with the coach on.
+    /// The quarters in which the coach was on or its list was shown.
     pub coached: Vec<u16>,
+    /// The coach's list was shown this quarter (asked for with the coach off).
+    pub coach_shown: bool,
 }
 
 impl Recorder {
@@ -315,6 +334,7 @@ impl Recorder {
         Recorder {
             coach: scenario.coach,
             coached: Vec::new(),
+            coach_shown: false,
             sim: Simulation::new(scenario, seed),
             actions: Vec::new(),
             judge: Judge::new(),
@@ -344,11 +364,27 @@ impl Recorder {
 
     /// Ends the quarter, moving its plan into the history; barriers injected for this
     /// quarter begin with it.
+    /// The coach's list for this quarter, which counts the quarter as coached; `None` in a
+    /// class, which plays without it.
+    pub fn coaching(&mut self) -> Option<crate::sim::coach::Coaching> {
+        if self.class.is_some() || self.sim.finished() {
+            return None;
+        }
+        self.coach_shown = true;
+        Some(self.sim.coaching())
+    }
+
+    /// Whether the coach may be used: not in a class.
+    pub fn coach_allowed(&self) -> bool {
+        self.class.is_none()
+    }
+
     pub fn end_quarter(&mut self) {
         let q = self.sim.clock().quarter;
-        if self.coach {
+        if self.class.is_none() && (self.coach || self.coach_shown) {
             self.coached.push(q);
         }
+        self.coach_shown = false;
         let due: Vec<crate::scenario::ScriptedEvent> = self
             .injected
             .iter()
@@ -424,6 +460,7 @@ impl Recorder {
             injected: self.injected.clone(),
             outcomes: self.outcomes.clone(),
             coached: self.coached.clone(),
+            coach: self.coach && self.class.is_none(),
             readings: self
                 .readings
                 .iter()
@@ -665,15 +702,19 @@ impl Session {
         }
         rec.answers = self.answers.clone();
         rec.class = self.class.clone();
+        let in_order = self.coached.windows(2).all(|w| w[0] < w[1]);
+        let played = self.quarters_played;
+        if !in_order || self.coached.iter().any(|&q| q == 0 || q > played) {
+            return Err(SessionError::Coached {
+                file: file.to_owned(),
+                coached: self.coached.clone(),
+                played,
+            });
+        }
         rec.coached = self.coached.clone();
-        // On as it was when the last quarter ended (as the scenario sets it before any); off
-        // in a class.
-        rec.coach = self.class.is_none()
-            && if self.quarters_played == 0 {
-                coach_at_start
-            } else {
-                self.coached.contains(&self.quarters_played)
-            };
+        // On as it was left; a file from before the setting was saved starts as the scenario
+        // says only if nothing was played yet. Off in a class.
+        rec.coach = self.class.is_none() && (self.coach || (played == 0 && coach_at_start));
         Ok(rec)
     }
 }

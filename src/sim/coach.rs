@@ -5,20 +5,23 @@
 use serde::Serialize;
 
 use super::Simulation;
-use super::actions::ActionTarget;
+use super::actions::{ActionKind, ActionTarget};
 use super::types::{Band, BarrierKind, RequestKind, Stage, Touch};
 
 /// Renewals this many quarters away or nearer count as near.
 pub const RENEWAL_HORIZON: i16 = 2;
+
+/// For the digital tail, the horizon one-to-many renewal outreach acts within.
+pub const DIGITAL_RENEWAL_HORIZON: i16 = 1;
 
 /// One thing the coach points at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Attention {
     /// A renewal within [`RENEWAL_HORIZON`] quarters with no renewal work started (5.5).
     RenewalWithoutWork { in_quarters: i16 },
-    /// A barrier the CSM knows of with no progress on it yet (3.4).
+    /// A barrier the CSM knows of that no response has made progress on yet (3.4).
     BarrierWithoutProgress { kind: BarrierKind, known_for: u16 },
-    /// Red health and no conversation this quarter or last (3.3, 2.6).
+    /// Red health and no contact this quarter or last (3.3, 2.6).
     RedHealthUnheard { untouched_for: i16 },
     /// An inbound request waiting this quarter (1.4).
     RequestWaiting { kind: RequestKind },
@@ -33,17 +36,17 @@ impl Attention {
                 when(in_quarters)
             ),
             Attention::BarrierWithoutProgress { kind, known_for } => format!(
-                "{} known {} and not yet resolved at all ({})",
+                "{}, found {}; no response has made progress on it yet ({})",
                 kind.label(),
-                quarters_ago(known_for),
+                found(known_for),
                 kind.objective()
             ),
             Attention::RedHealthUnheard { untouched_for } => format!(
-                "red health and {} (3.3)",
+                "red health and {} (3.3, 2.6)",
                 if untouched_for >= i16::MAX / 2 {
-                    "nobody has spoken to them yet".to_owned()
+                    "no contact yet".to_owned()
                 } else {
-                    format!("no conversation for {}", quarters(untouched_for))
+                    format!("no contact for {}", quarters(untouched_for))
                 }
             ),
             Attention::RequestWaiting { kind } => {
@@ -78,8 +81,9 @@ pub struct Note {
 pub struct Coaching {
     /// The high- and virtual-touch customers, one note per thing, most pressing first.
     pub notes: Vec<Note>,
-    /// Digital-touch customers renewing within [`RENEWAL_HORIZON`] quarters with no renewal
-    /// work: they are many and reached one to many, so they are counted, not listed.
+    /// Digital-touch customers renewing within [`DIGITAL_RENEWAL_HORIZON`] quarters with no
+    /// renewal work and no renewal outreach planned for their segment: they are many and
+    /// reached one to many, so they are counted, not listed.
     pub digital_renewals: u32,
 }
 
@@ -92,13 +96,14 @@ impl Coaching {
     /// note and what every note of it says.
     pub fn by_customer(&self) -> Vec<(&Note, Vec<String>)> {
         let mut lines: Vec<(&Note, Vec<String>)> = Vec::new();
+        let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         for n in &self.notes {
-            match lines
-                .iter_mut()
-                .find(|(first, _)| first.customer == n.customer)
-            {
-                Some((_, said)) => said.push(n.attention.describe()),
-                None => lines.push((n, vec![n.attention.describe()])),
+            match at.get(&n.customer) {
+                Some(&i) => lines[i].1.push(n.attention.describe()),
+                None => {
+                    at.insert(n.customer, lines.len());
+                    lines.push((n, vec![n.attention.describe()]));
+                }
             }
         }
         lines
@@ -116,7 +121,7 @@ impl Coaching {
                 } else {
                     "customers renew"
                 },
-                quarters(RENEWAL_HORIZON)
+                quarters(DIGITAL_RENEWAL_HORIZON)
             )
         })
     }
@@ -124,31 +129,38 @@ impl Coaching {
 
 impl Simulation {
     /// What deserves attention this quarter and is not in the plan yet: a customer with an
-    /// action planned for it this quarter is taken as being dealt with, and so is a segment
-    /// given one-to-many renewal outreach.
+    /// action planned for it this quarter is taken as being dealt with, and the digital tail
+    /// of a segment given one-to-many renewal outreach.
     pub fn coaching(&self) -> Coaching {
         let q = self.clock().q();
-        let planned = self.planned();
-        let customer_planned = |id: u32| {
-            planned
-                .iter()
-                .any(|p| p.target == ActionTarget::Customer(id))
-        };
-        let segment_planned = |segment: u16| {
-            planned
-                .iter()
-                .any(|p| p.target == ActionTarget::Segment(segment))
-        };
+        let mut planned_for: Vec<u32> = Vec::new();
+        let mut outreach: Vec<u16> = Vec::new();
+        for p in self.planned() {
+            match p.target {
+                ActionTarget::Customer(id) => planned_for.push(id),
+                ActionTarget::Segment(s) if p.action == ActionKind::DigitalRenewalOutreach => {
+                    outreach.push(s)
+                }
+                ActionTarget::Segment(_) => {}
+            }
+        }
+        planned_for.sort_unstable();
+        let customer_planned = |id: u32| planned_for.binary_search(&id).is_ok();
+        let segment_planned = |segment: u16| outreach.contains(&segment);
         let mut out = Coaching::default();
         self.each_customer(|c| {
             if c.lifecycle.stage == Stage::Churned || !c.contract.active_in(q) {
                 return;
             }
             let renewal_in = c.contract.renewal_quarter - q;
-            let renewal_due = (0..=RENEWAL_HORIZON).contains(&renewal_in)
-                && c.engagement.renewal_work_from.is_none();
+            let no_work = c.engagement.renewal_work_from.is_none();
+            let renewal_due = (0..=RENEWAL_HORIZON).contains(&renewal_in) && no_work;
             if c.account.touch == Touch::Digital {
-                if renewal_due && !segment_planned(c.account.segment) && !customer_planned(c.id.0) {
+                if (0..=DIGITAL_RENEWAL_HORIZON).contains(&renewal_in)
+                    && no_work
+                    && !segment_planned(c.account.segment)
+                    && !customer_planned(c.id.0)
+                {
                     out.digital_renewals += 1;
                 }
                 return;
@@ -170,14 +182,21 @@ impl Simulation {
                     in_quarters: renewal_in,
                 });
             }
-            for b in c.barriers.known().filter(|b| b.progress <= 0.0) {
+            // No response of the CSM's has moved it (a quality issue also repairs itself a
+            // little each quarter, so progress alone would not tell).
+            let responded = |b: &&super::barriers::Barrier| {
+                b.last_response
+                    .is_some_and(|r| b.discovered_in.is_none_or(|d| r >= d))
+            };
+            for b in c.barriers.known().filter(|b| !responded(b)) {
                 note(Attention::BarrierWithoutProgress {
                     kind: b.kind,
                     known_for: (q as u16).saturating_sub(b.discovered_in.unwrap_or(b.since)),
                 });
             }
             let untouched_for = c.engagement.last_touch.map_or(i16::MAX, |t| q - t);
-            if c.health.band == Band::Red && untouched_for >= 1 {
+            // Contact takes effect when the quarter ends, so "this quarter or last" is two.
+            if c.health.band == Band::Red && untouched_for >= 2 {
                 note(Attention::RedHealthUnheard { untouched_for });
             }
             if let Some(r) = c.engagement.open_request(q) {
@@ -210,9 +229,9 @@ fn when(in_quarters: i16) -> String {
     }
 }
 
-fn quarters_ago(n: u16) -> String {
+fn found(n: u16) -> String {
     match n {
-        0 => "since this quarter".to_owned(),
-        n => format!("for {}", quarters(n as i16)),
+        0 => "this quarter".to_owned(),
+        n => format!("{} ago", quarters(n as i16)),
     }
 }
