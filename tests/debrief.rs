@@ -9,10 +9,15 @@ use csm_sim::scenario::Scenario;
 use csm_sim::sim::Simulation;
 
 fn known_run() -> (Simulation, Judge) {
-    let scenario = Arc::new(Scenario::load("sponsor-loss").unwrap());
-    let mut sim = Simulation::new(scenario, 3);
+    played("sponsor-loss", 3, "sensible")
+}
+
+/// A scenario played to its end by a playbook, judged.
+fn played(scenario: &str, seed: u64, playbook: &str) -> (Simulation, Judge) {
+    let scenario = Arc::new(Scenario::load(scenario).unwrap());
+    let mut sim = Simulation::new(scenario, seed);
     let mut judge = Judge::new();
-    let playbook = Playbook::load("sensible").unwrap();
+    let playbook = Playbook::load(playbook).unwrap();
     while !sim.finished() {
         playbook.plan_quarter(&mut sim);
         judge.end_quarter(&mut sim);
@@ -139,4 +144,44 @@ fn a_saved_session_gives_the_same_debrief() {
         serde_json::to_string(&original).unwrap(),
         serde_json::to_string(&again).unwrap()
     );
+}
+
+/// A 60-customer debrief reads in a couple of screens: routine renewals are counted by
+/// quarter, not listed; what went well and the many exceptions are folded; the JSON keeps
+/// every story.
+#[test]
+fn a_large_debrief_is_short_and_keeps_every_story() {
+    let (sim, judge) = played("mixed-portfolio", 2024, "textbook");
+    let d = Debrief::new(&sim, &judge, &[]);
+    let routine: Vec<_> = d.outcomes.iter().filter(|o| o.routine).collect();
+    assert!(!routine.is_empty(), "no routine renewal in 60 customers");
+    for o in &routine {
+        assert_eq!(o.kind, "renewed", "{o:?}");
+        assert!(
+            o.chance
+                .is_some_and(|p| p >= csm_sim::exam::debrief::ROUTINE_CHANCE)
+        );
+        assert!(o.why.contains("nothing stood against it"), "{o:?}");
+    }
+    let html = d.to_html();
+    // Outside the folded parts, only a few table rows remain.
+    let mut open = String::new();
+    let mut rest = html.as_str();
+    while let Some(i) = rest.find("<details>") {
+        open.push_str(&rest[..i]);
+        rest = &rest[i..];
+        rest = &rest[rest.find("</details>").unwrap() + "</details>".len()..];
+    }
+    open.push_str(rest);
+    let rows = open.matches("<tr").count();
+    assert!(rows <= 30, "{rows} table rows shown open");
+    assert!(html.contains(&format!("{} routine renewals", routine.len())));
+    // A routine renewal is not told one by one in the page; every exception is.
+    let told = html.matches("<tr class=\"renewed\">").count();
+    let exceptions = d
+        .outcomes
+        .iter()
+        .filter(|o| o.kind == "renewed" && !o.routine)
+        .count();
+    assert_eq!(told, exceptions);
 }

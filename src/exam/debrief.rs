@@ -53,7 +53,19 @@ pub struct Outcome {
     /// The renewal chance the decision was drawn against (renewals, downsells and churns).
     pub chance: Option<f32>,
     pub why: String,
+    /// A renewal with a chance of [`ROUTINE_CHANCE`] or more, nothing against it and no
+    /// barrier in its term: the HTML debrief counts these by quarter instead of listing them.
+    pub routine: bool,
 }
+
+/// The kinds of mistake the HTML debrief shows open; the rest are folded.
+const SHOWN_MISTAKE_KINDS: usize = 5;
+
+/// Up to this many exceptions are shown open in the HTML debrief; more are folded.
+const SHOWN_OUTCOMES: usize = 12;
+
+/// A renewal at least this likely, with nothing against it, is routine.
+pub const ROUTINE_CHANCE: f32 = 0.8;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuarterPoint {
@@ -253,6 +265,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 factors.explain()
             )
         };
+        let mut routine = false;
         let (kind, arr, chance, reasons) = match e.event {
             Event::Churned {
                 arr,
@@ -274,7 +287,10 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 arr,
                 chance,
                 factors,
-            } => ("renewed", arr, Some(chance), odds(true, chance, factors)),
+            } => {
+                routine = chance >= ROUTINE_CHANCE && !factors.anything_against();
+                ("renewed", arr, Some(chance), odds(true, chance, factors))
+            }
             Event::Action {
                 action,
                 outcome: ActionOutcome::ExpansionWon(added),
@@ -362,6 +378,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             why: format!("{story}{reasons}")
                 .trim_start_matches([';', ':', ' '])
                 .to_owned(),
+            routine: routine && history.is_empty(),
         });
     }
     out
@@ -647,12 +664,40 @@ impl Debrief {
                 continue;
             }
             let count = |id: &str| self.decision_counts.get(id).copied().unwrap_or(0);
+            // The most frequent first (then in the order they first happened).
+            rules.sort_by_key(|r| std::cmp::Reverse(count(r)));
             let total: u64 = rules.iter().map(|r| count(r)).sum();
-            let _ = write!(
-                h,
-                "<h3 class=\"{class}\">{heading} ({total})</h3><table><tr><th>Objectives</th><th>Why it matters</th><th>Times</th><th>Where</th></tr>"
-            );
-            for id in rules {
+            let header = "<table><tr><th>Objectives</th><th>Why it matters</th><th>Times</th><th>Where</th></tr>";
+            // Mistakes: the most frequent kinds open, the rest folded; what went well is
+            // folded whole, so the page reads in a couple of screens.
+            let open = if verdict == Verdict::Mistake {
+                SHOWN_MISTAKE_KINDS
+            } else {
+                0
+            };
+            let _ = write!(h, "<h3 class=\"{class}\">{heading} ({total})</h3>");
+            if open > 0 {
+                h.push_str(header);
+            }
+            for (i, id) in rules.iter().copied().enumerate() {
+                if i == open {
+                    if i > 0 {
+                        h.push_str("</table>");
+                    }
+                    let left = rules.len() - i;
+                    let _ = write!(
+                        h,
+                        "<details><summary>{}</summary>{header}",
+                        if i == 0 {
+                            format!("{left} {} — show", if left == 1 { "kind" } else { "kinds" })
+                        } else {
+                            format!(
+                                "{left} more {} — show",
+                                if left == 1 { "kind" } else { "kinds" }
+                            )
+                        }
+                    );
+                }
                 let mine: Vec<&JudgedDecision> =
                     self.decisions.iter().filter(|d| d.rule == id).collect();
                 let places: Vec<String> = mine
@@ -682,6 +727,9 @@ impl Debrief {
                 );
             }
             h.push_str("</table>");
+            if rules.len() > open {
+                h.push_str("</details>");
+            }
         }
         h.push_str("</section>");
         // Knowledge checks.
@@ -709,8 +757,52 @@ impl Debrief {
             h.push_str("</table></section>");
         }
         // Outcomes.
-        h.push_str("<section><h2>What happened, and why</h2><table><tr><th>Quarter</th><th>Customer</th><th>Outcome</th><th>ARR</th><th>Why</th></tr>");
-        for o in &self.outcomes {
+        h.push_str("<section><h2>What happened, and why</h2>");
+        // Routine renewals are counted by quarter; the exceptions are told one by one.
+        let mut routine: std::collections::BTreeMap<u16, (u32, i64)> = Default::default();
+        for o in self.outcomes.iter().filter(|o| o.routine) {
+            let r = routine.entry(o.quarter).or_default();
+            r.0 += 1;
+            r.1 += o.arr;
+        }
+        if !routine.is_empty() {
+            let parts: Vec<String> = routine
+                .iter()
+                .map(|(q, (n, arr))| format!("Q{q} {n} ({})", format_money(*arr)))
+                .collect();
+            let total: u32 = routine.values().map(|r| r.0).sum();
+            let _ = write!(
+                h,
+                "<p>{total} routine {} (a chance of {:.0} % or more, nothing against {} and no barrier in the term), by quarter: {}. The JSON debrief tells each one; the exceptions follow.</p>",
+                if total == 1 { "renewal" } else { "renewals" },
+                ROUTINE_CHANCE * 100.0,
+                if total == 1 { "it" } else { "them" },
+                escape(&parts.join(" · "))
+            );
+        }
+        // The exceptions by kind, then each one's story, folded when there are many.
+        let exceptions: Vec<&Outcome> = self.outcomes.iter().filter(|o| !o.routine).collect();
+        let mut kinds: Vec<String> = Vec::new();
+        for kind in ["churned", "downsold", "expanded", "renewed"] {
+            let of: Vec<&&Outcome> = exceptions.iter().filter(|o| o.kind == kind).collect();
+            if !of.is_empty() {
+                let arr: i64 = of.iter().map(|o| o.arr).sum();
+                kinds.push(format!("{} {kind} ({})", of.len(), format_money(arr)));
+            }
+        }
+        if !kinds.is_empty() {
+            let _ = write!(h, "<p>Exceptions: {}.</p>", escape(&kinds.join(", ")));
+        }
+        let folded = exceptions.len() > SHOWN_OUTCOMES;
+        if folded {
+            let _ = write!(
+                h,
+                "<details><summary>Each of the {} exceptions, with its story — show</summary>",
+                exceptions.len()
+            );
+        }
+        h.push_str("<table><tr><th>Quarter</th><th>Customer</th><th>Outcome</th><th>ARR</th><th>Why</th></tr>");
+        for o in exceptions {
             let _ = write!(
                 h,
                 "<tr class=\"{kind}\"><td>Q{}</td><td>{}</td><td>{kind}</td><td>{}</td><td>{}</td></tr>",
@@ -722,6 +814,9 @@ impl Debrief {
             );
         }
         h.push_str("</table>");
+        if folded {
+            h.push_str("</details>");
+        }
         if self.outcomes_not_listed > 0 {
             let _ = write!(
                 h,

@@ -60,6 +60,28 @@ impl Factors {
 
     /// The reasons in words, with the objectives they belong to.
     pub fn explain(self) -> String {
+        let (against, helped) = self.sides();
+        let mut out = String::new();
+        if against.is_empty() {
+            out.push_str("; nothing stood against it");
+        } else {
+            out.push_str("; against it: ");
+            out.push_str(&against.join(", "));
+        }
+        if !helped.is_empty() {
+            out.push_str("; in its favour: ");
+            out.push_str(&helped.join(", "));
+        }
+        out
+    }
+
+    /// Whether anything stood against the renewal (what [`Factors::explain`] lists first).
+    pub fn anything_against(self) -> bool {
+        !self.sides().0.is_empty()
+    }
+
+    /// What stood against the renewal and what helped it, in words.
+    fn sides(self) -> (Vec<String>, Vec<String>) {
         let mut against = Vec::new();
         let mut helped = Vec::new();
         for k in self.open_barriers() {
@@ -129,18 +151,7 @@ impl Factors {
                 }
             }
         }
-        let mut out = String::new();
-        if against.is_empty() {
-            out.push_str("; nothing stood against it");
-        } else {
-            out.push_str("; against it: ");
-            out.push_str(&against.join(", "));
-        }
-        if !helped.is_empty() {
-            out.push_str("; in its favour: ");
-            out.push_str(&helped.join(", "));
-        }
-        out
+        (against, helped)
     }
 }
 
