@@ -136,6 +136,38 @@ fn the_coach_lists_what_is_waiting_and_can_be_turned_off() {
 }
 
 #[test]
+fn the_end_of_a_quarter_groups_judgements_by_rule() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("mixed-portfolio").click();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    h.get_by_label("End quarter (E)").click();
+    h.run();
+    let q = h.state().rec.as_ref().unwrap();
+    let judged: Vec<&str> = q
+        .judge
+        .judgements
+        .iter()
+        .filter(|j| j.quarter == 1)
+        .map(|j| j.rule.as_str())
+        .collect();
+    let mut rules = judged.clone();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(
+        judged.len() > rules.len(),
+        "no rule judged twice in quarter 1"
+    );
+    // One line a rule: as many "Well done" or "To do differently" lines as rules.
+    let lines = h.query_all_by_label_contains("Well done:").count()
+        + h.query_all_by_label_contains("To do differently:").count();
+    assert_eq!(lines, rules.len());
+    assert!(h.query_all_by_label_contains(" times: ").next().is_some());
+}
+
+#[test]
 fn a_broken_scenario_file_shows_where_and_the_program_goes_on() {
     let dir = std::env::temp_dir().join(format!("csm-gui-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

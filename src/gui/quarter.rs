@@ -25,20 +25,44 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             format!("{who}: {}", e.event.describe(|s| s.to_string()))
         })
         .collect();
-    let judged: Vec<(Verdict, String)> = rec
-        .judge
-        .judgements
+    // One line a rule, with the customers it was about (as the terminal groups them).
+    let mut by_rule: Vec<(&str, Vec<String>)> = Vec::new();
+    for j in rec.judge.judgements.iter().filter(|j| j.quarter == q) {
+        let who = j
+            .customer
+            .and_then(|id| sim.customer(id))
+            .map_or_else(|| "the portfolio".to_owned(), |c| c.name);
+        match by_rule.iter_mut().find(|(id, _)| *id == j.rule) {
+            Some((_, names)) => names.push(who),
+            None => by_rule.push((&j.rule, vec![who])),
+        }
+    }
+    let judged: Vec<(Verdict, String)> = by_rule
         .iter()
-        .filter(|j| j.quarter == q)
-        .filter_map(|j| {
-            let r = rule(&j.rule)?;
-            let who = j
-                .customer
-                .and_then(|id| sim.customer(id))
-                .map_or_else(|| "Portfolio".to_owned(), |c| c.name);
+        .filter_map(|(id, names)| {
+            let r = rule(id)?;
+            const NAMED: usize = 6;
+            let mut list = names
+                .iter()
+                .take(NAMED)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if names.len() > NAMED {
+                list.push_str(&format!(" and {} more", names.len() - NAMED));
+            }
+            let times = if names.len() == 1 {
+                String::new()
+            } else {
+                format!("{} times: ", names.len())
+            };
             Some((
                 r.verdict,
-                format!("{who}: {} [{}]", r.explanation, r.objectives.join(", ")),
+                format!(
+                    "{} [{}] — {times}{list}",
+                    r.explanation,
+                    r.objectives.join(", ")
+                ),
             ))
         })
         .collect();
