@@ -80,9 +80,14 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                 let name = sim
                     .customer(*id)
                     .map_or_else(|| format!("#{id}"), |c| c.name);
+                // Whole points, unless they round to the same one across a band's edge.
+                let digits =
+                    usize::from(format!("{:.0}", before.health) == format!("{:.0}", after.health));
                 format!(
-                    "{name}: health {:.0} to {:.0} ({} to {}, 2.6)",
+                    "{name}: health {:.*} to {:.*} ({} to {}, 2.6)",
+                    digits,
                     before.health,
+                    digits,
                     after.health,
                     from.label(),
                     to.label()
