@@ -242,6 +242,12 @@ fn what_a_playbook_reads_agrees_with_what_planning_checks() {
             sim.each_customer(|c| {
                 let facts = Facts::of(c, q);
                 assert_eq!(facts.eligibility, Eligibility::of(c, q));
+                // The known kinds kept beside the slots are the slots' own.
+                assert_eq!(
+                    c.barriers.known_kinds(),
+                    c.barriers.known().fold(0u8, |m, b| m | 1 << b.kind.index()),
+                    "{name}"
+                );
                 // The flags read straight from the customer are the facts' own.
                 assert_eq!(
                     facts.flags,
