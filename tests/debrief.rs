@@ -36,13 +36,13 @@ fn the_debrief_of_a_known_run_has_the_expected_scores() {
     // Pinned from this run; if the model or the rules change on purpose, update them.
     let mistakes: u32 = d.readiness.domains.iter().map(|x| x.mistakes).sum();
     let good: u32 = d.readiness.domains.iter().map(|x| x.good).sum();
-    assert_eq!((good, mistakes), (75, 3), "judged evidence changed");
+    assert_eq!((good, mistakes), (76, 4), "judged evidence changed");
     assert!(
-        (d.readiness.overall - 0.7062).abs() < 1e-3,
+        (d.readiness.overall - 0.6998).abs() < 1e-3,
         "readiness {}",
         d.readiness.overall
     );
-    assert_eq!(d.readiness.study_next.len(), 2);
+    assert_eq!(d.readiness.study_next.len(), 3);
     // Every renewal decision is explained.
     let renewals = sim
         .journal()

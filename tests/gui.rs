@@ -151,7 +151,7 @@ fn the_end_of_a_quarter_groups_judgements_by_rule() {
         .judgements
         .iter()
         .filter(|j| j.quarter == 1)
-        .map(|j| j.rule.as_str())
+        .map(|j| j.rule)
         .collect();
     let mut rules = judged.clone();
     rules.sort_unstable();

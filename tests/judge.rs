@@ -97,7 +97,11 @@ fn fired_with(s: &Arc<Scenario>, seed: u64, script: &[&[(&str, &str)]]) -> BTree
         }
         judge.end_quarter(&mut sim);
     }
-    judge.judgements.into_iter().map(|j| j.rule).collect()
+    judge
+        .judgements
+        .into_iter()
+        .map(|j| j.rule.to_owned())
+        .collect()
 }
 
 fn fired(s: &Arc<Scenario>, script: &[&[(&str, &str)]]) -> BTreeSet<String> {
@@ -426,6 +430,42 @@ fn plan_outcomes_heard_or_not() {
     ] {
         assert!(!got.contains(rule), "{rule}: {got:?}");
     }
+}
+
+#[test]
+fn plan_use_cases_untargeted_until_the_champion_is_heard() {
+    let rule = "plan-use-cases-untargeted";
+    let s = scenario(
+        &[C {
+            plan: NO_PLAN,
+            extra: WANTS_COST,
+            ..c("a")
+        }],
+        "",
+    );
+    // Written blind, the plan lists the vendor's rollout.
+    let got = fired(&s, &[&[("build_success_plan", "a")]]);
+    assert!(got.contains(rule), "{got:?}");
+    // Heard first, in the same quarter: it targets the customer's own.
+    let got = fired(
+        &s,
+        &[&[
+            ("stakeholder_conversation", "a"),
+            ("build_success_plan", "a"),
+        ]],
+    );
+    assert!(!got.contains(rule), "{got:?}");
+    // With no champion to ask, it is not faulted.
+    let s = scenario(
+        &[C {
+            plan: NO_PLAN,
+            extra: ", stakeholders: Stakeholders(executive_sponsor: Stakeholder(sentiment: 0.5), champion: Stakeholder(present: false), users: Stakeholder(sentiment: 0.5))",
+            ..c("a")
+        }],
+        "",
+    );
+    let got = fired(&s, &[&[("build_success_plan", "a")]]);
+    assert!(!got.contains(rule), "{got:?}");
 }
 
 #[test]
@@ -1084,6 +1124,7 @@ fn every_rule_is_exercised_by_these_tests() {
         "plan-built-before-hearing-the-sponsor",
         "plan-aims-at-vendor-goal",
         "plan-outcome-not-the-sponsors",
+        "plan-use-cases-untargeted",
         "qbr-without-baseline",
         "plan-without-sponsor",
         "review-without-plan",
@@ -1309,7 +1350,11 @@ fn triaged(
         }
         judge.end_quarter(&mut sim);
     }
-    judge.judgements.into_iter().map(|j| j.rule).collect()
+    judge
+        .judgements
+        .into_iter()
+        .map(|j| j.rule.to_owned())
+        .collect()
 }
 
 #[test]

@@ -624,3 +624,132 @@ fn outcomes_the_trainee_writes_are_kept_by_the_plan_and_replayed_from_the_sessio
         "{err}"
     );
 }
+
+/// [`unplanned`] with the use case its work depends on named (2.8).
+fn unplanned_reporting() -> Arc<Scenario> {
+    let text = r#"Scenario(
+    id: "use-cases", title: "Use cases", quarters: 6, capacity_hours: 200, seed: 3,
+    products: ["Suite"],
+    segments: [Segment(id: "seg", touch: High, sponsor_turnover: 0.0)],
+    customers: [Customer(id: "acme", name: "Acme", segment: "seg", size: Large,
+        contract: Contract(products: ["Suite"], licences: 500, arr: 100000, start_quarter: -1, term_quarters: 12),
+        stage: Implement, signals: Signals(utilisation: 0.6),
+        desired_outcome: Some(reduce_cost), use_case: Some(reporting))],
+)"#;
+    Arc::new(Scenario::parse("use-cases.ron", text).unwrap())
+}
+
+#[test]
+fn the_champion_tells_the_use_case_and_a_targeted_plan_reaches_value_sooner() {
+    use csm_sim::sim::customer::{Lifecycle, SuccessPlan, UseCase};
+    // Written blind, the plan lists the vendor's standard rollout.
+    let mut sim = Simulation::new(unplanned_reporting(), 1);
+    plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+    sim.end_quarter();
+    let p: SuccessPlan = component(&sim);
+    assert_eq!(p.use_case, Some(UseCase::EveryFeature));
+    assert!(!p.use_case_heard);
+    // After a conversation with the champion in place, it targets the customer's own.
+    let mut sim = Simulation::new(unplanned_reporting(), 1);
+    plan(&mut sim, ActionKind::StakeholderConversation).unwrap();
+    plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+    sim.end_quarter();
+    let p: SuccessPlan = component(&sim);
+    assert_eq!(p.use_case, Some(UseCase::Reporting));
+    assert!(sim.journal().entries.iter().any(|e| matches!(
+        e.event,
+        Event::UseCasesWritten {
+            use_case: UseCase::Reporting,
+            targeted: true
+        }
+    )));
+
+    // Over many seeds: the same hours, the plan written after hearing the champion or
+    // after a look at the data (which hears the sponsor's outcome in neither case), reach
+    // more outcomes and reach deployment sooner.
+    let (mut heard, mut blind) = ((0u32, 0f32), (0u32, 0f32));
+    for seed in 0..300 {
+        for listen_first in [true, false] {
+            let mut sim = Simulation::new(unplanned_reporting(), seed);
+            if listen_first {
+                plan(&mut sim, ActionKind::SiteVisit).unwrap();
+            } else {
+                plan(&mut sim, ActionKind::ReviewAccountData).unwrap();
+            }
+            plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+            sim.end_quarter();
+            let deployed = component::<Lifecycle>(&sim).deployment;
+            while !sim.finished() {
+                sim.end_quarter();
+            }
+            let outcomes = u32::from(component::<Lifecycle>(&sim).outcomes_achieved);
+            let tally = if listen_first { &mut heard } else { &mut blind };
+            tally.0 += outcomes;
+            tally.1 += deployed;
+        }
+    }
+    assert!(
+        heard.0 as f32 > blind.0 as f32 * 1.15,
+        "outcomes with the use case heard {}, written blind {}",
+        heard.0,
+        blind.0
+    );
+    assert!(
+        heard.1 > blind.1 * 1.1,
+        "deployment {heard:?} against {blind:?}"
+    );
+}
+
+#[test]
+fn use_cases_the_trainee_writes_are_kept_and_replayed_and_a_wrong_guess_targets_nothing() {
+    use csm_sim::session::{Recorder, Session};
+    use csm_sim::sim::customer::{SuccessPlan, UseCase};
+    let mut rec = Recorder::new(unplanned_reporting(), 2);
+    rec.write_plan_use_case(0, UseCase::Monitoring).unwrap();
+    plan(&mut rec.sim, ActionKind::StakeholderConversation).unwrap();
+    plan(&mut rec.sim, ActionKind::BuildSuccessPlan).unwrap();
+    rec.end_quarter();
+    // The trainee's own choice is kept, even though the champion told otherwise.
+    assert_eq!(
+        component::<SuccessPlan>(&rec.sim).use_case,
+        Some(UseCase::Monitoring)
+    );
+    rec.write_plan_use_case(0, UseCase::Reporting).unwrap();
+    rec.end_quarter();
+    let saved = rec.to_session();
+    assert_eq!(saved.use_cases.len(), 2);
+    let text = ron::ser::to_string(&saved).unwrap();
+    let back = Session::parse("s.ron", &text).unwrap();
+    let replayed = back.verify("s.ron").unwrap();
+    assert_eq!(
+        component::<SuccessPlan>(&replayed.sim).use_case,
+        Some(UseCase::Reporting)
+    );
+    let mut edited = saved.clone();
+    edited.use_cases[1].use_case = UseCase::SelfService;
+    assert!(edited.verify("s.ron").is_err());
+    let mut wrong = saved;
+    wrong.use_cases[0].customer = "nobody".to_owned();
+    let Err(err) = wrong.verify("s.ron") else {
+        panic!("a use case for a customer who does not exist verified");
+    };
+    let err = err.to_string();
+    assert!(
+        err.contains("use case 0") && err.contains("nobody"),
+        "{err}"
+    );
+    // A scenario may not make the vendor's rollout a customer's use case.
+    let bad = r#"Scenario(id: "x", title: "X", quarters: 2, capacity_hours: 10, seed: 1,
+    products: ["Suite"], segments: [Segment(id: "seg", touch: High)],
+    customers: [Customer(id: "a", name: "A", segment: "seg", size: Large,
+        contract: Contract(products: ["Suite"], licences: 5, arr: 1000, start_quarter: 1, term_quarters: 4),
+        use_case: Some(every_feature))])"#;
+    let Err(err) = Scenario::parse("bad.ron", bad) else {
+        panic!("every_feature accepted as a customer's use case");
+    };
+    let err = err.to_string();
+    assert!(
+        err.contains("use_case") && err.contains("every_feature"),
+        "{err}"
+    );
+}

@@ -66,6 +66,8 @@ const HELP: &str = "Commands:
                                       (`plan ACTION CUSTOMER` plans one, as `do` does)
   outcome CUSTOMER OUTCOME            write the business outcome the customer's success plan aims at
                                       (`outcome` alone lists them; `show CUSTOMER` says what you know)
+  usecase CUSTOMER USE_CASE           write the use case the customer's success plan targets first
+                                      (`usecase` alone lists them; the champion tells it in a conversation or site visit)
   read CUSTOMER DRIVER                say what drove a customer's health down last quarter: usage,
                                       quality, sentiment or finances (1 hour; judged when the quarter ends)
   hand CUSTOMER TEAM                  hand the customer's inbound request to support, services or
@@ -292,6 +294,7 @@ fn play_loop(
             )?,
             "plan" => show_plan(&rec.sim, &mut out)?,
             "outcome" | "o" => write_outcome(rec, rest, &mut out)?,
+            "usecase" | "use-case" => write_use_case(rec, rest, &mut out)?,
             "read" => read_health(rec, rest, &mut out)?,
             "hand" => hand_request(&mut rec.sim, rest, &mut out)?,
             "ranking" => match &rec.class {
@@ -416,6 +419,45 @@ fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> any
         }
         _ => {
             writeln!(out, "Usage: outcome CUSTOMER OUTCOME")?;
+            list(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `usecase CUSTOMER USE_CASE`: writes the use case the customer's success plan targets
+/// first (2.8).
+fn write_use_case(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
+    use crate::sim::customer::UseCase;
+    let list = |out: &mut dyn Write| -> std::io::Result<()> {
+        writeln!(out, "Use cases a success plan can target first (2.8):")?;
+        for u in UseCase::ALL {
+            writeln!(out, "  {:<20} {}", u.id(), u.label())?;
+        }
+        Ok(())
+    };
+    match rest {
+        [who, what] => {
+            let Some(c) = customer_named(&rec.sim, who, out)? else {
+                return Ok(());
+            };
+            let Some(use_case) = UseCase::from_id(what) else {
+                writeln!(out, "No use case \"{what}\".")?;
+                list(out)?;
+                return Ok(());
+            };
+            match rec.write_plan_use_case(c.id, use_case) {
+                Ok(()) => writeln!(
+                    out,
+                    "The success plan of {} now targets first: {}. Building the plan keeps it.",
+                    c.name,
+                    use_case.label(),
+                )?,
+                Err(b) => writeln!(out, "Cannot write it: {}.", b.explain())?,
+            }
+        }
+        _ => {
+            writeln!(out, "Usage: usecase CUSTOMER USE_CASE")?;
             list(out)?;
         }
     }
@@ -853,6 +895,7 @@ const COMMANDS: &[&str] = &[
     "undo",
     "plan",
     "outcome",
+    "usecase",
     "read",
     "hand",
     "end",

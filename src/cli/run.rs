@@ -152,7 +152,7 @@ fn report(sim: &Simulation, judge: &Judge, json: bool, journal: bool) -> anyhow:
         // them, which `--report` lists by rule and customer.
         let mut by_rule: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
         for j in &judge.judgements {
-            *by_rule.entry(j.rule.as_str()).or_default() += 1;
+            *by_rule.entry(j.rule).or_default() += 1;
         }
         let judged: Vec<serde_json::Value> = by_rule
             .into_iter()

@@ -94,7 +94,7 @@ pub fn objectives_of_quarter(sim: &Simulation, judge: &Judge, q: u16) -> BTreeSe
         .judgements
         .iter()
         .filter(|j| j.quarter == q)
-        .filter_map(|j| rule(&j.rule))
+        .filter_map(|j| rule(j.rule))
         .flat_map(|r| r.objectives.iter().cloned())
         .collect();
     for e in sim.journal().for_quarter(q) {

@@ -133,7 +133,7 @@ impl ClassDebrief {
                 .judge
                 .judgements
                 .iter()
-                .filter(|j| rule(&j.rule).is_some_and(|r| r.verdict == Verdict::Mistake))
+                .filter(|j| rule(j.rule).is_some_and(|r| r.verdict == Verdict::Mistake))
                 .count() as u32;
             rows.push(TraineeRow {
                 name: name.clone(),
@@ -158,8 +158,8 @@ impl ClassDebrief {
                 e.1 += dom.mastery.unwrap_or(0.0);
             }
             for j in &rec.judge.judgements {
-                if rule(&j.rule).is_some_and(|r| r.verdict == Verdict::Mistake) {
-                    let e = mistakes.entry(j.rule.clone()).or_default();
+                if rule(j.rule).is_some_and(|r| r.verdict == Verdict::Mistake) {
+                    let e = mistakes.entry(j.rule.to_owned()).or_default();
                     e.0 += 1;
                     e.1.insert(name.clone());
                 }

@@ -162,7 +162,7 @@ impl Debrief {
             .judgements
             .iter()
             .filter_map(|j| {
-                let r = rule(&j.rule)?;
+                let r = rule(j.rule)?;
                 let n = decision_counts.entry(r.id.clone()).or_default();
                 *n += 1;
                 if *n > LISTED_PER_RULE {

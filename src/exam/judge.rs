@@ -268,21 +268,32 @@ impl Rules {
 
 /// What the CSM will know of a customer when an action runs, given the actions planned
 /// before it this quarter (they run first, in order): a conversation with the sponsor
-/// tells the desired outcome, a look at the data measures the baseline.
+/// tells the desired outcome, a look at the data measures the baseline, the champion shows
+/// the use cases.
 fn known_by_then(f: &Facts, earlier: &[PlannedAction]) -> Facts {
     let mut f = *f;
     for p in earlier {
         if p.target != ActionTarget::Customer(f.id) {
             continue;
         }
-        match p.action {
+        let a = p.action;
+        if matches!(
+            a,
             ActionKind::StakeholderConversation | ActionKind::ExecutiveAlignment
-                if f.sponsor_believed =>
-            {
-                f.outcome_heard = true;
-            }
-            ActionKind::ReviewAccountData => f.baseline = true,
-            _ => {}
+        ) && f.sponsor_believed
+        {
+            f.outcome_heard = true;
+        }
+        if a == ActionKind::ReviewAccountData {
+            f.baseline = true;
+        }
+        // The champion shows the work the outcome depends on (2.8).
+        if matches!(
+            a,
+            ActionKind::StakeholderConversation | ActionKind::SiteVisit
+        ) && !f.champion_missing
+        {
+            f.use_case_heard = true;
         }
     }
     f
@@ -294,7 +305,9 @@ pub struct Judgement {
     pub quarter: u16,
     /// The customer it concerns (none for a segment-wide decision).
     pub customer: Option<u32>,
-    pub rule: String,
+    /// The rule's id (the built-in rules live as long as the program, so nothing is
+    /// allocated per judgement: a million-customer run makes over a million).
+    pub rule: &'static str,
 }
 
 /// Watches a simulation quarter by quarter and records what the rules say.
@@ -330,7 +343,7 @@ impl Judge {
         self.judgements.push(Judgement {
             quarter,
             customer,
-            rule: Rules::get().0[rule].id.clone(),
+            rule: Rules::get().0[rule].id.as_str(),
         });
     }
 

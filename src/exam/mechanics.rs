@@ -130,6 +130,8 @@ mechanics! {
         "Services, support or a partner brought in on a barrier.";
     BUSINESS_UNIT, "business-unit", ["4.3", "4.3.e"],
         "The product team takes a missing feature with the customer's business case.";
+    USE_CASES_TARGETED, "use-cases-targeted", ["2.8", "2.2"],
+        "A success plan targets first the use case the champion showed the customer's work depends on: a faster rollout and likelier outcomes.";
     USE_CASES_RESCOPED, "use-cases-rescoped", ["2.8"],
         "The work is re-scoped to the use cases the product serves well.";
     RISK_ANALYSIS, "risk-analysis", ["5.5"],
@@ -246,6 +248,11 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
         }
         Event::OutcomeAchieved { .. } => out.push(OUTCOME_ACHIEVED),
         Event::OutcomeCorrected { .. } => out.push(OUTCOME_CORRECTED),
+        Event::UseCasesWritten { targeted, .. } => {
+            if targeted {
+                out.push(USE_CASES_TARGETED)
+            }
+        }
         Event::Action { action, outcome } => {
             // An action that could not happen exercises nothing.
             if matches!(outcome, O::Blocked(_)) {

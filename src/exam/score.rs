@@ -106,9 +106,9 @@ pub fn readiness(judgements: &[Judgement], answers: &[Answer]) -> Readiness {
     // once: repeating easy good actions shows nothing new.
     let mut seen_good = std::collections::BTreeSet::new();
     for j in judgements {
-        let Some(r) = rule(&j.rule) else { continue };
+        let Some(r) = rule(j.rule) else { continue };
         if r.verdict == Verdict::Good
-            && !seen_good.insert((j.rule.as_str(), j.customer, (j.quarter.max(1) - 1) / 4))
+            && !seen_good.insert((j.rule, j.customer, (j.quarter.max(1) - 1) / 4))
         {
             continue;
         }
@@ -201,19 +201,19 @@ pub fn readiness(judgements: &[Judgement], answers: &[Answer]) -> Readiness {
 mod tests {
     use super::*;
 
-    fn j(rule: &str) -> Judgement {
+    fn j(rule: &'static str) -> Judgement {
         Judgement {
             quarter: 1,
             customer: Some(0),
-            rule: rule.to_owned(),
+            rule,
         }
     }
 
-    fn on(rule: &str, customer: u32, quarter: u16) -> Judgement {
+    fn on(rule: &'static str, customer: u32, quarter: u16) -> Judgement {
         Judgement {
             quarter,
             customer: Some(customer),
-            rule: rule.to_owned(),
+            rule,
         }
     }
 

@@ -7,7 +7,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use super::app::band_style;
 use super::state::{GuiState, Screen};
 use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
-use crate::sim::customer::BusinessOutcome;
+use crate::sim::customer::{BusinessOutcome, UseCase};
 use crate::sim::journal::format_money;
 use crate::sim::types::HealthDriver;
 
@@ -47,6 +47,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     ));
     let mut planned_now = false;
     let mut chosen: Option<BusinessOutcome> = None;
+    let mut use_case: Option<UseCase> = None;
     let mut read: Option<HealthDriver> = None;
     let mut hand: Option<ActionKind> = None;
     ScrollArea::vertical()
@@ -98,6 +99,25 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                                         .clicked()
                                     {
                                         chosen = Some(o);
+                                    }
+                                }
+                            });
+                    });
+                    // And the use case it targets first (2.8), which the champion shows.
+                    left.horizontal(|ui| {
+                        ui.label("Target first:");
+                        egui::ComboBox::from_id_salt(("plan-use-case", id))
+                            .selected_text(c.plan_use_case.unwrap_or("choose…"))
+                            .show_ui(ui, |ui| {
+                                for u in UseCase::ALL {
+                                    if ui
+                                        .selectable_label(
+                                            c.plan_use_case == Some(u.label()),
+                                            u.label(),
+                                        )
+                                        .clicked()
+                                    {
+                                        use_case = Some(u);
                                     }
                                 }
                             });
@@ -323,6 +343,12 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
     if let Some(o) = chosen
         && let Some(rec) = state.rec.as_mut()
         && rec.write_plan_outcome(id, o).is_ok()
+    {
+        planned_now = true;
+    }
+    if let Some(u) = use_case
+        && let Some(rec) = state.rec.as_mut()
+        && rec.write_plan_use_case(id, u).is_ok()
     {
         planned_now = true;
     }

@@ -34,7 +34,7 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             .map_or_else(|| "the portfolio".to_owned(), |c| c.name);
         match by_rule.iter_mut().find(|(id, _)| *id == j.rule) {
             Some((_, names)) => names.push(who),
-            None => by_rule.push((&j.rule, vec![who])),
+            None => by_rule.push((j.rule, vec![who])),
         }
     }
     let judged: Vec<(Verdict, String)> = by_rule

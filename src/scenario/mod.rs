@@ -100,6 +100,8 @@ pub struct CustomerSpec {
     /// scenario's seed and the customer's id where not given.
     pub desired_outcome: Option<crate::sim::customer::BusinessOutcome>,
     pub sold_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    /// The use case the customer depends on first; drawn where not given.
+    pub use_case: Option<crate::sim::customer::UseCase>,
     /// The gap in the baseline as the scenario names it (`Some(None)`: none); drawn by
     /// `baseline_gaps` where not given.
     pub gap: Option<Option<crate::sim::types::GapKind>>,

@@ -141,6 +141,10 @@ pub struct RawCustomer {
     /// What the account manager's notes say was sold (4.3.b); drawn if left out.
     #[serde(default)]
     pub sold_outcome: Option<crate::sim::customer::BusinessOutcome>,
+    /// The use case the customer's work depends on first (2.8), which the champion knows;
+    /// drawn if left out.
+    #[serde(default)]
+    pub use_case: Option<crate::sim::customer::UseCase>,
     /// The gap in the account's baseline (2.5): `Some(Tools)`, `Some(Processes)`,
     /// `Some(Staff)`, or `Some(None)` for none; drawn by `baseline_gaps` if left out.
     #[serde(default)]

@@ -787,6 +787,12 @@ fn customer(
         stakeholder(c, &sp.field("account_manager"), &sh.account_manager),
     ];
 
+    if rc.use_case.is_some_and(|u| u.untargeted()) {
+        c.fail(
+            &p.field("use_case"),
+            "every_feature is the vendor's standard rollout, not a use case a customer's work depends on; name one of automate_workflows, reporting, self_service, integration, monitoring",
+        );
+    }
     let plan = rc.success_plan.clone().unwrap_or_default();
     let plan_elements = crate::sim::customer::SuccessPlan::mask_from_flags([
         plan.products,
@@ -868,6 +874,7 @@ fn customer(
         plan_last_reviewed,
         desired_outcome: rc.desired_outcome,
         sold_outcome: rc.sold_outcome,
+        use_case: rc.use_case,
         gap: rc.gap,
         utilisation,
         features_in_use: features_in_use as u8,

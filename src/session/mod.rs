@@ -26,7 +26,9 @@ pub const FORMAT: u32 = 1;
 /// company-risk, and gaps in the baseline (2.5), which change mixed-portfolio; 7: advocacy
 /// in three forms, each peer proof for the segment's expansions (4.6), and expansion
 /// opportunities written into the success plan (5.4).
-pub const MODEL: u32 = 7;
+/// 8: targeted use cases (2.8), seen with the champion, which speed a rollout and its
+/// outcomes.
+pub const MODEL: u32 = 8;
 
 fn model_one() -> u32 {
     1
@@ -135,6 +137,9 @@ pub struct Session {
     /// Health readings, in order, each in its quarter.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<ReadingChoice>,
+    /// Use cases the trainee wrote into success plans, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub use_cases: Vec<UseCaseChoice>,
     /// The quarters in which the coach was on or its list was shown (the debrief says so).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coached: Vec<u16>,
@@ -159,6 +164,15 @@ pub struct OutcomeChoice {
     pub quarter: u16,
     pub customer: String,
     pub outcome: crate::sim::customer::BusinessOutcome,
+}
+
+/// A use case the trainee wrote into a customer's success plan (2.8).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UseCaseChoice {
+    pub quarter: u16,
+    pub customer: String,
+    pub use_case: crate::sim::customer::UseCase,
 }
 
 /// Why a session could not be loaded or replayed.
@@ -208,6 +222,12 @@ pub enum SessionError {
     },
     #[error("{file}: business outcome {index} cannot be written: {why}")]
     Outcome {
+        file: String,
+        index: usize,
+        why: String,
+    },
+    #[error("{file}: use case {index} cannot be written: {why}")]
+    UseCase {
         file: String,
         index: usize,
         why: String,
@@ -295,9 +315,13 @@ pub fn session_hash(rec: &Recorder) -> String {
         "outcomes": session.outcomes,
         "readings": session.readings,
     });
+    // Use cases are left out when there are none, so sessions without them verify as before.
+    let mut json = json;
+    if !session.use_cases.is_empty() {
+        json["use_cases"] = serde_json::json!(session.use_cases);
+    }
     // The coach's quarters are part of what the debrief says; left out when there are none,
     // so sessions saved before the coach existed still verify.
-    let mut json = json;
     if !session.coached.is_empty() {
         json["coached"] = serde_json::json!(session.coached);
     }
@@ -318,6 +342,8 @@ pub struct Recorder {
     pub injected: Vec<Injection>,
     /// Business outcomes written into success plans.
     pub outcomes: Vec<OutcomeChoice>,
+    /// Use cases written into success plans.
+    pub use_cases: Vec<UseCaseChoice>,
     /// Health readings of the quarters ended (the current quarter's are in the simulation).
     pub readings: Vec<ReadingChoice>,
     /// Whether the coach is on now: the scenario's setting, which the trainee may change. A
@@ -342,8 +368,25 @@ impl Recorder {
             class: None,
             injected: Vec::new(),
             outcomes: Vec::new(),
+            use_cases: Vec::new(),
             readings: Vec::new(),
         }
+    }
+
+    /// Writes a use case into a customer's success plan and records it.
+    pub fn write_plan_use_case(
+        &mut self,
+        id: u32,
+        use_case: crate::sim::customer::UseCase,
+    ) -> Result<(), crate::sim::actions::Blocker> {
+        self.sim.write_plan_use_case(id, use_case)?;
+        let customer = self.sim.customer(id).map(|c| c.key).unwrap_or_default();
+        self.use_cases.push(UseCaseChoice {
+            quarter: self.sim.clock().quarter,
+            customer,
+            use_case,
+        });
+        Ok(())
     }
 
     /// Writes a business outcome into a customer's success plan and records it.
@@ -459,6 +502,7 @@ impl Recorder {
             class: self.class.clone(),
             injected: self.injected.clone(),
             outcomes: self.outcomes.clone(),
+            use_cases: self.use_cases.clone(),
             coached: self.coached.clone(),
             coach: self.coach && self.class.is_none(),
             readings: self
@@ -581,6 +625,7 @@ impl Session {
         // check, so within the quarter it may come before or after the actions.
         let mut written = self.outcomes.iter().enumerate().peekable();
         let mut read = self.readings.iter().enumerate().peekable();
+        let mut uses = self.use_cases.iter().enumerate().peekable();
         let mut write_due = |rec: &mut Recorder| -> Result<(), SessionError> {
             while let Some((index, o)) =
                 written.next_if(|(_, o)| o.quarter <= rec.sim.clock().quarter)
@@ -597,6 +642,22 @@ impl Session {
                     bad(format!("no customer \"{}\" in the scenario", o.customer))
                 })?;
                 rec.write_plan_outcome(id, o.outcome)
+                    .map_err(|b| bad(b.explain().to_owned()))?;
+            }
+            while let Some((index, u)) = uses.next_if(|(_, u)| u.quarter <= rec.sim.clock().quarter)
+            {
+                let bad = |why: String| SessionError::UseCase {
+                    file: file.to_owned(),
+                    index,
+                    why,
+                };
+                if u.quarter < rec.sim.clock().quarter {
+                    return Err(bad("it is out of quarter order".to_owned()));
+                }
+                let id = rec.sim.find_customer(&u.customer).ok_or_else(|| {
+                    bad(format!("no customer \"{}\" in the scenario", u.customer))
+                })?;
+                rec.write_plan_use_case(id, u.use_case)
                     .map_err(|b| bad(b.explain().to_owned()))?;
             }
             // Readings take hours but change no plan check, so made after the quarter's
@@ -685,6 +746,16 @@ impl Session {
                 why: format!(
                     "quarter {} is after the {} quarters played",
                     o.quarter, self.quarters_played
+                ),
+            });
+        }
+        if let Some((index, u)) = uses.next() {
+            return Err(SessionError::UseCase {
+                file: file.to_owned(),
+                index,
+                why: format!(
+                    "quarter {} is after the {} quarters played",
+                    u.quarter, self.quarters_played
                 ),
             });
         }

@@ -36,6 +36,82 @@ pub struct Account {
     /// What the account manager's notes say was sold and promised (4.3.b): known from the
     /// start, and not always what the customer wants.
     pub sold: BusinessOutcome,
+    /// The use case the customer's work depends on first (2.8): the champion knows it, and
+    /// shows it when the CSM observes the customer at work.
+    pub use_case: UseCase,
+}
+
+/// A use case a success plan can target first (2.8). The first five are the work a customer
+/// can depend on; the last is the vendor's standard rollout, every feature at once, which
+/// targets nothing in particular.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UseCase {
+    AutomateWorkflows,
+    Reporting,
+    SelfService,
+    Integration,
+    Monitoring,
+    EveryFeature,
+}
+
+impl UseCase {
+    pub const ALL: [UseCase; 6] = [
+        UseCase::AutomateWorkflows,
+        UseCase::Reporting,
+        UseCase::SelfService,
+        UseCase::Integration,
+        UseCase::Monitoring,
+        UseCase::EveryFeature,
+    ];
+
+    /// The use cases a customer's work can truly depend on.
+    pub const CUSTOMER: [UseCase; 5] = [
+        UseCase::AutomateWorkflows,
+        UseCase::Reporting,
+        UseCase::SelfService,
+        UseCase::Integration,
+        UseCase::Monitoring,
+    ];
+
+    /// The name used in commands and files.
+    pub fn id(self) -> &'static str {
+        match self {
+            UseCase::AutomateWorkflows => "automate_workflows",
+            UseCase::Reporting => "reporting",
+            UseCase::SelfService => "self_service",
+            UseCase::Integration => "integration",
+            UseCase::Monitoring => "monitoring",
+            UseCase::EveryFeature => "every_feature",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<UseCase> {
+        let id = id.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        UseCase::ALL.into_iter().find(|u| u.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            UseCase::AutomateWorkflows => "automate a manual workflow",
+            UseCase::Reporting => "reporting and analytics on the operation",
+            UseCase::SelfService => "self-service for the customer's users",
+            UseCase::Integration => "connect the systems the work runs on",
+            UseCase::Monitoring => "monitor security and compliance",
+            UseCase::EveryFeature => "every feature at once (the vendor's standard rollout)",
+        }
+    }
+
+    /// The vendor's standard rollout rather than a use case of the customer's.
+    pub fn untargeted(self) -> bool {
+        self == UseCase::EveryFeature
+    }
+
+    /// A deterministic draw for a customer that was not given one: `u` in [0, 1).
+    pub fn draw(u: f32) -> UseCase {
+        let n = UseCase::CUSTOMER.len();
+        UseCase::CUSTOMER[((u * n as f32) as usize).min(n - 1)]
+    }
 }
 
 /// A business outcome a success plan can aim at (2.3, 2.10). The first five are outcomes a
@@ -374,6 +450,12 @@ pub struct SuccessPlan {
     /// The quarter the plan first had five or more elements (the lifecycle window of a plan
     /// within 90 days of purchase, seed 002).
     pub ready_in: Option<i16>,
+    /// The use case the plan targets first, as the CSM wrote it (2.8).
+    pub use_case: Option<UseCase>,
+    /// The trainee chose the use case: building the plan keeps it.
+    pub use_case_chosen: bool,
+    /// The CSM has seen, with the champion, which use case the customer's work depends on.
+    pub use_case_heard: bool,
 }
 
 impl SuccessPlan {
@@ -412,6 +494,22 @@ impl SuccessPlan {
         } else {
             account.sold
         }
+    }
+
+    /// The use case the CSM would write from what it knows: the champion's if seen, the
+    /// vendor's standard rollout otherwise.
+    pub fn best_known_use_case(&self, account: &Account) -> UseCase {
+        if self.use_case_heard {
+            account.use_case
+        } else {
+            UseCase::EveryFeature
+        }
+    }
+
+    /// Whether the plan's use cases target the work the customer depends on (hidden: the
+    /// model's view).
+    pub fn use_cases_targeted(&self, account: &Account) -> bool {
+        self.has(PlanElement::UseCases) && self.use_case == Some(account.use_case)
     }
 
     /// Share of the seven elements present, 0–1.

@@ -54,6 +54,12 @@ pub enum Condition {
     PlanOutcomeNotTheSponsors,
     /// The account's baseline has been measured from its data (2.5).
     BaselineMeasured,
+    /// The CSM has seen with the champion which use case the customer's work depends on
+    /// (2.8).
+    UseCaseHeard,
+    /// The success plan's use cases are the vendor's standard rollout, or not the one the
+    /// champion showed (once seen).
+    PlanUseCasesUntargeted,
     /// The dashboard's health score fell by 2 points or more last quarter (2.6).
     HealthDeclined,
     /// The dashboard shows this driver behind last quarter's health decline (2.6.a–d).
@@ -106,6 +112,9 @@ pub struct Facts {
     /// The plan's outcome is not the one the sponsor gave (false until heard).
     pub plan_not_the_sponsors: bool,
     pub baseline: bool,
+    pub use_case_heard: bool,
+    /// The plan's use cases target nothing in particular, or not what the champion showed.
+    pub plan_use_cases_untargeted: bool,
     /// The dashboard score fell by [`crate::sim::health::DECLINE`] points or more.
     pub declined: bool,
     /// What the dashboard shows behind the decline.
@@ -387,6 +396,11 @@ impl Facts {
                 && c.plan.outcome.is_some()
                 && !c.plan.aligned(c.account),
             baseline: c.plan.baseline,
+            use_case_heard: c.plan.use_case_heard,
+            plan_use_cases_untargeted: c.plan.has(crate::sim::customer::PlanElement::UseCases)
+                && c.plan.use_case.is_some_and(|u| {
+                    u.untargeted() || (c.plan.use_case_heard && u != c.account.use_case)
+                }),
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),
             champion_missing,
@@ -482,6 +496,8 @@ impl Facts {
             }
             Condition::PlanOutcomeNotTheSponsors => self.plan_not_the_sponsors,
             Condition::BaselineMeasured => self.baseline,
+            Condition::UseCaseHeard => self.use_case_heard,
+            Condition::PlanUseCasesUntargeted => self.plan_use_cases_untargeted,
             Condition::HealthDeclined => self.declined,
             Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
             Condition::ChampionMissing => self.champion_missing,

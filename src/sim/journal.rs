@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::actions::{ActionKind, ActionOutcome};
 use super::barriers::Discovery;
-use super::customer::BusinessOutcome;
+use super::customer::{BusinessOutcome, UseCase};
 use super::renewal::{Factors, unlikely_branch};
 use super::types::{BarrierKind, CompanyRiskKind, GapKind, HealthDriver, RequestKind, Stage, Team};
 
@@ -39,6 +39,12 @@ pub enum Event {
     OutcomeCorrected {
         from: Option<BusinessOutcome>,
         to: BusinessOutcome,
+    },
+    /// The success plan was written with these use cases first (2.8); whether they are
+    /// the work the customer depends on is the model's view, not shown to the trainee.
+    UseCasesWritten {
+        use_case: UseCase,
+        targeted: bool,
     },
     Action {
         action: ActionKind,
@@ -318,6 +324,14 @@ impl Event {
                     to.label()
                 ),
             },
+            Event::UseCasesWritten { use_case, .. } if use_case.untargeted() => format!(
+                "the success plan's use cases: \"{}\"; nothing comes first (2.8)",
+                use_case.label()
+            ),
+            Event::UseCasesWritten { use_case, .. } => format!(
+                "the success plan targets the use case \"{}\" first (2.8)",
+                use_case.label()
+            ),
             Event::Action { action, outcome } => {
                 let text = outcome.describe(action);
                 // Outcomes that name no objective of their own carry the action's.

@@ -38,6 +38,13 @@ pub fn adoption_boost(adoption_plan: bool, focused: bool) -> f32 {
 /// time-to-value timeline aims at the outcome the customer wants (4.1.c).
 pub const FOCUSED_TIMELINE: f32 = 0.1;
 
+/// What a plan whose use cases target the work the customer depends on (2.8) adds to a
+/// quarter's deployment: the rollout starts where the value is.
+pub const TARGETED_ROLLOUT: f32 = 0.08;
+/// How much more likely a business outcome is, a quarter, when the plan's use cases target
+/// that work: the outcome depends on it being in production.
+pub const TARGETED_USE_CASES: f32 = 0.12;
+
 /// Deployment progress in one quarter of implementation.
 pub fn deployment_rate(
     adoption_boost: f32,
@@ -114,7 +121,12 @@ pub(super) fn progress_lifecycle(
                     plan.completeness(),
                     stalled,
                     not_a_fit,
-                ) * if life.gap.is_some() { GAP_SLOWS } else { 1.0 };
+                ) * if life.gap.is_some() { GAP_SLOWS } else { 1.0 }
+                    + if plan.use_cases_targeted(account) {
+                        TARGETED_ROLLOUT * (1.0 - stalled)
+                    } else {
+                        0.0
+                    };
                 life.deployment = (life.deployment + rate).min(1.0);
                 (life.deployment >= 1.0).then_some(Stage::Use)
             }
@@ -141,6 +153,10 @@ pub(super) fn progress_lifecycle(
                 stalled + not_a_fit + if life.gap.is_some() { GAP_BLOCKS } else { 0.0 },
             ) + if engagement.adoption_focused && life.outcomes_achieved == 0 {
                 FOCUSED_TIMELINE
+            } else {
+                0.0
+            } + if plan.use_cases_targeted(account) {
+                TARGETED_USE_CASES
             } else {
                 0.0
             };

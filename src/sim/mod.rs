@@ -586,13 +586,12 @@ impl Simulation {
             .ok_or(Blocker::UnknownCustomer)
     }
 
-    /// Writes the business outcome the customer's success plan aims at (2.3): the trainee's
-    /// own choice, kept when the plan is built. Free and immediate, like any paperwork; a
-    /// changed outcome is no longer validated until it is reviewed with the sponsor.
-    pub fn write_plan_outcome(
+    /// Changes what the trainee writes into a customer's success plan: refused once the
+    /// scenario is over, for a churned customer and one whose contract has not begun.
+    fn write_plan(
         &mut self,
         id: u32,
-        outcome: customer::BusinessOutcome,
+        write: impl FnOnce(&mut customer::SuccessPlan),
     ) -> Result<(), Blocker> {
         if self.finished() {
             return Err(Blocker::ScenarioOver);
@@ -609,12 +608,38 @@ impl Simulation {
         let mut plan = e
             .get_mut::<customer::SuccessPlan>()
             .ok_or(Blocker::UnknownCustomer)?;
-        if plan.outcome != Some(outcome) {
-            plan.remove(customer::PlanElement::ValidatedOutcomes);
-        }
-        plan.outcome = Some(outcome);
-        plan.outcome_chosen = true;
+        write(&mut plan);
         Ok(())
+    }
+
+    /// Writes the business outcome the customer's success plan aims at (2.3): the trainee's
+    /// own choice, kept when the plan is built. Free and immediate, like any paperwork; a
+    /// changed outcome is no longer validated until it is reviewed with the sponsor.
+    pub fn write_plan_outcome(
+        &mut self,
+        id: u32,
+        outcome: customer::BusinessOutcome,
+    ) -> Result<(), Blocker> {
+        self.write_plan(id, |plan| {
+            if plan.outcome != Some(outcome) {
+                plan.remove(customer::PlanElement::ValidatedOutcomes);
+            }
+            plan.outcome = Some(outcome);
+            plan.outcome_chosen = true;
+        })
+    }
+
+    /// Writes the use case the customer's success plan targets first (2.8): the trainee's
+    /// own choice, kept when the plan is built. Free and immediate, like the outcome.
+    pub fn write_plan_use_case(
+        &mut self,
+        id: u32,
+        use_case: customer::UseCase,
+    ) -> Result<(), Blocker> {
+        self.write_plan(id, |plan| {
+            plan.use_case = Some(use_case);
+            plan.use_case_chosen = true;
+        })
     }
 
     /// Says what drives a customer's health decline (2.6): checked against the dashboard

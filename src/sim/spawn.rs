@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use super::barriers::Barriers;
 use super::customer::{
     Account, BusinessOutcome, Contract, CustomerId, Engagement, Lifecycle, Observed, PlanElement,
-    Profile, Signals, Stakeholder, Stakeholders, SuccessPlan,
+    Profile, Signals, Stakeholder, Stakeholders, SuccessPlan, UseCase,
 };
 use super::health::Health;
 use super::rng::{Stream, hashed_unit};
@@ -58,6 +58,9 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
             hashed_unit(scenario.seed, OUTCOME_DRAW + 1, u64::from(id)),
         )
     });
+    let use_case = spec.use_case.unwrap_or_else(|| {
+        UseCase::draw(hashed_unit(scenario.seed, OUTCOME_DRAW + 2, u64::from(id)))
+    });
     // The gap in the baseline (2.5): as the scenario names it, or drawn for a share of the
     // named and pooled customers from the run's seed (a hash, so no other draw moves). A
     // baseline is analysed one to one, so the digital tail draws none.
@@ -70,6 +73,7 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
             },
         )
     });
+    let has_use_cases = spec.plan_elements & (1 << PlanElement::UseCases as u8) != 0;
     // A plan that starts with validated outcomes was written with the sponsor.
     let validated = spec.plan_elements & (1 << PlanElement::ValidatedOutcomes as u8) != 0;
     let stakeholders = Stakeholders(spec.stakeholders.map(|s| Stakeholder {
@@ -89,6 +93,7 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
             touch: segment.touch,
             desired,
             sold,
+            use_case,
         },
         contract: Contract {
             products: spec.products,
@@ -124,6 +129,10 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
             outcome_heard: validated,
             baseline: validated,
             ready_in: (spec.plan_elements.count_ones() >= 5).then_some(spec.start_quarter),
+            // A plan that starts with use cases was written with the customer's people.
+            use_case: has_use_cases.then_some(use_case),
+            use_case_chosen: false,
+            use_case_heard: has_use_cases,
         },
         signals,
         observed: Observed {
@@ -178,6 +187,7 @@ fn generated_spec(g: &GenerateSpec, n: u32, key: String, rng: &mut Stream) -> Cu
         desired_outcome: None,
         gap: None,
         sold_outcome: None,
+        use_case: None,
         utilisation,
         features_in_use: (utilisation * f32::from(features_total) * 0.7).round() as u8,
         features_total,

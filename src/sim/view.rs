@@ -76,6 +76,12 @@ pub struct CustomerView {
     pub account_manager_notes: &'static str,
     /// The account's baseline has been measured from its data (2.5).
     pub baseline: bool,
+    /// The use case the plan targets first (2.8), once written.
+    pub plan_use_case: Option<&'static str>,
+    /// The plan's use cases are the vendor's standard rollout.
+    pub plan_use_case_untargeted: bool,
+    /// What the champion showed the customer's work depends on, once seen.
+    pub champion_shows: Option<&'static str>,
     pub known_barriers: Vec<KnownBarrier>,
     pub deployment: f32,
     pub outcomes_achieved: u8,
@@ -170,6 +176,17 @@ impl CustomerView {
             "Baseline: measured from the account data (2.5)".to_owned()
         } else {
             "Baseline: not measured (review the account data, 2.5)".to_owned()
+        });
+        lines.push(match self.plan_use_case {
+            Some(u) if self.plan_use_case_untargeted => {
+                format!("Use cases: {u} — targets nothing in particular (2.8)")
+            }
+            Some(u) => format!("Use cases: targets {u} first (2.8)"),
+            None => "Use cases: none written yet (2.8)".to_owned(),
+        });
+        lines.push(match self.champion_shows {
+            Some(u) => format!("The champion's work depends on: {u}"),
+            None => "What the champion's work depends on: not heard yet (a stakeholder conversation or a site visit with the champion, 2.8)".to_owned(),
         });
         lines
     }
@@ -295,6 +312,16 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         sponsor_wants: c.plan.outcome_heard.then(|| c.account.desired.label()),
         account_manager_notes: c.account.sold.label(),
         baseline: c.plan.baseline,
+        plan_use_case: c
+            .plan
+            .use_case
+            .filter(|_| c.plan.has(PlanElement::UseCases) || c.plan.use_case_chosen)
+            .map(|u| u.label()),
+        plan_use_case_untargeted: c
+            .plan
+            .use_case
+            .is_some_and(|u| u.untargeted() && c.plan.has(PlanElement::UseCases)),
+        champion_shows: c.plan.use_case_heard.then(|| c.account.use_case.label()),
         known_barriers: c
             .barriers
             .known()

@@ -388,10 +388,18 @@ fn apply_action(
             if sponsor_present {
                 c.plan.outcome_heard = true;
             }
+            // The champion says which work the outcome depends on first (2.8).
+            if c.stakeholders.get(Role::Champion).present {
+                c.plan.use_case_heard = true;
+            }
             found(discover(c, Discovery::Conversation, q, rng, journal))
         }
         A::SiteVisit => {
             c.stakeholders.nudge(Role::Champion, 0.05 * f);
+            // The champion shows the work the customer's outcome depends on first (2.8).
+            if c.stakeholders.get(Role::Champion).present {
+                c.plan.use_case_heard = true;
+            }
             found(discover(c, Discovery::Observation, q, rng, journal))
         }
         A::BuildSuccessPlan => {
@@ -411,6 +419,21 @@ fn apply_action(
             // one was written (2.3).
             if !c.plan.outcome_chosen || c.plan.outcome.is_none() {
                 c.plan.outcome = Some(c.plan.best_known(c.account));
+            }
+            // Its use cases: the champion's if seen, the vendor's standard rollout if not, the
+            // trainee's own choice if one was written (2.8).
+            if !c.plan.use_case_chosen || c.plan.use_case.is_none() {
+                c.plan.use_case = Some(c.plan.best_known_use_case(c.account));
+            }
+            if let Some(use_case) = c.plan.use_case {
+                journal.push(
+                    q,
+                    c.id.0,
+                    Event::UseCasesWritten {
+                        use_case,
+                        targeted: c.plan.use_cases_targeted(c.account),
+                    },
+                );
             }
             if sponsor_present {
                 // Validated only if it is what the sponsor wants.
@@ -453,6 +476,23 @@ fn apply_action(
                 // the expansion agreed with them.
                 c.plan.remove(PlanElement::ValidatedOutcomes);
                 c.engagement.expansion_in_plan = false;
+            }
+            // The use cases are put right once the champion has told what the work depends
+            // on (2.8): a review goes over the plan with the customer's people.
+            if c.plan.use_case_heard
+                && c.plan.has(PlanElement::UseCases)
+                && c.plan.use_case != Some(c.account.use_case)
+            {
+                c.plan.use_case = Some(c.account.use_case);
+                c.plan.use_case_chosen = false;
+                journal.push(
+                    q,
+                    c.id.0,
+                    Event::UseCasesWritten {
+                        use_case: c.account.use_case,
+                        targeted: true,
+                    },
+                );
             }
             // Re-validating outcomes is part of answering a stall (domain.md §4), a small part.
             match respond(
