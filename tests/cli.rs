@@ -1140,3 +1140,36 @@ fn the_coach_is_on_in_the_tutorial_and_the_debrief_says_when() {
     let html = std::fs::read_to_string(dir.join("coached-debrief.html")).unwrap();
     assert!(html.contains("The coach was on in all 4 quarters"));
 }
+
+#[test]
+fn the_trainee_writes_the_use_case_a_plan_targets_and_the_session_keeps_it() {
+    let dir = temp_dir("use-case");
+    let save = dir.join("s.ron");
+    let save_arg = save.to_str().unwrap();
+    let o = play(
+        &["tutorial", "--save", save_arg],
+        "usecase\nusecase contoso dashboards\nusecase Contoso reporting\nshow contoso\nend\nskip\nskip\nquit\n",
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("Usage: usecase CUSTOMER USE_CASE"), "{out}");
+    assert!(
+        out.contains("every_feature") && out.contains("the vendor's standard rollout"),
+        "{out}"
+    );
+    assert!(out.contains("No use case \"dashboards\""), "{out}");
+    assert!(
+        out.contains(
+            "The success plan of Contoso Health now targets first: reporting and analytics on the operation"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Use cases: targets reporting and analytics on the operation first (2.8)"),
+        "{out}"
+    );
+    let saved = std::fs::read_to_string(&save).unwrap();
+    assert!(saved.contains("use_case: reporting"), "{saved}");
+    let o = run(&["replay", save_arg]);
+    assert!(o.status.success(), "{}", text(&o).1);
+}

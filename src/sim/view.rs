@@ -185,8 +185,8 @@ impl CustomerView {
             None => "Use cases: none written yet (2.8)".to_owned(),
         });
         lines.push(match self.champion_shows {
-            Some(u) => format!("The champion's work depends on: {u}"),
-            None => "What the champion's work depends on: not heard yet (a stakeholder conversation or a site visit with the champion, 2.8)".to_owned(),
+            Some(u) => format!("The champion's use case: the work depends on {u} first"),
+            None => "The champion's use case: not heard yet (a stakeholder conversation or a site visit, 2.8)".to_owned(),
         });
         lines
     }

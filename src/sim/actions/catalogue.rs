@@ -133,8 +133,8 @@ catalogue! {
         ["4.2.a", "3.3.a", "3.2.b"], "",
         "Watch how the customer works with the product. Finds stalled implementations and poor fit.";
     BuildSuccessPlan, "build_success_plan", "Build the success plan", Plan, 12.0, false,
-        ["2.1", "2.2", "2.3", "2.4", "2.7", "2.9", "2.10"], "",
-        "Write down products, stakeholder roles, business outcomes (validated only with an executive sponsor), critical success factors, KPIs, use cases and a RACI.";
+        ["2.1", "2.2", "2.3", "2.4", "2.7", "2.8", "2.9", "2.10"], "",
+        "Write down products, stakeholder roles, business outcomes (validated only with an executive sponsor), critical success factors, KPIs, the use cases to target first (the champion's, once heard) and a RACI.";
     ReviewSuccessPlan, "review_success_plan", "Review the success plan", Plan, 3.0, false,
         ["4.2.e", "2.3", "5.4"], "a success plan with at least three elements",
         "Walk through the plan with the customer, keep it current and re-validate outcomes with the sponsor.";
