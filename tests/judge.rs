@@ -1125,6 +1125,8 @@ fn every_rule_is_exercised_by_these_tests() {
         "plan-aims-at-vendor-goal",
         "plan-outcome-not-the-sponsors",
         "plan-use-cases-untargeted",
+        "raci-updated",
+        "raci-outdated",
         "qbr-without-baseline",
         "plan-without-sponsor",
         "review-without-plan",
@@ -1478,4 +1480,23 @@ fn an_adoption_plan_focused_on_the_customers_outcome_or_not() {
     );
     assert!(got.contains("adoption-plan-focused"), "{got:?}");
     assert!(!got.contains("adoption-plan-unfocused"), "{got:?}");
+}
+
+#[test]
+fn a_raci_naming_someone_gone_is_faulted_until_the_plan_is_reviewed() {
+    // The plan's RACI was written while the account had no champion; a conversation may
+    // find a new one (chance 0.5), after which the RACI names nobody in place.
+    let mut lone = c("a");
+    lone.extra = ", stakeholders: Some(Stakeholders(champion: Stakeholder(present: false)))";
+    let s = scenario(&[lone], "");
+    let talk: &[(&str, &str)] = &[("stakeholder_conversation", "a")];
+    let review: &[(&str, &str)] = &[("review_success_plan", "a")];
+    fires_for_some_seed("raci-outdated", &s, 20, &[talk, &[]]);
+    fires_for_some_seed("raci-updated", &s, 20, &[talk, review]);
+    // While the champion is missing, a RACI that cannot name one is not faulted.
+    silent("raci-outdated", &s, &[&[], &[]]);
+    // With the people in place from the start, nothing fires.
+    let s = scenario(&[c("a")], "");
+    silent("raci-outdated", &s, &[&[], &[], &[]]);
+    silent("raci-updated", &s, &[review, &[]]);
 }

@@ -753,3 +753,63 @@ fn use_cases_the_trainee_writes_are_kept_and_replayed_and_a_wrong_guess_targets_
         "{err}"
     );
 }
+
+#[test]
+fn a_raci_naming_someone_who_left_stalls_outcomes_until_the_plan_is_reviewed() {
+    use csm_sim::sim::customer::{Lifecycle, SuccessPlan};
+    // The champion leaves and a new one takes over after the plan was written.
+    let replace_champion = |sim: &mut Simulation| {
+        let e = sim.world().resource::<Roster>().entities[0];
+        let mut people = sim.world_mut().get_mut::<Stakeholders>(e).unwrap();
+        people.leave(Role::Champion);
+        people.arrive(Role::Champion, 0.3);
+    };
+    let mut sim = Simulation::new(unplanned(), 1);
+    plan(&mut sim, ActionKind::StakeholderConversation).unwrap();
+    plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+    sim.end_quarter();
+    let people: Stakeholders = component(&sim);
+    assert!(!component::<SuccessPlan>(&sim).raci_outdated(&people));
+    replace_champion(&mut sim);
+    let people: Stakeholders = component(&sim);
+    assert!(component::<SuccessPlan>(&sim).raci_outdated(&people));
+    plan(&mut sim, ActionKind::ReviewSuccessPlan).unwrap();
+    sim.end_quarter();
+    let people: Stakeholders = component(&sim);
+    assert!(!component::<SuccessPlan>(&sim).raci_outdated(&people));
+    assert!(
+        sim.journal()
+            .entries
+            .iter()
+            .any(|e| matches!(e.event, Event::RaciUpdated))
+    );
+
+    // Over many seeds, the review after the change brings more outcomes in the next two
+    // quarters than leaving it.
+    let (mut reviewed, mut left) = (0u32, 0u32);
+    for seed in 0..300 {
+        for review in [true, false] {
+            let mut sim = Simulation::new(unplanned(), seed);
+            plan(&mut sim, ActionKind::StakeholderConversation).unwrap();
+            plan(&mut sim, ActionKind::BuildSuccessPlan).unwrap();
+            sim.end_quarter();
+            replace_champion(&mut sim);
+            if review {
+                plan(&mut sim, ActionKind::ReviewSuccessPlan).unwrap();
+            }
+            // Two quarters on, before most runs reach the most outcomes there can be.
+            sim.end_quarter();
+            sim.end_quarter();
+            let outcomes = u32::from(component::<Lifecycle>(&sim).outcomes_achieved);
+            if review {
+                reviewed += outcomes;
+            } else {
+                left += outcomes;
+            }
+        }
+    }
+    assert!(
+        reviewed as f32 > left as f32 * 1.1,
+        "outcomes with the RACI put right {reviewed}, left naming the old champion {left}"
+    );
+}

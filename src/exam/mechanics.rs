@@ -7,7 +7,9 @@
 //! The list is deliberately strict: an action counts for the objectives its effect embodies,
 //! not every objective its catalogue entry mentions. Building the plan counts for its common
 //! elements (2.7) and its business outcome (2.3), because those change outcomes; it does not
-//! count for critical success factors or the RACI (2.4, 2.9), which it only ticks off.
+//! count for critical success factors (2.4), which it only ticks off. The RACI (2.9) counts
+//! when a review rewrites one that named someone who had left, and the use cases (2.8) when
+//! a plan targets the customer's own.
 
 use crate::sim::actions::{ActionKind, ActionOutcome};
 use crate::sim::barriers::Discovery;
@@ -132,6 +134,8 @@ mechanics! {
         "The product team takes a missing feature with the customer's business case.";
     USE_CASES_TARGETED, "use-cases-targeted", ["2.8", "2.2"],
         "A success plan targets first the use case the champion showed the customer's work depends on: a faster rollout and likelier outcomes.";
+    RACI_UPDATED, "raci-updated", ["2.9", "2.2"],
+        "A RACI that named a sponsor or champion who left is rewritten with the people in place, so outcomes have owners again.";
     USE_CASES_RESCOPED, "use-cases-rescoped", ["2.8"],
         "The work is re-scoped to the use cases the product serves well.";
     RISK_ANALYSIS, "risk-analysis", ["5.5"],
@@ -248,6 +252,7 @@ pub fn of_event(event: &Event, who: Option<Who>) -> Vec<Mechanic> {
         }
         Event::OutcomeAchieved { .. } => out.push(OUTCOME_ACHIEVED),
         Event::OutcomeCorrected { .. } => out.push(OUTCOME_CORRECTED),
+        Event::RaciUpdated => out.push(RACI_UPDATED),
         Event::UseCasesWritten { targeted, .. } => {
             if targeted {
                 out.push(USE_CASES_TARGETED)

@@ -27,7 +27,7 @@ pub const FORMAT: u32 = 1;
 /// in three forms, each peer proof for the segment's expansions (4.6), and expansion
 /// opportunities written into the success plan (5.4).
 /// 8: targeted use cases (2.8), seen with the champion, which speed a rollout and its
-/// outcomes.
+/// outcomes; a RACI that names someone who left stalls outcomes until reviewed (2.9).
 pub const MODEL: u32 = 8;
 
 fn model_one() -> u32 {

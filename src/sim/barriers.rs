@@ -195,16 +195,17 @@ impl Barriers {
 /// Applies what a barrier does when it starts: a lost sponsor is gone at once.
 pub fn on_barrier_start(kind: BarrierKind, stakeholders: &mut Stakeholders) {
     if kind == BarrierKind::LostSponsor {
-        stakeholders.get_mut(Role::ExecutiveSponsor).present = false;
+        let sentiment = stakeholders.get(Role::ExecutiveSponsor).sentiment;
+        stakeholders.leave(Role::ExecutiveSponsor);
+        // The mood is kept: the model reads it for the sponsor who left (§5).
+        stakeholders.get_mut(Role::ExecutiveSponsor).sentiment = sentiment;
     }
 }
 
 /// Applies what removing a barrier does: a new sponsor arrives, cautiously.
 pub fn on_barrier_end(kind: BarrierKind, stakeholders: &mut Stakeholders) {
     if kind == BarrierKind::LostSponsor {
-        let sponsor = stakeholders.get_mut(Role::ExecutiveSponsor);
-        sponsor.present = true;
-        sponsor.sentiment = 0.1;
+        stakeholders.arrive(Role::ExecutiveSponsor, 0.1);
     }
 }
 
@@ -341,6 +342,7 @@ mod tests {
                 present: true,
                 sentiment: 0.5,
             }; 4],
+            0,
         )
     }
 

@@ -328,9 +328,11 @@ pub struct Stakeholder {
     pub sentiment: f32,
 }
 
-/// The people around the account.
+/// The people around the account, and how many times the executive sponsor or the
+/// champion has changed (someone left or someone new arrived), which tells whether a RACI
+/// written earlier still names the people in place (2.9).
 #[derive(Component, Debug, Clone)]
-pub struct Stakeholders(pub [Stakeholder; 4]);
+pub struct Stakeholders(pub [Stakeholder; 4], pub u8);
 
 impl Stakeholders {
     pub fn get(&self, role: Role) -> &Stakeholder {
@@ -345,6 +347,22 @@ impl Stakeholders {
         self.get(Role::ExecutiveSponsor).present
     }
 
+    /// How many times the sponsor or the champion has changed (wrapping).
+    pub fn changes(&self) -> u8 {
+        self.1
+    }
+
+    /// The sponsor and the champion are both in place: a RACI written now names them.
+    pub fn owners_present(&self) -> bool {
+        self.get(Role::ExecutiveSponsor).present && self.get(Role::Champion).present
+    }
+
+    fn changed(&mut self, role: Role) {
+        if matches!(role, Role::ExecutiveSponsor | Role::Champion) {
+            self.1 = self.1.wrapping_add(1);
+        }
+    }
+
     /// Moves the sentiment of every present customer-side stakeholder.
     /// Someone in this role leaves the company.
     pub fn leave(&mut self, role: Role) {
@@ -352,6 +370,7 @@ impl Stakeholders {
             present: false,
             sentiment: 0.0,
         };
+        self.changed(role);
     }
 
     /// Someone new takes up this role, with this mood.
@@ -360,6 +379,7 @@ impl Stakeholders {
             present: true,
             sentiment,
         };
+        self.changed(role);
     }
 
     pub fn nudge_customer_side(&mut self, by: f32) {
@@ -452,6 +472,10 @@ pub struct SuccessPlan {
     pub ready_in: Option<i16>,
     /// The use case the plan targets first, as the CSM wrote it (2.8).
     pub use_case: Option<UseCase>,
+    /// [`Stakeholders::changes`] when the RACI was last written with the sponsor and the
+    /// champion in place (`u8::MAX` for one that never was): when it differs, the RACI names
+    /// someone who has left (2.9).
+    pub raci_at: u8,
     /// The trainee chose the use case: building the plan keeps it.
     pub use_case_chosen: bool,
     /// The CSM has seen, with the champion, which use case the customer's work depends on.
@@ -504,6 +528,12 @@ impl SuccessPlan {
         } else {
             UseCase::EveryFeature
         }
+    }
+
+    /// The RACI names someone who has left, or was written without the sponsor and the
+    /// champion in place (2.9).
+    pub fn raci_outdated(&self, people: &Stakeholders) -> bool {
+        self.has(PlanElement::Raci) && self.raci_at != people.changes()
     }
 
     /// Whether the plan's use cases target the work the customer depends on (hidden: the

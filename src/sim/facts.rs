@@ -60,6 +60,9 @@ pub enum Condition {
     /// The success plan's use cases are the vendor's standard rollout, or not the one the
     /// champion showed (once seen).
     PlanUseCasesUntargeted,
+    /// The success plan's RACI names a sponsor or champion the CSM knows has left, or was
+    /// written without them in place (2.9).
+    RaciOutdated,
     /// The dashboard's health score fell by 2 points or more last quarter (2.6).
     HealthDeclined,
     /// The dashboard shows this driver behind last quarter's health decline (2.6.a–d).
@@ -115,6 +118,7 @@ pub struct Facts {
     pub use_case_heard: bool,
     /// The plan's use cases target nothing in particular, or not what the champion showed.
     pub plan_use_cases_untargeted: bool,
+    pub raci_outdated: bool,
     /// The dashboard score fell by [`crate::sim::health::DECLINE`] points or more.
     pub declined: bool,
     /// What the dashboard shows behind the decline.
@@ -401,6 +405,11 @@ impl Facts {
                 && c.plan.use_case.is_some_and(|u| {
                     u.untargeted() || (c.plan.use_case_heard && u != c.account.use_case)
                 }),
+            // Known to the CSM unless the change is a sponsor loss not yet found.
+            raci_outdated: c.plan.raci_outdated(c.stakeholders)
+                && c.barriers
+                    .get(BarrierKind::LostSponsor)
+                    .is_none_or(|b| b.discovered),
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),
             champion_missing,
@@ -498,6 +507,7 @@ impl Facts {
             Condition::BaselineMeasured => self.baseline,
             Condition::UseCaseHeard => self.use_case_heard,
             Condition::PlanUseCasesUntargeted => self.plan_use_cases_untargeted,
+            Condition::RaciOutdated => self.raci_outdated,
             Condition::HealthDeclined => self.declined,
             Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
             Condition::ChampionMissing => self.champion_missing,

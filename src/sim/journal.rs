@@ -40,6 +40,9 @@ pub enum Event {
         from: Option<BusinessOutcome>,
         to: BusinessOutcome,
     },
+    /// The RACI, which named someone who had left, now names the sponsor and champion in
+    /// place (2.9).
+    RaciUpdated,
     /// The success plan was written with these use cases first (2.8); whether they are
     /// the work the customer depends on is the model's view, not shown to the trainee.
     UseCasesWritten {
@@ -324,6 +327,7 @@ impl Event {
                     to.label()
                 ),
             },
+            Event::RaciUpdated => "the success plan's RACI now names the executive sponsor accountable and the champion responsible, the people in place (2.9)".to_owned(),
             Event::UseCasesWritten { use_case, .. } if use_case.untargeted() => format!(
                 "the success plan's use cases: \"{}\"; nothing comes first (2.8)",
                 use_case.label()

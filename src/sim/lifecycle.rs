@@ -6,7 +6,8 @@ use bevy::prelude::*;
 use super::barriers::{Barrier, Barriers};
 use super::clock::Clock;
 use super::customer::{
-    Account, Contract, CustomerId, Engagement, Lifecycle, PlanElement, Signals, SuccessPlan,
+    Account, Contract, CustomerId, Engagement, Lifecycle, PlanElement, Signals, Stakeholders,
+    SuccessPlan,
 };
 use super::debug_assert_in_id_order;
 use super::journal::{Event, Journal};
@@ -44,6 +45,10 @@ pub const TARGETED_ROLLOUT: f32 = 0.08;
 /// How much more likely a business outcome is, a quarter, when the plan's use cases target
 /// that work: the outcome depends on it being in production.
 pub const TARGETED_USE_CASES: f32 = 0.12;
+
+/// How much less likely a business outcome is, a quarter, while the plan's RACI names a
+/// sponsor or champion who has left: nobody on the customer's side owns it (2.9).
+pub const RACI_OUTDATED: f32 = 0.15;
 
 /// Deployment progress in one quarter of implementation.
 pub fn deployment_rate(
@@ -88,6 +93,7 @@ pub(super) fn progress_lifecycle(
         &SuccessPlan,
         &Engagement,
         &Barriers,
+        &Stakeholders,
         &mut Lifecycle,
     )>,
 ) {
@@ -95,7 +101,9 @@ pub(super) fn progress_lifecycle(
     let qi = q as i16;
     let rng = &mut rng.lifecycle;
     let mut last = None;
-    for (id, account, contract, signals, plan, engagement, barriers, mut life) in &mut customers {
+    for (id, account, contract, signals, plan, engagement, barriers, people, mut life) in
+        &mut customers
+    {
         debug_assert_in_id_order(&mut last, *id);
         if life.stage == Stage::Churned || !contract.active_in(qi) {
             continue;
@@ -159,8 +167,12 @@ pub(super) fn progress_lifecycle(
                 TARGETED_USE_CASES
             } else {
                 0.0
+            } - if plan.raci_outdated(people) {
+                RACI_OUTDATED
+            } else {
+                0.0
             };
-            if rng.chance(p.min(0.9)) {
+            if rng.chance(p.clamp(0.0, 0.9)) {
                 life.outcomes_achieved += 1;
                 let mut first = None;
                 if life.time_to_value.is_none() {

@@ -76,10 +76,14 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
     let has_use_cases = spec.plan_elements & (1 << PlanElement::UseCases as u8) != 0;
     // A plan that starts with validated outcomes was written with the sponsor.
     let validated = spec.plan_elements & (1 << PlanElement::ValidatedOutcomes as u8) != 0;
-    let stakeholders = Stakeholders(spec.stakeholders.map(|s| Stakeholder {
-        present: s.present,
-        sentiment: s.sentiment,
-    }));
+    let stakeholders = Stakeholders(
+        spec.stakeholders.map(|s| Stakeholder {
+            present: s.present,
+            sentiment: s.sentiment,
+        }),
+        0,
+    );
+    let owners_present = stakeholders.owners_present();
     CustomerBundle {
         id: CustomerId(id),
         profile: Profile {
@@ -131,6 +135,7 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
             ready_in: (spec.plan_elements.count_ones() >= 5).then_some(spec.start_quarter),
             // A plan that starts with use cases was written with the customer's people.
             use_case: has_use_cases.then_some(use_case),
+            raci_at: if owners_present { 0 } else { u8::MAX },
             use_case_chosen: false,
             use_case_heard: has_use_cases,
         },

@@ -80,6 +80,8 @@ pub struct CustomerView {
     pub plan_use_case: Option<&'static str>,
     /// The plan's use cases are the vendor's standard rollout.
     pub plan_use_case_untargeted: bool,
+    /// The RACI names someone who has left (as far as the CSM knows, 2.9).
+    pub raci_outdated: bool,
     /// What the champion showed the customer's work depends on, once seen.
     pub champion_shows: Option<&'static str>,
     pub known_barriers: Vec<KnownBarrier>,
@@ -184,6 +186,9 @@ impl CustomerView {
             Some(u) => format!("Use cases: targets {u} first (2.8)"),
             None => "Use cases: none written yet (2.8)".to_owned(),
         });
+        if self.raci_outdated {
+            lines.push("RACI: names a sponsor or champion who has left, or was written without them: review the plan with the people in place (2.9)".to_owned());
+        }
         lines.push(match self.champion_shows {
             Some(u) => format!("The champion's use case: the work depends on {u} first"),
             None => "The champion's use case: not heard yet (a stakeholder conversation or a site visit, 2.8)".to_owned(),
@@ -321,6 +326,10 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
             .plan
             .use_case
             .is_some_and(|u| u.untargeted() && c.plan.has(PlanElement::UseCases)),
+        raci_outdated: c.plan.raci_outdated(c.stakeholders)
+            && c.barriers
+                .get(crate::sim::types::BarrierKind::LostSponsor)
+                .is_none_or(|b| b.discovered),
         champion_shows: c.plan.use_case_heard.then(|| c.account.use_case.label()),
         known_barriers: c
             .barriers

@@ -84,6 +84,20 @@ fn discover(
     found
 }
 
+/// Writes the plan's RACI with the people in place (2.9): only with the sponsor accountable
+/// and the champion responsible both there; otherwise it keeps naming whoever it named.
+fn write_raci(c: &mut CustomerMutItem, q: u16, journal: &mut Journal) {
+    if !c.stakeholders.owners_present() {
+        return;
+    }
+    let was_outdated = c.plan.raci_outdated(&c.stakeholders);
+    c.plan.add(PlanElement::Raci);
+    c.plan.raci_at = c.stakeholders.changes();
+    if was_outdated {
+        journal.push(q, c.id.0, Event::RaciUpdated);
+    }
+}
+
 /// Goes over the plan's outcome with the sponsor (present): validated if it is what the
 /// sponsor wants; otherwise the sponsor corrects it, and it is validated at the next review.
 /// Returns whether it was right.
@@ -403,6 +417,9 @@ fn apply_action(
             found(discover(c, Discovery::Observation, q, rng, journal))
         }
         A::BuildSuccessPlan => {
+            // The RACI first: written with the people in place, or, without them, the
+            // element is there but names nobody who is (2.9).
+            write_raci(c, q, journal);
             for e in [
                 PlanElement::Products,
                 PlanElement::StakeholderRoles,
@@ -477,6 +494,7 @@ fn apply_action(
                 c.plan.remove(PlanElement::ValidatedOutcomes);
                 c.engagement.expansion_in_plan = false;
             }
+            write_raci(c, q, journal);
             // The use cases are put right once the champion has told what the work depends
             // on (2.8): a review goes over the plan with the customer's people.
             if c.plan.use_case_heard
