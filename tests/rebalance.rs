@@ -813,3 +813,79 @@ fn a_raci_naming_someone_who_left_stalls_outcomes_until_the_plan_is_reviewed() {
         "outcomes with the RACI put right {reviewed}, left naming the old champion {left}"
     );
 }
+
+/// One high-touch customer with a plan of `plan`, stakeholders `people` and events `events`.
+fn planned(plan: &str, people: &str, events: &str) -> Arc<Scenario> {
+    let text = format!(
+        r#"Scenario(
+    id: "raci", title: "RACI", quarters: 6, capacity_hours: 200, seed: 3,
+    products: ["Suite"],
+    segments: [Segment(id: "seg", touch: High, sponsor_turnover: 0.0)],
+    customers: [Customer(id: "acme", name: "Acme", segment: "seg", size: Large,
+        contract: Contract(products: ["Suite"], licences: 500, arr: 100000, start_quarter: -1, term_quarters: 12),
+        stage: Use, signals: Signals(utilisation: 0.6), success_plan: Some({plan}){people})],
+    events: [{events}],
+)"#
+    );
+    Arc::new(Scenario::parse("raci.ron", &text).unwrap())
+}
+
+fn facts_of_first(sim: &Simulation) -> csm_sim::sim::facts::Facts {
+    let q = sim.clock().q();
+    let mut out = None;
+    sim.each_customer(|c| {
+        if out.is_none() {
+            out = Some(csm_sim::sim::facts::Facts::of(c, q));
+        }
+    });
+    out.unwrap()
+}
+
+#[test]
+fn the_raci_shows_only_what_the_csm_can_know_and_a_review_adds_none() {
+    use csm_sim::sim::customer::{PlanElement, SuccessPlan};
+    const FULL: &str = "SuccessPlan(products: true, stakeholder_roles: true, validated_outcomes: true, critical_success_factors: true, kpis: true, use_cases: true, raci: true, last_reviewed: 0)";
+    // A customer with no sponsor from the start (no barrier: nothing the CSM could know).
+    let sim = Simulation::new(
+        planned(
+            FULL,
+            ", stakeholders: Some(Stakeholders(executive_sponsor: Stakeholder(present: false)))",
+            "",
+        ),
+        1,
+    );
+    assert!(!facts_of_first(&sim).raci_outdated);
+    // A known change of champion stays known when a hidden sponsor loss begins.
+    let mut sim = Simulation::new(
+        planned(
+            FULL,
+            "",
+            r#"Event(quarter: 2, target: Customer("acme"), barrier: LostSponsor, severity: 0.8, hidden: true)"#,
+        ),
+        1,
+    );
+    let e = sim.world().resource::<Roster>().entities[0];
+    {
+        let mut people = sim.world_mut().get_mut::<Stakeholders>(e).unwrap();
+        people.leave(Role::Champion);
+        people.arrive(Role::Champion, 0.3);
+    }
+    assert!(facts_of_first(&sim).raci_outdated);
+    sim.end_quarter();
+    sim.end_quarter();
+    let people: Stakeholders = component(&sim);
+    assert!(!people.sponsor_present(), "the hidden loss began");
+    assert!(facts_of_first(&sim).raci_outdated);
+    // A review rewrites a RACI the plan has; it does not add one to a plan without.
+    let mut sim = Simulation::new(
+        planned(
+            "SuccessPlan(products: true, stakeholder_roles: true, critical_success_factors: true, kpis: true, last_reviewed: 0)",
+            "",
+            "",
+        ),
+        1,
+    );
+    plan(&mut sim, ActionKind::ReviewSuccessPlan).unwrap();
+    sim.end_quarter();
+    assert!(!component::<SuccessPlan>(&sim).has(PlanElement::Raci));
+}

@@ -306,7 +306,7 @@ fn golden_run_is_pinned() {
     let json = summary_json("mixed-portfolio", 2024, true);
     let hash = csm_sim::scenario::content_hash(&json);
     assert_eq!(
-        hash, "6f80b500d1f8aef7e41e2eeb814c4d8941a02d038a53c3ed987cece5c4b2edd8",
+        hash, "743903bacdce41da02d20b0ca2043df08b8c401fac7bbe9c4ed49e5b0e7099d4",
         "the mixed-portfolio golden run changed; if intended, pin the new hash:\n{json}"
     );
 }

@@ -48,7 +48,7 @@ use crate::scenario::{Scenario, builtin};
     name = "csm-sim",
     version,
     about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).",
-    long_about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).\n\nWithout a command, opens the window on the built-in tutorial scenario (`csm-sim play` plays in a terminal).\nScenarios are RON files or built-in names: tutorial, sponsor-loss, quality-crisis, mixed-portfolio, large-portfolio, company-risk, expansion-advocacy."
+    long_about = "Practise Customer Success Management on a simulated portfolio, aligned to the Cisco CSM exam (820-605).\n\nWithout a command, opens the window on the built-in tutorial scenario (`csm-sim play` plays in a terminal).\nScenarios are RON files or built-in names: tutorial, sponsor-loss, quality-crisis, mixed-portfolio, large-portfolio, company-risk, expansion-advocacy, consumption-models."
 )]
 pub struct Cli {
     #[command(subcommand)]

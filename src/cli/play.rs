@@ -449,7 +449,7 @@ fn write_use_case(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> an
             match rec.write_plan_use_case(c.id, use_case) {
                 Ok(()) => writeln!(
                     out,
-                    "The success plan of {} now targets first: {}. Building the plan keeps it.",
+                    "The success plan of {} now targets first: {}. Building the plan keeps it; once the champion has named the use case, a review of the plan puts it right.",
                     c.name,
                     use_case.label(),
                 )?,

@@ -30,6 +30,10 @@ pub const ALL: &[(&str, &str)] = &[
         "expansion-advocacy",
         include_str!("../../scenarios/expansion-advocacy.ron"),
     ),
+    (
+        "consumption-models",
+        include_str!("../../scenarios/consumption-models.ron"),
+    ),
 ];
 
 /// The text of a built-in scenario, by name (`tutorial`) or as `builtin:tutorial`.

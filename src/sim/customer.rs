@@ -472,10 +472,12 @@ pub struct SuccessPlan {
     pub ready_in: Option<i16>,
     /// The use case the plan targets first, as the CSM wrote it (2.8).
     pub use_case: Option<UseCase>,
-    /// [`Stakeholders::changes`] when the RACI was last written with the sponsor and the
-    /// champion in place (`u8::MAX` for one that never was): when it differs, the RACI names
-    /// someone who has left (2.9).
+    /// [`Stakeholders::changes`] when the RACI was last written (a plan a scenario starts
+    /// with names the people there at the start): when it differs, the RACI names someone
+    /// who has left or misses someone who has arrived (2.9).
     pub raci_at: u8,
+    /// The quarter the RACI was first seen outdated at the end of a quarter, while it is.
+    pub raci_outdated_since: Option<i16>,
     /// The trainee chose the use case: building the plan keeps it.
     pub use_case_chosen: bool,
     /// The CSM has seen, with the champion, which use case the customer's work depends on.
@@ -530,10 +532,17 @@ impl SuccessPlan {
         }
     }
 
-    /// The RACI names someone who has left, or was written without the sponsor and the
-    /// champion in place (2.9).
+    /// The RACI names someone who has left, or misses someone who has arrived since it was
+    /// written (2.9).
     pub fn raci_outdated(&self, people: &Stakeholders) -> bool {
         self.has(PlanElement::Raci) && self.raci_at != people.changes()
+    }
+
+    /// The same as far as the CSM can know: a sponsor's departure still hidden (a lost
+    /// sponsor not yet found) is not counted.
+    pub fn raci_outdated_known(&self, people: &Stakeholders, hidden_departure: bool) -> bool {
+        self.has(PlanElement::Raci)
+            && self.raci_at != people.changes().wrapping_sub(u8::from(hidden_departure))
     }
 
     /// Whether the plan's use cases target the work the customer depends on (hidden: the

@@ -60,9 +60,12 @@ pub enum Condition {
     /// The success plan's use cases are the vendor's standard rollout, or not the one the
     /// champion showed (once seen).
     PlanUseCasesUntargeted,
-    /// The success plan's RACI names a sponsor or champion the CSM knows has left, or was
-    /// written without them in place (2.9).
+    /// The success plan's RACI names a sponsor or champion the CSM knows has left, or misses
+    /// one who has arrived since (2.9).
     RaciOutdated,
+    /// The RACI has been outdated (as the model sees it) at the end of at least this many
+    /// quarters before this one: the trainee has had that long to put it right.
+    RaciOutdatedFor(i16),
     /// The dashboard's health score fell by 2 points or more last quarter (2.6).
     HealthDeclined,
     /// The dashboard shows this driver behind last quarter's health decline (2.6.a–d).
@@ -119,6 +122,8 @@ pub struct Facts {
     /// The plan's use cases target nothing in particular, or not what the champion showed.
     pub plan_use_cases_untargeted: bool,
     pub raci_outdated: bool,
+    /// For how many quarters the RACI has been outdated at the end of a quarter (−1: not).
+    pub raci_outdated_for: i16,
     /// The dashboard score fell by [`crate::sim::health::DECLINE`] points or more.
     pub declined: bool,
     /// What the dashboard shows behind the decline.
@@ -403,13 +408,18 @@ impl Facts {
             use_case_heard: c.plan.use_case_heard,
             plan_use_cases_untargeted: c.plan.has(crate::sim::customer::PlanElement::UseCases)
                 && c.plan.use_case.is_some_and(|u| {
-                    u.untargeted() || (c.plan.use_case_heard && u != c.account.use_case)
+                    // As far as the CSM can know: the vendor's rollout, a use case written
+                    // before hearing the champion, or not the one the champion named.
+                    u.untargeted() || !c.plan.use_case_heard || u != c.account.use_case
                 }),
-            // Known to the CSM unless the change is a sponsor loss not yet found.
-            raci_outdated: c.plan.raci_outdated(c.stakeholders)
-                && c.barriers
+            // Known to the CSM, which does not count a sponsor loss not yet found.
+            raci_outdated: c.plan.raci_outdated_known(
+                c.stakeholders,
+                c.barriers
                     .get(BarrierKind::LostSponsor)
-                    .is_none_or(|b| b.discovered),
+                    .is_some_and(|b| !b.discovered),
+            ),
+            raci_outdated_for: c.plan.raci_outdated_since.map_or(-1, |s| q - s),
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),
             champion_missing,
@@ -508,6 +518,7 @@ impl Facts {
             Condition::UseCaseHeard => self.use_case_heard,
             Condition::PlanUseCasesUntargeted => self.plan_use_cases_untargeted,
             Condition::RaciOutdated => self.raci_outdated,
+            Condition::RaciOutdatedFor(n) => self.raci_outdated_for >= *n,
             Condition::HealthDeclined => self.declined,
             Condition::HealthDrivenBy(d) => self.health_driver == Some(*d),
             Condition::ChampionMissing => self.champion_missing,

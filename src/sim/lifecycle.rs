@@ -90,7 +90,7 @@ pub(super) fn progress_lifecycle(
         &Account,
         &Contract,
         &Signals,
-        &SuccessPlan,
+        &mut SuccessPlan,
         &Engagement,
         &Barriers,
         &Stakeholders,
@@ -101,7 +101,7 @@ pub(super) fn progress_lifecycle(
     let qi = q as i16;
     let rng = &mut rng.lifecycle;
     let mut last = None;
-    for (id, account, contract, signals, plan, engagement, barriers, people, mut life) in
+    for (id, account, contract, signals, mut plan, engagement, barriers, people, mut life) in
         &mut customers
     {
         debug_assert_in_id_order(&mut last, *id);
@@ -112,6 +112,13 @@ pub(super) fn progress_lifecycle(
             journal.push(q, id.0, Event::ContractStarted { arr: contract.arr });
             tally.new_arr += contract.arr;
         }
+        // When the RACI was first seen outdated, so the judge gives the CSM a quarter to
+        // put it right (2.9).
+        match (plan.raci_outdated(people), plan.raci_outdated_since) {
+            (true, None) => plan.raci_outdated_since = Some(qi),
+            (false, Some(_)) => plan.raci_outdated_since = None,
+            _ => {}
+        }
         let stalled = effective(barriers, BarrierKind::StalledImplementation);
         let not_a_fit = effective(barriers, BarrierKind::NotAFit);
         let from = life.stage;
@@ -121,20 +128,21 @@ pub(super) fn progress_lifecycle(
                 Some(Stage::Implement)
             }
             Stage::Implement => {
+                // Targeted use cases add to the lift, slowed like the rest by a stall, a
+                // poor fit or an open gap.
                 let rate = deployment_rate(
                     adoption_boost(
                         engagement.adoption_plan.is_some(),
                         engagement.adoption_focused,
-                    ),
+                    ) + if plan.use_cases_targeted(account) {
+                        TARGETED_ROLLOUT
+                    } else {
+                        0.0
+                    },
                     plan.completeness(),
                     stalled,
                     not_a_fit,
-                ) * if life.gap.is_some() { GAP_SLOWS } else { 1.0 }
-                    + if plan.use_cases_targeted(account) {
-                        TARGETED_ROLLOUT * (1.0 - stalled)
-                    } else {
-                        0.0
-                    };
+                ) * if life.gap.is_some() { GAP_SLOWS } else { 1.0 };
                 life.deployment = (life.deployment + rate).min(1.0);
                 (life.deployment >= 1.0).then_some(Stage::Use)
             }
@@ -154,17 +162,19 @@ pub(super) fn progress_lifecycle(
         if life.stage >= Stage::Use && life.outcomes_achieved < MAX_OUTCOMES {
             // Outcomes come from a plan aimed at what the customer wants, validated with its
             // sponsor (2.3): a plan of the vendor's goals validates nothing.
+            let blocking = stalled + not_a_fit + if life.gap.is_some() { GAP_BLOCKS } else { 0.0 };
             let p = outcome_chance(
                 plan.has(PlanElement::ValidatedOutcomes) && plan.aligned(account),
                 plan.completeness(),
                 signals.utilisation,
-                stalled + not_a_fit + if life.gap.is_some() { GAP_BLOCKS } else { 0.0 },
+                blocking,
             ) + if engagement.adoption_focused && life.outcomes_achieved == 0 {
                 FOCUSED_TIMELINE
             } else {
                 0.0
             } + if plan.use_cases_targeted(account) {
-                TARGETED_USE_CASES
+                // The work in production carries the outcome as far as nothing blocks it.
+                TARGETED_USE_CASES * (1.0 - blocking).max(0.0)
             } else {
                 0.0
             } - if plan.raci_outdated(people) {

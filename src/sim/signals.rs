@@ -4,10 +4,10 @@
 use bevy::prelude::*;
 
 use super::clock::Clock;
-use super::customer::Account;
+use super::customer::{Account, Contract};
 use super::customer::{CustomerId, Engagement, Lifecycle, Observed, Role, Signals, Stakeholders};
 use super::rng::{SimRng, centred};
-use super::types::{Stage, Touch};
+use super::types::{ConsumptionModel, Stage, Touch};
 use super::{ScenarioRes, debug_assert_in_id_order};
 
 /// Where utilisation heads in each stage when nothing holds it back.
@@ -32,6 +32,11 @@ pub fn neglect_penalty(touch: Touch) -> f32 {
     }
 }
 
+/// How much higher use settles under an enterprise agreement once the product is adopted:
+/// the agreement lets the customer add users across its portfolio without a new purchase,
+/// so use grows past the entitlement and is trued up at renewal (1.6.c).
+pub const AGREEMENT_HEADROOM: f32 = 0.1;
+
 /// How much lower utilisation settles while the customer has no champion.
 pub const NO_CHAMPION_DRAG: f32 = 0.15;
 
@@ -43,6 +48,7 @@ pub(super) fn drift_signals(
     mut customers: Query<(
         &CustomerId,
         &Account,
+        &Contract,
         &Lifecycle,
         &Engagement,
         &mut Signals,
@@ -53,7 +59,7 @@ pub(super) fn drift_signals(
     let segments = &scenario.0.segments;
     let rng = &mut rng.drift;
     let mut last = None;
-    for (id, account, lifecycle, engagement, mut s, mut people) in &mut customers {
+    for (id, account, contract, lifecycle, engagement, mut s, mut people) in &mut customers {
         debug_assert_in_id_order(&mut last, *id);
         if !lifecycle.is_customer(q) {
             continue;
@@ -64,6 +70,13 @@ pub(super) fn drift_signals(
 
         // Without a champion nobody inside drives adoption: use settles lower.
         let target = utilisation_potential(lifecycle.stage)
+            + if contract.model == ConsumptionModel::EnterpriseAgreement
+                && lifecycle.stage >= Stage::Adopt
+            {
+                AGREEMENT_HEADROOM
+            } else {
+                0.0
+            }
             - if people.get(Role::Champion).present {
                 0.0
             } else {

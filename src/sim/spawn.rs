@@ -83,7 +83,6 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
         }),
         0,
     );
-    let owners_present = stakeholders.owners_present();
     CustomerBundle {
         id: CustomerId(id),
         profile: Profile {
@@ -135,7 +134,8 @@ fn bundle(id: u32, spec: CustomerSpec, scenario: &Scenario, seed: u64) -> Custom
             ready_in: (spec.plan_elements.count_ones() >= 5).then_some(spec.start_quarter),
             // A plan that starts with use cases was written with the customer's people.
             use_case: has_use_cases.then_some(use_case),
-            raci_at: if owners_present { 0 } else { u8::MAX },
+            raci_at: 0,
+            raci_outdated_since: None,
             use_case_chosen: false,
             use_case_heard: has_use_cases,
         },

@@ -82,6 +82,8 @@ pub struct CustomerView {
     pub plan_use_case_untargeted: bool,
     /// The RACI names someone who has left (as far as the CSM knows, 2.9).
     pub raci_outdated: bool,
+    /// The sponsor and a champion are in place, as far as the CSM knows.
+    pub owners_in_place: bool,
     /// What the champion showed the customer's work depends on, once seen.
     pub champion_shows: Option<&'static str>,
     pub known_barriers: Vec<KnownBarrier>,
@@ -183,14 +185,24 @@ impl CustomerView {
             Some(u) if self.plan_use_case_untargeted => {
                 format!("Use cases: {u} — targets nothing in particular (2.8)")
             }
+            Some(u) if u == crate::sim::customer::UseCase::EveryFeature.label() => {
+                format!("Use cases: to be written as {u} — targets nothing in particular (2.8)")
+            }
+            Some(u) if self.champion_shows.is_some_and(|c| c != u) => {
+                format!("Use cases: targets {u} first — not the one the champion named (2.8)")
+            }
             Some(u) => format!("Use cases: targets {u} first (2.8)"),
             None => "Use cases: none written yet (2.8)".to_owned(),
         });
         if self.raci_outdated {
-            lines.push("RACI: names a sponsor or champion who has left, or was written without them: review the plan with the people in place (2.9)".to_owned());
+            lines.push(if self.owners_in_place {
+                "RACI: names a sponsor or champion who has left: review the plan with the people in place (2.9)".to_owned()
+            } else {
+                "RACI: names a sponsor or champion who has left; find the new one first, then review the plan (2.9)".to_owned()
+            });
         }
         lines.push(match self.champion_shows {
-            Some(u) => format!("The champion's use case: the work depends on {u} first"),
+            Some(u) => format!("The champion's use case: {u}, what the work depends on first (2.8)"),
             None => "The champion's use case: not heard yet (a stakeholder conversation or a site visit, 2.8)".to_owned(),
         });
         lines
@@ -326,10 +338,16 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
             .plan
             .use_case
             .is_some_and(|u| u.untargeted() && c.plan.has(PlanElement::UseCases)),
-        raci_outdated: c.plan.raci_outdated(c.stakeholders)
-            && c.barriers
+        raci_outdated: c.plan.raci_outdated_known(
+            c.stakeholders,
+            c.barriers
                 .get(crate::sim::types::BarrierKind::LostSponsor)
-                .is_none_or(|b| b.discovered),
+                .is_some_and(|b| !b.discovered),
+        ),
+        owners_in_place: c.stakeholders.owners_present()
+            || c.barriers
+                .get(crate::sim::types::BarrierKind::LostSponsor)
+                .is_some_and(|b| !b.discovered),
         champion_shows: c.plan.use_case_heard.then(|| c.account.use_case.label()),
         known_barriers: c
             .barriers

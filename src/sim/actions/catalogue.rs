@@ -136,8 +136,8 @@ catalogue! {
         ["2.1", "2.2", "2.3", "2.4", "2.7", "2.8", "2.9", "2.10"], "",
         "Write down products, stakeholder roles, business outcomes (validated only with an executive sponsor), critical success factors, KPIs, the use cases to target first (the champion's, once heard) and a RACI.";
     ReviewSuccessPlan, "review_success_plan", "Review the success plan", Plan, 3.0, false,
-        ["4.2.e", "2.3", "5.4"], "a success plan with at least three elements",
-        "Walk through the plan with the customer, keep it current and re-validate outcomes with the sponsor.";
+        ["4.2.e", "2.3", "2.8", "2.9", "5.4"], "a success plan with at least three elements",
+        "Walk through the plan with the customer, keep it current, re-validate outcomes with the sponsor, put the use cases right once the champion has named them and the RACI once the people have changed.";
     AdoptionPlan, "adoption_plan", "Adoption plan", Adopt, 8.0, false,
         ["4.1.a", "4.1.b", "4.1.c", "4.1.d"], "a customer not yet past adoption",
         "Agree an adoption plan, a prioritised success focus, a time-to-value timeline and a feature matrix. Its focus is the success plan's outcome: aimed at what the customer wants, it speeds deployment and the first outcome; with no outcome written, or the wrong one, it moves at half the pace.";

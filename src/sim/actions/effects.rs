@@ -86,16 +86,15 @@ fn discover(
 
 /// Writes the plan's RACI with the people in place (2.9): only with the sponsor accountable
 /// and the champion responsible both there; otherwise it keeps naming whoever it named.
+/// A review rewrites a RACI the plan has; it does not add one.
 fn write_raci(c: &mut CustomerMutItem, q: u16, journal: &mut Journal) {
     if !c.stakeholders.owners_present() {
         return;
     }
-    let was_outdated = c.plan.raci_outdated(&c.stakeholders);
-    c.plan.add(PlanElement::Raci);
-    c.plan.raci_at = c.stakeholders.changes();
-    if was_outdated {
+    if c.plan.raci_outdated(&c.stakeholders) {
         journal.push(q, c.id.0, Event::RaciUpdated);
     }
+    c.plan.raci_at = c.stakeholders.changes();
 }
 
 /// Goes over the plan's outcome with the sponsor (present): validated if it is what the
@@ -417,9 +416,12 @@ fn apply_action(
             found(discover(c, Discovery::Observation, q, rng, journal))
         }
         A::BuildSuccessPlan => {
-            // The RACI first: written with the people in place, or, without them, the
-            // element is there but names nobody who is (2.9).
-            write_raci(c, q, journal);
+            // The RACI with the people in place (2.9); without them it names whoever it did.
+            if c.plan.has(PlanElement::Raci) {
+                write_raci(c, q, journal);
+            } else if c.stakeholders.owners_present() {
+                c.plan.raci_at = c.stakeholders.changes();
+            }
             for e in [
                 PlanElement::Products,
                 PlanElement::StakeholderRoles,
@@ -494,7 +496,9 @@ fn apply_action(
                 c.plan.remove(PlanElement::ValidatedOutcomes);
                 c.engagement.expansion_in_plan = false;
             }
-            write_raci(c, q, journal);
+            if c.plan.has(PlanElement::Raci) {
+                write_raci(c, q, journal);
+            }
             // The use cases are put right once the champion has told what the work depends
             // on (2.8): a review goes over the plan with the customer's people.
             if c.plan.use_case_heard
@@ -726,6 +730,9 @@ fn apply_action(
             );
             if o != ActionOutcome::NoEffect {
                 c.plan.add(PlanElement::UseCases);
+                if !c.plan.use_case_chosen || c.plan.use_case.is_none() {
+                    c.plan.use_case = Some(c.plan.best_known_use_case(c.account));
+                }
             }
             o
         }
