@@ -1076,11 +1076,11 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     )?;
     writeln!(
         out,
-        "Contract: {} ARR ({} MRR), {} licences, {:?}, products: {}; renews at the end of Q{}{}",
+        "Contract: {} ARR ({} MRR), {} licences, {}, products: {}; renews at the end of Q{}{}",
         format::money(c.arr),
         format::money(c.mrr.round() as i64),
         c.licences,
-        c.model,
+        c.model.label(),
         c.products.join(", "),
         c.renewal_quarter,
         if c.auto_renew { " (auto-renew)" } else { "" }

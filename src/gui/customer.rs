@@ -45,6 +45,8 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         c.renewal_quarter,
         if c.auto_renew { " (auto-renew)" } else { "" }
     ));
+    // How the customer buys decides what its renewal puts at stake (1.6).
+    ui.label(format!("Bought as: {}", c.model.label()));
     let mut planned_now = false;
     let mut chosen: Option<BusinessOutcome> = None;
     let mut use_case: Option<UseCase> = None;

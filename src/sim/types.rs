@@ -66,6 +66,21 @@ pub enum ConsumptionModel {
     EnterpriseAgreement,
 }
 
+impl ConsumptionModel {
+    /// What the trainee reads, with what the renewal puts at stake.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConsumptionModel::Licence => "licences (support renews; capital spent, 1.6.a)",
+            ConsumptionModel::Subscription => {
+                "subscription (all of it renews; operating spend, 1.6.b)"
+            }
+            ConsumptionModel::EnterpriseAgreement => {
+                "enterprise agreement (one co-termed renewal; use above the entitlement is trued up, 1.6.c)"
+            }
+        }
+    }
+}
+
 /// Where the customer is in its lifecycle (exam 1.3, `domain.md` §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Stage {
