@@ -380,3 +380,30 @@ fn a_health_decline_is_read_in_the_window() {
     assert!((before - hours_left(&h) - 1.0).abs() < 1e-3);
     h.get_by_label_contains("You read it as quality");
 }
+
+#[test]
+fn the_use_case_a_plan_targets_is_chosen_on_the_customer_page_and_recorded() {
+    use csm_sim::sim::customer::UseCase;
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    h.get_all_by_label("Contoso Health").last().unwrap().click();
+    h.run();
+    h.get_by_label("Use cases: none written yet (2.8)");
+    h.get_by_label_contains("Bought as: subscription");
+    // The second "choose…" is the use case's (the first is the outcome's).
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label("reporting and analytics on the operation")
+        .click();
+    h.run();
+    h.get_by_label("Use cases: targets reporting and analytics on the operation first (2.8)");
+    let rec = h.state().rec.as_ref().unwrap();
+    assert_eq!(rec.use_cases.len(), 1);
+    assert_eq!(rec.use_cases[0].use_case, UseCase::Reporting);
+    assert_eq!(rec.use_cases[0].customer, "contoso");
+}

@@ -153,6 +153,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ("Segment", None),
                         ("Touch", None),
                         ("ARR", Some(SortBy::Arr)),
+                        ("Bought as", None),
                         ("Stage", Some(SortBy::Stage)),
                         ("Renews", Some(SortBy::Renewal)),
                         ("Health", Some(SortBy::Health)),
@@ -194,6 +195,7 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ui.label(&c.segment);
                         ui.label(c.touch.label());
                         ui.label(format_money(c.arr));
+                        ui.label(c.model.short()).on_hover_text(c.model.label());
                         ui.label(c.stage.label());
                         ui.label(format!("Q{}", c.renewal_quarter));
                         let (colour, word) = band_style(c.health_band);

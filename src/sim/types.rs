@@ -67,6 +67,15 @@ pub enum ConsumptionModel {
 }
 
 impl ConsumptionModel {
+    /// A word for a table column.
+    pub fn short(self) -> &'static str {
+        match self {
+            ConsumptionModel::Licence => "licences",
+            ConsumptionModel::Subscription => "subscription",
+            ConsumptionModel::EnterpriseAgreement => "agreement",
+        }
+    }
+
     /// What the trainee reads, with what the renewal puts at stake.
     pub fn label(self) -> &'static str {
         match self {
