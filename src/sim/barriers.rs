@@ -101,6 +101,12 @@ pub struct Barriers {
 }
 
 impl Barriers {
+    /// A sponsor loss has begun that the CSM has not found yet.
+    pub fn sponsor_loss_hidden(&self) -> bool {
+        self.get(BarrierKind::LostSponsor)
+            .is_some_and(|b| !b.discovered)
+    }
+
     pub fn get(&self, kind: BarrierKind) -> Option<&Barrier> {
         if self.mask & (1 << kind.index()) == 0 {
             return None;

@@ -540,9 +540,12 @@ impl SuccessPlan {
 
     /// The same as far as the CSM can know: a sponsor's departure still hidden (a lost
     /// sponsor not yet found) is not counted.
-    pub fn raci_outdated_known(&self, people: &Stakeholders, hidden_departure: bool) -> bool {
+    pub fn raci_outdated_known(&self, people: &Stakeholders, barriers: &Barriers) -> bool {
         self.has(PlanElement::Raci)
-            && self.raci_at != people.changes().wrapping_sub(u8::from(hidden_departure))
+            && self.raci_at
+                != people
+                    .changes()
+                    .wrapping_sub(u8::from(barriers.sponsor_loss_hidden()))
     }
 
     /// Whether the plan's use cases target the work the customer depends on (hidden: the

@@ -413,12 +413,7 @@ impl Facts {
                     u.untargeted() || !c.plan.use_case_heard || u != c.account.use_case
                 }),
             // Known to the CSM, which does not count a sponsor loss not yet found.
-            raci_outdated: c.plan.raci_outdated_known(
-                c.stakeholders,
-                c.barriers
-                    .get(BarrierKind::LostSponsor)
-                    .is_some_and(|b| !b.discovered),
-            ),
+            raci_outdated: c.plan.raci_outdated_known(c.stakeholders, c.barriers),
             raci_outdated_for: c.plan.raci_outdated_since.map_or(-1, |s| q - s),
             declined: c.health.declined(),
             health_driver: c.health.main_driver(),

@@ -114,7 +114,9 @@ pub(super) fn progress_lifecycle(
         }
         // When the RACI was first seen outdated, so the judge gives the CSM a quarter to
         // put it right (2.9).
-        match (plan.raci_outdated(people), plan.raci_outdated_since) {
+        let raci_outdated = plan.raci_outdated(people);
+        let targeted = plan.use_cases_targeted(account);
+        match (raci_outdated, plan.raci_outdated_since) {
             (true, None) => plan.raci_outdated_since = Some(qi),
             (false, Some(_)) => plan.raci_outdated_since = None,
             _ => {}
@@ -134,11 +136,7 @@ pub(super) fn progress_lifecycle(
                     adoption_boost(
                         engagement.adoption_plan.is_some(),
                         engagement.adoption_focused,
-                    ) + if plan.use_cases_targeted(account) {
-                        TARGETED_ROLLOUT
-                    } else {
-                        0.0
-                    },
+                    ) + if targeted { TARGETED_ROLLOUT } else { 0.0 },
                     plan.completeness(),
                     stalled,
                     not_a_fit,
@@ -172,16 +170,12 @@ pub(super) fn progress_lifecycle(
                 FOCUSED_TIMELINE
             } else {
                 0.0
-            } + if plan.use_cases_targeted(account) {
+            } + if targeted {
                 // The work in production carries the outcome as far as nothing blocks it.
                 TARGETED_USE_CASES * (1.0 - blocking).max(0.0)
             } else {
                 0.0
-            } - if plan.raci_outdated(people) {
-                RACI_OUTDATED
-            } else {
-                0.0
-            };
+            } - if raci_outdated { RACI_OUTDATED } else { 0.0 };
             if rng.chance(p.clamp(0.0, 0.9)) {
                 life.outcomes_achieved += 1;
                 let mut first = None;

@@ -338,16 +338,8 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
             .plan
             .use_case
             .is_some_and(|u| u.untargeted() && c.plan.has(PlanElement::UseCases)),
-        raci_outdated: c.plan.raci_outdated_known(
-            c.stakeholders,
-            c.barriers
-                .get(crate::sim::types::BarrierKind::LostSponsor)
-                .is_some_and(|b| !b.discovered),
-        ),
-        owners_in_place: c.stakeholders.owners_present()
-            || c.barriers
-                .get(crate::sim::types::BarrierKind::LostSponsor)
-                .is_some_and(|b| !b.discovered),
+        raci_outdated: c.plan.raci_outdated_known(c.stakeholders, c.barriers),
+        owners_in_place: c.stakeholders.owners_present() || c.barriers.sponsor_loss_hidden(),
         champion_shows: c.plan.use_case_heard.then(|| c.account.use_case.label()),
         known_barriers: c
             .barriers

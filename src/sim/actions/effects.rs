@@ -417,11 +417,7 @@ fn apply_action(
         }
         A::BuildSuccessPlan => {
             // The RACI with the people in place (2.9); without them it names whoever it did.
-            if c.plan.has(PlanElement::Raci) {
-                write_raci(c, q, journal);
-            } else if c.stakeholders.owners_present() {
-                c.plan.raci_at = c.stakeholders.changes();
-            }
+            write_raci(c, q, journal);
             for e in [
                 PlanElement::Products,
                 PlanElement::StakeholderRoles,
