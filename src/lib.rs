@@ -5,6 +5,9 @@
 //! played sessions; [`exam`] ties everything to the exam blueprint; [`cli`] is the
 //! command-line program.
 
+// First, so that its `tr!` macro is in scope in every module after it.
+#[macro_use]
+pub mod i18n;
 pub mod class;
 pub mod cli;
 pub mod exam;
@@ -13,4 +16,5 @@ pub mod gui;
 pub mod playbook;
 pub mod scenario;
 pub mod session;
+pub mod settings;
 pub mod sim;

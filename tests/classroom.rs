@@ -40,6 +40,7 @@ fn class(dir: &Path) -> (SocketAddr, String, String) {
 
 fn play(dir: &Path, args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+        .env("CSM_SIM_LANG", "en")
         .current_dir(dir)
         .env("CSM_SIM_STUDY", dir.join("study.ron"))
         .arg("play")
@@ -353,6 +354,7 @@ fn hostile_requests_get_a_4xx_with_a_message() {
 /// Starts `csm-sim class serve` and reads the lines it prints.
 fn serve(dir: &Path, port: u16) -> (std::process::Child, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+        .env("CSM_SIM_LANG", "en")
         .current_dir(dir)
         .args([
             "class",
@@ -561,7 +563,7 @@ fn a_team_shares_a_seat_and_sees_the_ranking_when_opened() {
     assert!(text.contains("Q2>"), "carries on in quarter 2: {text}");
     assert!(text.contains("Synced with the class (quarter 2)"), "{text}");
     assert!(
-        text.contains("Team Blue") && text.contains("scorecard"),
+        text.contains("Team Blue") && text.contains("Scorecard"),
         "{text}"
     );
     let (_, page) = get(addr, &format!("/?token={token}"));

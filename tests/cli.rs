@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_csm-sim"));
+    // The tests read English, whatever the machine's locale or saved setting.
+    c.env("CSM_SIM_LANG", "en");
+    c
 }
 
 fn run(args: &[&str]) -> Output {

@@ -82,61 +82,72 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// A count with its noun: "1 quarter", "4 quarters".
-pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The overall results and the scenario's targets.
 pub fn totals(s: &RunSummary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Start ARR {} → end ARR {} over {}",
-        money(s.start_arr),
-        money(s.end_arr),
-        count(s.quarters, "quarter", "quarters")
+        "{}",
+        tr!(
+            "totals-arr",
+            start = money(s.start_arr),
+            end = money(s.end_arr),
+            quarters = s.quarters
+        )
     );
     let _ = writeln!(
         out,
-        "GRR {}   NRR {}   churned {} ({} of {})   contraction {}   expansion {}   new {}",
-        pct(s.grr),
-        pct(s.nrr),
-        money(s.churned_arr),
-        count(s.churned_customers, "customer", "customers"),
-        s.customers,
-        money(s.contraction_arr),
-        money(s.expansion_arr),
-        money(s.new_arr)
+        "{}",
+        tr!(
+            "totals-rates",
+            grr = pct(s.grr),
+            nrr = pct(s.nrr),
+            churned = money(s.churned_arr),
+            lost = s.churned_customers,
+            customers = s.customers,
+            contraction = money(s.contraction_arr),
+            expansion = money(s.expansion_arr),
+            new = money(s.new_arr)
+        )
     );
     if s.outlook.pending_arr > 0 {
         let _ = writeln!(
             out,
-            "Renewal outlook: the cohort's {} of ARR is expected to keep {} at its next renewals, as things stand; NRR with the outlook {}",
-            money(s.outlook.pending_arr),
-            money(s.outlook.expected_pending_arr),
-            pct(s.outlook.nrr)
+            "{}",
+            tr!(
+                "totals-outlook",
+                pending = money(s.outlook.pending_arr),
+                expected = money(s.outlook.expected_pending_arr),
+                nrr = pct(s.outlook.nrr)
+            )
         );
     }
-    let ttv = s
-        .mean_time_to_value
-        .map_or("none reached value yet".to_owned(), |t| {
-            format!("{t:.1} quarters ({} customers)", s.customers_with_value)
-        });
+    let ttv = s.mean_time_to_value.map_or_else(
+        || tr!("totals-no-value"),
+        |t| {
+            tr!(
+                "totals-ttv",
+                quarters = format!("{t:.1}"),
+                customers = s.customers_with_value
+            )
+        },
+    );
     let _ = writeln!(
         out,
-        "LTV {}   mean time to value {ttv}",
-        money(s.ltv.round() as i64)
+        "{}",
+        tr!("totals-ltv", ltv = money(s.ltv.round() as i64), ttv = ttv)
     );
     for t in &s.targets {
         let _ = writeln!(
             out,
-            "Target: {} {} — actual {} — {}",
-            t.name,
-            t.show(t.target),
-            t.show(t.actual),
-            if t.met { "MET" } else { "MISSED" }
+            "{}",
+            tr!(
+                "totals-target",
+                name = t.name,
+                target = t.show(t.target),
+                actual = t.show(t.actual),
+                met = if t.met { "yes" } else { "no" }
+            )
         );
     }
     out
@@ -151,7 +162,7 @@ pub fn entry(sim: &Simulation, e: &Entry) -> String {
             .map_or_else(|| s.to_string(), |s| s.name.clone())
     };
     let who = if e.customer == SEGMENT_WIDE {
-        "Portfolio".to_owned()
+        tr!("portfolio")
     } else {
         sim.customer(e.customer)
             .map_or_else(|| format!("#{}", e.customer), |c| c.name)
@@ -179,8 +190,8 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
     use crate::exam::judge::{Rules, Verdict};
     let mut out = String::new();
     for (verdict, heading) in [
-        (Verdict::Good, "What you did well"),
-        (Verdict::Mistake, "What to do differently"),
+        (Verdict::Good, tr!("judged-well")),
+        (Verdict::Mistake, tr!("judged-differently")),
     ] {
         let mut any = false;
         for rule in Rules::get().0.iter().filter(|r| r.verdict == verdict) {
@@ -191,7 +202,7 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
                     let who = j
                         .customer
                         .and_then(|id| sim.customer(id))
-                        .map_or_else(|| "portfolio".to_owned(), |c| c.name);
+                        .map_or_else(|| tr!("portfolio-word"), |c| c.name);
                     format!("Q{} {who}", j.quarter)
                 })
                 .collect();
@@ -204,7 +215,7 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
             }
             let shown = places.len().min(6);
             let more = if places.len() > shown {
-                format!(" and {} more", places.len() - shown)
+                tr!("judged-more", count = places.len() - shown)
             } else {
                 String::new()
             };
@@ -213,7 +224,7 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
                 "  [{}] {}
       {}{more}",
                 rule.objectives.join(", "),
-                rule.explanation,
+                crate::i18n::rule_explanation(rule),
                 places[..shown].join("; ")
             );
         }
@@ -226,7 +237,7 @@ pub fn judgements(sim: &Simulation, judgements: &[crate::exam::judge::Judgement]
 
 #[cfg(test)]
 mod tests {
-    use super::{count, fit};
+    use super::fit;
 
     #[test]
     fn text_fits_its_columns_by_display_width() {
@@ -238,13 +249,5 @@ mod tests {
         assert_eq!(fit("Contoso Health", 8), "Contoso…");
         assert_eq!(fit("北海道", 6), "北海道");
         assert_eq!(fit("北海道", 5), "北海…");
-    }
-
-    #[test]
-    fn counts_agree_with_their_nouns() {
-        assert_eq!(count(1u32, "quarter", "quarters"), "1 quarter");
-
-        assert_eq!(count(0u32, "quarter", "quarters"), "0 quarters");
-        assert_eq!(count(4u16, "customer", "customers"), "4 customers");
     }
 }

@@ -53,6 +53,10 @@ use crate::scenario::{Scenario, builtin};
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// The language the program speaks: en, ja, … (else the window's saved setting, then
+    /// CSM_SIM_LANG, then the system locale; English if none of them names one it has).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -102,6 +106,22 @@ enum Command {
 }
 
 /// Runs the program; the exit code is 0 on success, 1 when a check fails, 2 on bad input.
+/// A path in full, with its folder: a relative one says nothing about where the file is.
+pub fn full_path(path: &std::path::Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string()
+}
+
+/// Sets the language: the flag, else the saved setting, else the environment. A flag naming a
+/// language the program lacks is an error; a setting or a locale that does, is not (English).
+fn choose_language(flag: Option<&str>) -> Result<(), crate::i18n::UnknownLanguage> {
+    let saved = crate::settings::Settings::load().language;
+    let chosen = crate::i18n::choose(flag, saved.as_deref(), |name| std::env::var(name).ok())?;
+    crate::i18n::set_language(chosen.unwrap_or(crate::i18n::ENGLISH))
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -115,6 +135,10 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    if let Err(e) = choose_language(cli.lang.as_deref()) {
+        eprintln!("csm-sim: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         // Without a command: the window on the built-in default scenario when the program
         // has one, the terminal run otherwise.

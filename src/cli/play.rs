@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use std::collections::BTreeSet;
 
-use super::ask;
 use super::format;
+use super::{ask, full_path};
 use crate::exam::checks::{self, Answer};
 use crate::exam::study::{self, StudyRecord};
+use crate::i18n::label;
 use crate::session::{Recorder, Session, SessionError};
 use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
@@ -55,32 +56,6 @@ pub struct Args {
     study: Option<PathBuf>,
 }
 
-const HELP: &str = "Commands:
-  portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment (id or name)
-            [by health|arr|renewal]   and sort: lowest health, largest ARR or soonest renewal first
-  show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or name (any case) or #number
-  actions [CUSTOMER|SEGMENT|ACTION]   the action catalogue with costs, whether each can be planned for a target, or one action in full (a)
-  do ACTION CUSTOMER|SEGMENT          plan an action for this quarter
-  undo N                              remove planned action N
-  plan                                the actions planned this quarter and the hours left
-                                      (`plan ACTION CUSTOMER` plans one, as `do` does)
-  outcome CUSTOMER OUTCOME            write the business outcome the customer's success plan aims at
-                                      (`outcome` alone lists them; `show CUSTOMER` says what you know)
-  usecase CUSTOMER USE_CASE           write the use case the customer's success plan targets first
-                                      (`usecase` alone lists them; the champion tells it in a conversation or site visit)
-  read CUSTOMER DRIVER                say what drove a customer's health down last quarter: usage,
-                                      quality, sentiment or finances (1 hour; judged when the quarter ends)
-  hand CUSTOMER TEAM                  hand the customer's inbound request to support, services or
-                                      account-manager (frees the hours it would take; 1.4)
-  end                                 end the quarter and see what happened (autosaves)
-  log [QUARTER]                       what happened in a quarter (default: the last one)
-  coach [on|off]                      what deserves attention this quarter and is not planned yet;
-                                      `coach on` lists it at every quarter's start (off in a class)
-  save [FILE]                         save the session
-  ranking                             in a class: the class ranking, once the instructor opens it
-  help                                this text (h, ?)
-  quit                                save and leave (q)";
-
 pub fn play(args: Args) -> anyhow::Result<ExitCode> {
     let (mut rec, save_path) = match &args.resume {
         Some(path) => {
@@ -95,10 +70,13 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
                 Err(e) => return Err(e.into()),
             };
             outln!(
-                "Resumed {} at quarter {} with {} actions replayed.",
-                path.display(),
-                rec.sim.clock().quarter.min(rec.sim.clock().quarters),
-                rec.actions.len()
+                "{}",
+                tr!(
+                    "play-resumed",
+                    path = full_path(path),
+                    quarter = rec.sim.clock().quarter.min(rec.sim.clock().quarters),
+                    actions = rec.actions.len()
+                )
             )?;
             (rec, args.save.clone().unwrap_or_else(|| path.clone()))
         }
@@ -134,10 +112,13 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             // A class plays under exam conditions: no coach.
             rec.coach = false;
             outln!(
-                "Joined the class as \"{}\" (seat {}). Your game is saved in {} and synced with the class at each quarter's end.",
-                joined.name,
-                joined.seat,
-                save.display()
+                "{}",
+                tr!(
+                    "play-joined",
+                    name = joined.name.as_str(),
+                    seat = joined.seat,
+                    path = full_path(&save)
+                )
             )?;
             (rec, save)
         }
@@ -158,12 +139,21 @@ pub fn play(args: Args) -> anyhow::Result<ExitCode> {
             // Whatever ended the game (a closed output, a failed read), keep the work.
             match rec.to_session().save(&save_path) {
                 Ok(()) => eprintln!(
-                    "csm-sim: the game stopped ({e:#}); it was saved to {} first",
-                    save_path.display()
+                    "{}",
+                    tr!(
+                        "play-stopped-saved",
+                        error = format!("{e:#}"),
+                        path = full_path(&save_path)
+                    )
                 ),
-                Err(se) => {
-                    eprintln!("csm-sim: the game stopped ({e:#}) and could not be saved: {se}")
-                }
+                Err(se) => eprintln!(
+                    "{}",
+                    tr!(
+                        "play-stopped-unsaved",
+                        error = format!("{e:#}"),
+                        save_error = se.to_string()
+                    )
+                ),
             }
             Err(e)
         }
@@ -190,11 +180,18 @@ fn play_loop(
     )?;
     loop {
         if rec.sim.finished() {
-            writeln!(out, "\nThe scenario is over.")?;
+            writeln!(out, "\n{}", tr!("play-over"))?;
             let summary = rec.sim.summary();
             write!(out, "{}", format::totals(&summary))?;
             let readiness = crate::exam::score::readiness(&rec.judge.judgements, &rec.answers);
-            writeln!(out, "Exam readiness {:.1} %", readiness.overall * 100.0)?;
+            writeln!(
+                out,
+                "{}",
+                tr!(
+                    "exam-readiness",
+                    percent = format!("{:.1}", readiness.overall * 100.0)
+                )
+            )?;
             if !rec.coached.is_empty() {
                 writeln!(
                     out,
@@ -203,15 +200,23 @@ fn play_loop(
                 )?;
             }
             for d in &readiness.domains {
-                writeln!(out, "  {} {}: {}", d.id, d.title, d.describe())?;
+                writeln!(
+                    out,
+                    "  {} {}: {}",
+                    d.id,
+                    crate::i18n::objective_title(&d.id, &d.title),
+                    d.describe()
+                )?;
             }
             if !readiness.study_next.is_empty() {
-                writeln!(out, "Study next:")?;
+                writeln!(out, "{}:", tr!("study-next"))?;
                 for s in readiness.study_next.iter().take(3) {
                     writeln!(
                         out,
                         "  {} {} — `csm-sim quiz --objective {}`",
-                        s.id, s.title, s.id
+                        s.id,
+                        crate::i18n::objective_title(&s.id, &s.title),
+                        s.id
                     )?;
                 }
             }
@@ -232,11 +237,18 @@ fn play_loop(
             ) {
                 Ok((html, json)) => writeln!(
                     out,
-                    "Debrief written to {} (open it in a browser) and {}.",
-                    std::path::absolute(&html).unwrap_or(html).display(),
-                    std::path::absolute(&json).unwrap_or(json).display()
+                    "{}",
+                    tr!(
+                        "play-debrief-written",
+                        html = full_path(&html),
+                        json = full_path(&json)
+                    )
                 )?,
-                Err(e) => writeln!(out, "Could not write the debrief: {e:#}")?,
+                Err(e) => writeln!(
+                    out,
+                    "{}",
+                    tr!("play-debrief-failed", error = format!("{e:#}"))
+                )?,
             }
             return Ok(if saved {
                 ExitCode::SUCCESS
@@ -255,7 +267,7 @@ fn play_loop(
             continue;
         };
         match cmd {
-            "help" | "h" | "?" => writeln!(out, "{HELP}")?,
+            "help" | "h" | "?" => writeln!(out, "{}", tr!("play-help"))?,
             "portfolio" | "p" => portfolio(&rec.sim, rest, &mut out)?,
             "show" | "s" => {
                 // A name may have spaces, and may come in quotes.
@@ -264,7 +276,8 @@ fn play_loop(
                     Some(c) => show(&rec.sim, &c, &mut out)?,
                     None => writeln!(
                         out,
-                        "Which customer? Give its id or name (see `portfolio`) or #number.{}",
+                        "{}{}",
+                        tr!("play-which-customer"),
                         did_you_mean(&customer_suggestions(&rec.sim, who.trim_matches('"')))
                     )?,
                 }
@@ -273,38 +286,45 @@ fn play_loop(
             // `plan ACTION TARGET` reads as planning an action, so it does what `do` does.
             "do" | "d" | "plan" if !rest.is_empty() => match rest {
                 [action, target] => plan(&mut rec.sim, action, target, &mut out)?,
-                _ => writeln!(
-                    out,
-                    "Usage: do ACTION CUSTOMER|SEGMENT (see `actions` for ids)"
-                )?,
+                _ => writeln!(out, "{}", tr!("play-usage-do"))?,
             },
             "undo" | "u" => match rest.first().and_then(|n| n.parse::<usize>().ok()) {
                 Some(n) if n >= 1 => match rec.sim.unplan(n - 1) {
-                    Ok(p) => writeln!(out, "Removed {}.", p.action.spec().name)?,
+                    Ok(p) => writeln!(
+                        out,
+                        "{}",
+                        tr!("play-removed", action = crate::i18n::action_name(p.action))
+                    )?,
                     Err(crate::sim::actions::Blocker::NotPlanned) => {
-                        writeln!(out, "There is no planned action {n}.")?
+                        writeln!(out, "{}", tr!("play-no-planned", number = n))?
                     }
-                    Err(b) => writeln!(out, "Cannot remove it: {}.", b.explain())?,
+                    Err(b) => writeln!(
+                        out,
+                        "{}",
+                        tr!("cannot-remove", reason = crate::i18n::blocker(b))
+                    )?,
                 },
-                _ => writeln!(out, "Usage: undo N, where N is the number shown by `plan`")?,
+                _ => writeln!(out, "{}", tr!("play-usage-undo"))?,
             },
-            "do" | "d" => writeln!(
-                out,
-                "Usage: do ACTION CUSTOMER|SEGMENT (see `actions` for ids)"
-            )?,
+            "do" | "d" => writeln!(out, "{}", tr!("play-usage-do"))?,
             "plan" => show_plan(&rec.sim, &mut out)?,
             "outcome" | "o" => write_outcome(rec, rest, &mut out)?,
             "usecase" | "use-case" => write_use_case(rec, rest, &mut out)?,
             "read" => read_health(rec, rest, &mut out)?,
             "hand" => hand_request(&mut rec.sim, rest, &mut out)?,
             "ranking" => match &rec.class {
-                None => writeln!(out, "This game is not played in a class.")?,
+                None => writeln!(out, "{}", tr!("play-not-in-class"))?,
                 Some(seat) => match crate::class::client::ranking(seat) {
                     Ok(rows) => {
                         writeln!(
                             out,
-                            "{:>4} {:<30} {:>7} {:>8} {:>10} {:>10}",
-                            "#", "seat", "quarter", "NRR", "readiness", "scorecard"
+                            "{:>4} {} {:>7} {:>8} {:>10} {:>10}",
+                            tr!("ranking-rank"),
+                            format::fit(&tr!("ranking-seat"), 30),
+                            tr!("ranking-quarter"),
+                            tr!("ranking-nrr"),
+                            tr!("ranking-readiness"),
+                            tr!("ranking-scorecard")
                         )?;
                         for r in rows {
                             writeln!(
@@ -319,7 +339,7 @@ fn play_loop(
                             )?;
                         }
                     }
-                    Err(e) => writeln!(out, "No ranking: {e}")?,
+                    Err(e) => writeln!(out, "{}", tr!("no-ranking", error = e))?,
                 },
             },
             "end" | "e" => {
@@ -342,27 +362,20 @@ fn play_loop(
                 }
             }
             "coach" => match rest {
-                [] | ["on"] if !rec.coach_allowed() => writeln!(
-                    out,
-                    "The coach stays off in a class session: the class plays under exam conditions."
-                )?,
+                [] | ["on"] if !rec.coach_allowed() => {
+                    writeln!(out, "{}", tr!("play-coach-class"))?
+                }
                 [] => coach(rec, None, &mut out)?,
                 ["on"] => {
                     rec.coach = true;
-                    writeln!(
-                        out,
-                        "The coach is on: it lists what deserves attention at each quarter's start, and the debrief will say it helped."
-                    )?;
+                    writeln!(out, "{}", tr!("play-coach-on"))?;
                     coach(rec, Some(COACH_LINES), &mut out)?;
                 }
                 ["off"] => {
                     rec.coach = false;
-                    writeln!(
-                        out,
-                        "The coach is off. `coach` still shows its list when asked, and a quarter in which it was shown counts as coached in the debrief."
-                    )?;
+                    writeln!(out, "{}", tr!("play-coach-off"))?;
                 }
-                _ => writeln!(out, "Usage: coach [on|off]")?,
+                _ => writeln!(out, "{}", tr!("play-usage-coach"))?,
             },
             "log" | "l" => {
                 let last = rec.sim.clock().quarter.saturating_sub(1).max(1);
@@ -376,8 +389,12 @@ fn play_loop(
             "quit" | "q" | "exit" => return leave(rec, save_path, &mut out),
             other => writeln!(
                 out,
-                "Unknown command \"{other}\".{} Type `help` for the list.",
-                did_you_mean(&closest(other, COMMANDS.iter().copied()))
+                "{}",
+                tr!(
+                    "play-unknown-command",
+                    command = other,
+                    suggestion = did_you_mean(&closest(other, COMMANDS.iter().copied()))
+                )
             )?,
         }
     }
@@ -387,12 +404,9 @@ fn play_loop(
 fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
     use crate::sim::customer::BusinessOutcome;
     let list = |out: &mut dyn Write| -> std::io::Result<()> {
-        writeln!(
-            out,
-            "Business outcomes a success plan can aim at (2.3, 2.10):"
-        )?;
+        writeln!(out, "{}", tr!("play-outcomes"))?;
         for o in BusinessOutcome::ALL {
-            writeln!(out, "  {:<20} {}", o.id(), o.label())?;
+            writeln!(out, "  {:<20} {}", o.id(), label("outcome", o))?;
         }
         Ok(())
     };
@@ -402,23 +416,30 @@ fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> any
                 return Ok(());
             };
             let Some(outcome) = BusinessOutcome::from_id(what) else {
-                writeln!(out, "No business outcome \"{what}\".")?;
+                writeln!(out, "{}", tr!("play-no-outcome", outcome = *what))?;
                 list(out)?;
                 return Ok(());
             };
             match rec.write_plan_outcome(c.id, outcome) {
                 Ok(()) => writeln!(
                     out,
-                    "The success plan of {} now aims at: {}, measured by {}. Building the plan keeps it; a review with the sponsor validates it or puts it right.",
-                    c.name,
-                    outcome.label(),
-                    outcome.kpi()
+                    "{}",
+                    tr!(
+                        "play-outcome-written",
+                        customer = c.name.as_str(),
+                        outcome = label("outcome", outcome),
+                        kpi = label("kpi", outcome)
+                    )
                 )?,
-                Err(b) => writeln!(out, "Cannot write it: {}.", b.explain())?,
+                Err(b) => writeln!(
+                    out,
+                    "{}",
+                    tr!("play-cannot-write", reason = crate::i18n::blocker(b))
+                )?,
             }
         }
         _ => {
-            writeln!(out, "Usage: outcome CUSTOMER OUTCOME")?;
+            writeln!(out, "{}", tr!("play-usage-outcome"))?;
             list(out)?;
         }
     }
@@ -430,9 +451,9 @@ fn write_outcome(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> any
 fn write_use_case(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
     use crate::sim::customer::UseCase;
     let list = |out: &mut dyn Write| -> std::io::Result<()> {
-        writeln!(out, "Use cases a success plan can target first (2.8):")?;
+        writeln!(out, "{}", tr!("play-use-cases"))?;
         for u in UseCase::ALL {
-            writeln!(out, "  {:<20} {}", u.id(), u.label())?;
+            writeln!(out, "  {:<20} {}", u.id(), label("use-case", u))?;
         }
         Ok(())
     };
@@ -442,22 +463,29 @@ fn write_use_case(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> an
                 return Ok(());
             };
             let Some(use_case) = UseCase::from_id(what) else {
-                writeln!(out, "No use case \"{what}\".")?;
+                writeln!(out, "{}", tr!("play-no-use-case", use_case = *what))?;
                 list(out)?;
                 return Ok(());
             };
             match rec.write_plan_use_case(c.id, use_case) {
                 Ok(()) => writeln!(
                     out,
-                    "The success plan of {} now targets first: {}. Building the plan keeps it; once the champion has named the use case, a review of the plan puts it right.",
-                    c.name,
-                    use_case.label(),
+                    "{}",
+                    tr!(
+                        "play-use-case-written",
+                        customer = c.name.as_str(),
+                        use_case = label("use-case", use_case)
+                    )
                 )?,
-                Err(b) => writeln!(out, "Cannot write it: {}.", b.explain())?,
+                Err(b) => writeln!(
+                    out,
+                    "{}",
+                    tr!("play-cannot-write", reason = crate::i18n::blocker(b))
+                )?,
             }
         }
         _ => {
-            writeln!(out, "Usage: usecase CUSTOMER USE_CASE")?;
+            writeln!(out, "{}", tr!("play-usage-use-case"))?;
             list(out)?;
         }
     }
@@ -466,7 +494,7 @@ fn write_use_case(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> an
 
 /// `hand CUSTOMER TEAM`: hands a customer's inbound request to a team (1.4).
 fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
-    let usage = "Usage: hand CUSTOMER TEAM, where TEAM is support, services or account-manager: who answers the customer's inbound request (1.4)";
+    let usage = tr!("play-usage-hand");
     let [who @ .., team] = rest else {
         writeln!(out, "{usage}")?;
         return Ok(());
@@ -480,7 +508,7 @@ fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> an
         "services" | "partner" => ActionKind::HandToServices,
         "account-manager" | "account_manager" | "am" | "sales" => ActionKind::HandToAccountManager,
         _ => {
-            writeln!(out, "No team \"{team}\". {usage}")?;
+            writeln!(out, "{} {usage}", tr!("play-no-team", team = *team))?;
             return Ok(());
         }
     };
@@ -495,12 +523,21 @@ fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> an
     }) {
         Ok(h) => writeln!(
             out,
-            "Planned: {} for {} ({h:.1} h; it frees the {freed:.1} h the request would take). {:.1} hours left.",
-            action.spec().name.to_lowercase(),
-            c.name,
-            sim.budget().left()
+            "{}",
+            tr!(
+                "play-handed",
+                action = crate::i18n::action_name(action),
+                customer = c.name.as_str(),
+                hours = format!("{h:.1}"),
+                freed = format!("{freed:.1}"),
+                left = format!("{:.1}", sim.budget().left())
+            )
         )?,
-        Err(b) => writeln!(out, "Cannot hand it on: {}.", b.explain())?,
+        Err(b) => writeln!(
+            out,
+            "{}",
+            tr!("play-cannot-hand", reason = crate::i18n::blocker(b))
+        )?,
     }
     Ok(())
 }
@@ -508,7 +545,7 @@ fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> an
 /// `read CUSTOMER DRIVER`: says what drives a customer's health decline (2.6).
 fn read_health(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyhow::Result<()> {
     use crate::sim::types::HealthDriver;
-    let usage = "Usage: read CUSTOMER DRIVER, where DRIVER is usage, quality, sentiment or finances (2.6.a–d): what drove the customer's health score down last quarter";
+    let usage = tr!("play-usage-read");
     let [who, what] = rest else {
         writeln!(out, "{usage}")?;
         return Ok(());
@@ -517,23 +554,26 @@ fn read_health(rec: &mut Recorder, rest: &[&str], out: &mut impl Write) -> anyho
         return Ok(());
     };
     let Some(driver) = HealthDriver::from_id(what) else {
-        writeln!(out, "No driver \"{what}\". {usage}")?;
+        writeln!(out, "{} {usage}", tr!("play-no-driver", driver = *what))?;
         return Ok(());
     };
     match rec.sim.read_health(c.id, driver) {
         Ok(hours) => writeln!(
             out,
-            "You read the decline of {} as {} ({}){}. It is checked against the dashboard when the quarter ends; a right reading points you at what is behind it.",
-            c.name,
-            driver.id(),
-            driver.objective(),
-            if hours > 0.0 {
-                format!(", {hours:.0} hour")
-            } else {
-                ", in place of your earlier reading".to_owned()
-            }
+            "{}",
+            tr!(
+                "play-read",
+                customer = c.name.as_str(),
+                driver = label("driver", driver),
+                objective = driver.objective(),
+                hours = hours.round() as i64
+            )
         )?,
-        Err(b) => writeln!(out, "Cannot read it: {}.", b.explain())?,
+        Err(b) => writeln!(
+            out,
+            "{}",
+            tr!("play-cannot-read", reason = crate::i18n::blocker(b))
+        )?,
     }
     Ok(())
 }
@@ -557,11 +597,11 @@ fn knowledge_checks(
     for (k, question) in questions.iter().enumerate() {
         // Shown shuffled; `order[shown]` is the index in the bank.
         let order = checks::presentation_order(rec.sim.seed(), question);
-        let heading = format!(
-            "Knowledge check {} of {} [{}]:",
-            k + 1,
-            questions.len(),
-            question.objectives.join(", ")
+        let heading = tr!(
+            "play-knowledge-check",
+            number = k + 1,
+            total = questions.len(),
+            objectives = question.objectives.join(", ")
         );
         let reply = ask::pose(question, &order, &heading, &mut String::new, strings, out)?;
         let chosen = match reply {
@@ -588,7 +628,7 @@ impl Study {
         let record = match StudyRecord::load(&path) {
             Ok(r) => Some(r),
             Err(e) => {
-                writeln!(out, "Answers will not go into your study record: {e}")?;
+                writeln!(out, "{}", tr!("play-study-unread", error = e.to_string()))?;
                 None
             }
         };
@@ -604,7 +644,11 @@ impl Study {
         if let Some(r) = &mut self.record {
             r.answered(question, right, study::today());
             if let Err(e) = r.save(&self.path) {
-                writeln!(out, "Could not update the study record: {e}")?;
+                writeln!(
+                    out,
+                    "{}",
+                    tr!("could-not-save-study", error = e.to_string())
+                )?;
             }
         }
         Ok(())
@@ -618,17 +662,17 @@ fn save(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<boo
         Ok(()) => {
             writeln!(
                 out,
-                "Saved to {} (resume with `csm-sim play --resume {}`).",
-                path.display(),
-                path.display()
+                "{}",
+                tr!(
+                    "play-saved",
+                    path = full_path(path),
+                    resume = path.display().to_string()
+                )
             )?;
             Ok(true)
         }
         Err(e) => {
-            writeln!(
-                out,
-                "Could not save: {e}. The previous save, if any, is kept. Try `save OTHER-FILE`."
-            )?;
+            writeln!(out, "{}", tr!("play-save-failed", error = e.to_string()))?;
             Ok(false)
         }
     }
@@ -641,16 +685,13 @@ fn held(rec: &mut Recorder, q: u16, out: &mut impl Write) -> anyhow::Result<bool
         return Ok(false);
     };
     if let Some(m) = &before.message {
-        writeln!(out, "Message from the instructor: {m}")?;
+        writeln!(out, "{}", tr!("class-message", message = m.as_str()))?;
     }
     for n in &before.news {
-        writeln!(out, "News from the class: {n}")?;
+        writeln!(out, "{}", tr!("class-news", news = n.as_str()))?;
     }
     if let Some(h) = before.held {
-        writeln!(
-            out,
-            "The instructor holds the class at quarter {h}: wait for the release (your plan is kept), then `end` again."
-        )?;
+        writeln!(out, "{}", tr!("play-held", quarter = h))?;
         return Ok(true);
     }
     Ok(false)
@@ -661,15 +702,12 @@ fn sync_class(rec: &Recorder, out: &mut impl Write) -> anyhow::Result<()> {
     match crate::class::client::after_end(rec) {
         None => {}
         Some(Ok(r)) => {
-            writeln!(out, "Synced with the class (quarter {}).", r.quarter)?;
+            writeln!(out, "{}", tr!("class-synced", quarter = r.quarter))?;
             if let Some(m) = &r.status.message {
-                writeln!(out, "Message from the instructor: {m}")?;
+                writeln!(out, "{}", tr!("class-message", message = m.as_str()))?;
             }
         }
-        Some(Err(e)) => writeln!(
-            out,
-            "Not synced with the class: {e}. Your game is saved here and goes to the class at the next quarter's end."
-        )?,
+        Some(Err(e)) => writeln!(out, "{}", tr!("class-not-synced", error = e.to_string()))?,
     }
     Ok(())
 }
@@ -680,10 +718,7 @@ fn leave(rec: &Recorder, path: &Path, out: &mut impl Write) -> anyhow::Result<Ex
     if save(rec, path, out)? {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "csm-sim: the session could not be saved to {}; leaving with the work unsaved",
-            path.display()
-        );
+        eprintln!("{}", tr!("play-leave-unsaved", path = full_path(path)));
         Ok(ExitCode::from(1))
     }
 }
@@ -714,15 +749,9 @@ fn coach(rec: &mut Recorder, limit: Option<usize>, out: &mut impl Write) -> std:
         return Ok(());
     };
     if coaching.is_empty() {
-        return writeln!(
-            out,
-            "Coach: nothing is waiting that your plan does not already touch."
-        );
+        return writeln!(out, "{}", tr!("play-coach-nothing"));
     }
-    writeln!(
-        out,
-        "Coach — what deserves attention this quarter and is not in your plan yet:"
-    )?;
+    writeln!(out, "{}", tr!("play-coach-heading"))?;
     // One line a customer, in the order of its most pressing note.
     let lines = coaching.by_customer();
     let shown = limit.unwrap_or(usize::MAX).min(lines.len());
@@ -739,8 +768,8 @@ fn coach(rec: &mut Recorder, limit: Option<usize>, out: &mut impl Write) -> std:
     if lines.len() > shown {
         writeln!(
             out,
-            "  … and {} more: `coach` lists them all",
-            format::count((lines.len() - shown) as u64, "customer", "customers")
+            "  {}",
+            tr!("play-coach-more", count = lines.len() - shown)
         )?;
     }
     if let Some(line) = coaching.digital_line() {
@@ -751,23 +780,34 @@ fn coach(rec: &mut Recorder, limit: Option<usize>, out: &mut impl Write) -> std:
 
 fn intro(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     let s = sim.scenario();
-    writeln!(out, "{} ({:?})", s.title, s.difficulty)?;
+    writeln!(
+        out,
+        "{} ({})",
+        s.title,
+        crate::i18n::label("difficulty", s.difficulty)
+    )?;
     if !s.description.is_empty() {
         writeln!(out, "{}", s.description)?;
     }
     if !s.learning_objectives.is_empty() {
         writeln!(
             out,
-            "Exam objectives practised: {}",
-            s.learning_objectives.join(", ")
+            "{}",
+            tr!(
+                "play-objectives",
+                objectives = s.learning_objectives.join(", ")
+            )
         )?;
     }
     writeln!(
         out,
-        "{}, {}, {:.0} CSM hours a quarter. Type `help` for commands.",
-        format::count(s.quarters, "quarter", "quarters"),
-        format::count(s.customer_count(), "customer", "customers"),
-        s.capacity_hours
+        "{}",
+        tr!(
+            "play-intro",
+            quarters = s.quarters,
+            customers = s.customer_count(),
+            hours = format!("{:.0}", s.capacity_hours)
+        )
     )
 }
 
@@ -778,11 +818,14 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
         // A finished game resumed: no quarter to play, nothing to renew, no hours.
         return writeln!(
             out,
-            "\n— All {} quarters played — ARR {}   GRR {}   NRR {}",
-            c.quarters,
-            format::money(m.quarter_start_arr),
-            format::pct(m.grr()),
-            format::pct(m.nrr())
+            "\n{}",
+            tr!(
+                "play-status-over",
+                quarters = c.quarters,
+                arr = format::money(m.quarter_start_arr),
+                grr = format::pct(m.grr()),
+                nrr = format::pct(m.nrr())
+            )
         );
     }
     let q = c.q();
@@ -796,15 +839,18 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     });
     writeln!(
         out,
-        "\n— Quarter {} of {} — ARR {}   ATR this quarter {}   GRR {}   NRR {}   hours left {:.1} of {:.0}",
-        c.quarter,
-        c.quarters,
-        format::money(m.quarter_start_arr),
-        format::money(atr),
-        format::pct(m.grr()),
-        format::pct(m.nrr()),
-        sim.budget().left(),
-        sim.budget().capacity
+        "\n{}",
+        tr!(
+            "play-status",
+            quarter = c.quarter,
+            quarters = c.quarters,
+            arr = format::money(m.quarter_start_arr),
+            atr = format::money(atr),
+            grr = format::pct(m.grr()),
+            nrr = format::pct(m.nrr()),
+            left = format!("{:.1}", sim.budget().left()),
+            capacity = format!("{:.0}", sim.budget().capacity)
+        )
     )?;
     // The inbound requests waiting for a decision (1.4).
     let mut waiting = Vec::new();
@@ -819,17 +865,30 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
         let shown: Vec<String> = waiting
             .iter()
             .take(8)
-            .map(|(_, k, r)| format!("{k} ({}, {:.1} h)", r.kind.short(), r.hours))
+            .map(|(_, k, r)| {
+                format!(
+                    "{k} ({})",
+                    tr!(
+                        "request-hours-short",
+                        request = crate::i18n::label("request-short", r.kind),
+                        hours = format!("{:.1}", r.hours)
+                    )
+                )
+            })
             .collect();
         writeln!(
             out,
-            "Inbound requests take {reserved:.1} of your hours unless handed on: {}{}. Hand each to the team that answers it (`hand CUSTOMER support|services|account-manager`) or keep it (1.4).",
-            shown.join(", "),
-            if waiting.len() > shown.len() {
-                ", …"
-            } else {
-                ""
-            }
+            "{}",
+            tr!(
+                "play-requests-waiting",
+                hours = format!("{reserved:.1}"),
+                list = shown.join(", "),
+                more = if waiting.len() > shown.len() {
+                    "yes"
+                } else {
+                    "no"
+                }
+            )
         )?;
     }
     // The declines of last quarter, each a question of what drives it (2.6).
@@ -848,24 +907,27 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
             .collect();
         writeln!(
             out,
-            "Health fell last quarter at {}: {}{}. What drives each decline? `show CUSTOMER`, then `read CUSTOMER usage|quality|sentiment|finances` (2.6).",
-            format::count(fell.len() as u64, "customer", "customers"),
-            shown.join(", "),
-            if fell.len() > shown.len() {
-                ", …"
-            } else {
-                ""
-            }
+            "{}",
+            tr!(
+                "play-declines",
+                count = fell.len(),
+                list = shown.join(", "),
+                more = if fell.len() > shown.len() {
+                    "yes"
+                } else {
+                    "no"
+                }
+            )
         )?;
     }
     Ok(())
 }
 
-fn band_word(b: Band) -> &'static str {
+/// A health band as the terminal shows it: red in capitals, to stand out without colour.
+fn band_word(b: Band) -> String {
     match b {
-        Band::Red => "RED",
-        Band::Yellow => "yellow",
-        Band::Green => "green",
+        Band::Red => tr!("band-red-loud"),
+        _ => crate::i18n::label("band", b),
     }
 }
 
@@ -879,7 +941,8 @@ fn customer_named(
     if found.is_none() {
         writeln!(
             out,
-            "No customer \"{who}\". Give its id (see `portfolio`) or #number.{}",
+            "{}{}",
+            tr!("play-no-customer", customer = who),
             did_you_mean(&customer_suggestions(sim, who))
         )?;
     }
@@ -936,7 +999,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
         String::new()
     } else {
         let quoted: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
-        format!(" Did you mean {}?", quoted.join(" or "))
+        tr!("did-you-mean", list = quoted.join(&tr!("or-between")))
     }
 }
 
@@ -965,10 +1028,7 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         [f] => (Some(*f), None),
         [f, "by", key] => (Some(*f), Some(*key)),
         _ => {
-            return writeln!(
-                out,
-                "Usage: portfolio [risk|renewing|SEGMENT] [by health|arr|renewal]"
-            );
+            return writeln!(out, "{}", tr!("play-usage-portfolio"));
         }
     };
     let key: Option<fn(&crate::sim::view::CustomerView) -> i64> = match order {
@@ -979,10 +1039,7 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         Some(k) if k.eq_ignore_ascii_case("arr") => Some(|c| -c.arr),
         Some(k) if k.eq_ignore_ascii_case("renewal") => Some(|c| i64::from(c.renewal_quarter)),
         Some(k) => {
-            return writeln!(
-                out,
-                "Cannot sort by \"{k}\": sort by health (lowest first), arr (largest first) or renewal (soonest first)."
-            );
+            return writeln!(out, "{}", tr!("play-cannot-sort", key = k));
         }
     };
     let q = sim.clock().q();
@@ -1003,8 +1060,8 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
             .collect();
         return writeln!(
             out,
-            "No filter or segment \"{f}\". Use `portfolio risk` (red or yellow health), `portfolio renewing` (renewal within 2 quarters) or a segment: {}.",
-            names.join(", ")
+            "{}",
+            tr!("play-no-filter", filter = f, segments = names.join(", "))
         );
     }
     let keep = |c: &crate::sim::view::CustomerView| match (filter, segment) {
@@ -1018,29 +1075,51 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         None => sim.customers_where(keep, 200),
     };
     if rows.is_empty() {
-        return writeln!(out, "No customer matches.");
+        return writeln!(out, "{}", tr!("play-no-match"));
     }
+    // Translated words are padded by display width, so Japanese columns line up too.
+    let right = |s: String, w: usize| {
+        let fitted = format::fit(&s, w);
+        let text = fitted.trim_end();
+        format!(
+            "{}{text}",
+            " ".repeat(w - unicode_width::UnicodeWidthStr::width(text))
+        )
+    };
     writeln!(
         out,
-        "{:>5} {:<18} {:<28} {:<10} {:<8} {:>12} {:<13} {:>5} {:>12}  known barriers",
-        "#", "id", "name", "segment", "touch", "ARR", "stage", "renew", "health"
+        "{:>5} {} {} {} {} {} {} {} {}  {}",
+        "#",
+        format::fit(&tr!("col-id"), 18),
+        format::fit(&tr!("col-name"), 28),
+        format::fit(&tr!("col-segment"), 10),
+        format::fit(&tr!("col-touch"), 8),
+        right(tr!("col-arr"), 12),
+        format::fit(&tr!("col-stage"), 13),
+        right(tr!("col-renew"), 5),
+        right(tr!("col-health"), 12),
+        tr!("col-known-barriers")
     )?;
     let shown = rows.len();
     for c in &rows {
-        let barriers: Vec<&str> = c.known_barriers.iter().map(|b| b.kind.label()).collect();
+        let barriers: Vec<String> = c
+            .known_barriers
+            .iter()
+            .map(|b| crate::i18n::label("barrier", b.kind))
+            .collect();
         writeln!(
             out,
-            "{:>5} {} {} {} {:<8} {:>12} {:<13} {:>5} {:>5.0} {:<6}  {}",
+            "{:>5} {} {} {} {} {:>12} {} {:>5} {:>5.0} {}  {}",
             c.id,
             format::fit(&c.key, 18),
             format::fit(&c.name, 28),
             format::fit(&c.segment, 10),
-            c.touch.label(),
+            format::fit(&crate::i18n::label("touch", c.touch), 8),
             format::money(c.arr),
-            c.stage.label(),
-            format!("Q{}", c.renewal_quarter),
+            format::fit(&crate::i18n::label("stage", c.stage), 13),
+            tr!("quarter-short", quarter = c.renewal_quarter),
             c.health_shown(),
-            band_word(c.health_band),
+            format::fit(&band_word(c.health_band), 6),
             if barriers.is_empty() {
                 "-".to_owned()
             } else {
@@ -1049,11 +1128,7 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         )?;
     }
     if total > shown {
-        writeln!(
-            out,
-            "… and {} more; filter with `portfolio risk`, `portfolio renewing` or a segment id.",
-            total - shown
-        )?;
+        writeln!(out, "{}", tr!("play-more-rows", count = total - shown))?;
     }
     Ok(())
 }
@@ -1061,77 +1136,90 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
 fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "#{} {} ({}) — {}, {:?}, {} touch, segment {}",
-        c.id,
-        c.name,
-        c.key,
-        if c.industry.is_empty() {
-            "-"
-        } else {
-            &c.industry
-        },
-        c.size,
-        c.touch.label(),
-        c.segment
+        "{}",
+        tr!(
+            "play-show-head",
+            number = c.id,
+            name = c.name.as_str(),
+            key = c.key.as_str(),
+            industry = if c.industry.is_empty() {
+                "-".to_owned()
+            } else {
+                c.industry.clone()
+            },
+            size = label("size", c.size),
+            touch = label("touch", c.touch),
+            segment = c.segment.as_str()
+        )
     )?;
     writeln!(
         out,
-        "Contract: {} ARR ({} MRR), {} licences, {}, products: {}; renews at the end of Q{}{}",
-        format::money(c.arr),
-        format::money(c.mrr.round() as i64),
-        c.licences,
-        c.model.label(),
-        c.products.join(", "),
-        c.renewal_quarter,
-        if c.auto_renew { " (auto-renew)" } else { "" }
+        "{}",
+        tr!(
+            "play-show-contract",
+            arr = format::money(c.arr),
+            mrr = format::money(c.mrr.round() as i64),
+            licences = c.licences,
+            model = label("model", c.model),
+            products = c.products.join(", "),
+            renews = c.renewal_quarter,
+            auto = if c.auto_renew { "yes" } else { "no" }
+        )
     )?;
     writeln!(
         out,
-        "Lifecycle: {} for {}; deployment {:.0} %; {} achieved; time to value {}",
-        c.stage.label(),
-        format::count(c.quarters_in_stage, "quarter", "quarters"),
-        c.deployment * 100.0,
-        format::count(c.outcomes_achieved, "business outcome", "business outcomes"),
-        c.time_to_value
-            .map_or("not yet".to_owned(), |t| format::count(
-                t, "quarter", "quarters"
-            ))
+        "{}",
+        tr!(
+            "play-show-lifecycle",
+            stage = label("stage", c.stage),
+            quarters = c.quarters_in_stage,
+            deployment = format!("{:.0}", c.deployment * 100.0),
+            outcomes = c.outcomes_achieved,
+            ttv = c
+                .time_to_value
+                .map_or_else(|| tr!("not-yet"), |t| tr!("count-quarters", count = t))
+        )
     )?;
     writeln!(
         out,
-        "Health: {:.0} ({}) — by component:",
-        c.health_shown(),
-        band_word(c.health_band)
+        "{}",
+        tr!(
+            "play-show-health",
+            score = format!("{:.0}", c.health_shown()),
+            band = band_word(c.health_band)
+        )
     )?;
     for ((name, score), (_, before)) in c.health_components.iter().zip(&c.health_components_before)
     {
         writeln!(
             out,
-            "    {name:<11} {score:>5.0}   a quarter ago {before:>3.0}"
+            "    {} {score:>5.0}   {}",
+            format::fit(&crate::i18n::health_part(name), 11),
+            tr!("play-quarter-ago", before = format!("{before:>3.0}"))
         )?;
     }
     if let Some(r) = c.request {
         match sim.handed_on(c.id) {
             Some(a) => writeln!(
                 out,
-                "Inbound request: {} — handed to {} this quarter (1.4).",
-                r.kind.label(),
-                crate::sim::requests::team_of(a).map_or("", |t| t.label())
+                "{}",
+                tr!(
+                    "play-request-handed",
+                    request = label("request", r.kind),
+                    team = crate::sim::requests::team_of(a)
+                        .map_or_else(String::new, |t| label("team", t))
+                )
             )?,
             None => writeln!(
                 out,
-                "Inbound request: {}{}; it takes {:.1} h of your quarter unless you hand it on: `hand {} support|services|account-manager` (1.4).",
-                r.kind.label(),
-                if r.bounces > 0 {
-                    format!(
-                        " (it came back from the wrong team {})",
-                        format::count(r.bounces, "time", "times")
-                    )
-                } else {
-                    String::new()
-                },
-                r.hours,
-                c.key
+                "{}",
+                tr!(
+                    "play-request-waiting",
+                    request = label("request", r.kind),
+                    bounces = r.bounces,
+                    hours = format!("{:.1}", r.hours),
+                    key = c.key.as_str()
+                )
             )?,
         }
     }
@@ -1139,54 +1227,64 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         match c.health_reading {
             Some(d) => writeln!(
                 out,
-                "  The score fell from {:.0}. You read the decline as {}; it is checked when the quarter ends (2.6).",
-                c.health_previous,
-                d.id()
+                "  {}",
+                tr!(
+                    "play-fell-read",
+                    before = format!("{:.0}", c.health_previous),
+                    driver = label("driver", d)
+                )
             )?,
             None => writeln!(
                 out,
-                "  The score fell from {:.0}. What drives the decline? `read {} usage|quality|sentiment|finances` (2.6, 1 hour)",
-                c.health_previous, c.key
+                "  {}",
+                tr!(
+                    "play-fell-unread",
+                    before = format!("{:.0}", c.health_previous),
+                    key = c.key.as_str()
+                )
             )?,
         }
     }
     let s = &c.signals;
     writeln!(
         out,
-        "Signals (last quarter, measured): utilisation {:.0} % ({} active users), features {}/{}, open quality issues {}, tickets {}, CSAT {:.1}, NPS {:.0}, financial health {:.0} %",
-        s.utilisation * 100.0,
-        c.active_users,
-        s.features_in_use,
-        s.features_total,
-        s.open_quality_issues,
-        s.support_tickets,
-        s.csat,
-        s.nps,
-        s.financial_health * 100.0
+        "{}",
+        tr!(
+            "play-show-signals",
+            utilisation = format!("{:.0}", s.utilisation * 100.0),
+            users = c.active_users,
+            features = s.features_in_use,
+            features_total = s.features_total,
+            quality = s.open_quality_issues,
+            tickets = s.support_tickets,
+            csat = format!("{:.1}", s.csat),
+            nps = format!("{:.0}", s.nps),
+            financial = format!("{:.0}", s.financial_health * 100.0)
+        )
     )?;
-    write!(out, "Stakeholders:")?;
+    write!(out, "{}", tr!("play-stakeholders"))?;
     for p in &c.stakeholders {
+        let role = crate::i18n::role(p.role);
         if p.present {
-            write!(out, "  {} {:+.2}", p.role, p.sentiment)?;
+            write!(out, "  {role} {:+.2}", p.sentiment)?;
         } else {
-            write!(out, "  {} (gone)", p.role)?;
+            write!(out, "  {}", tr!("play-stakeholder-gone", role = role))?;
         }
     }
     writeln!(out)?;
     writeln!(
         out,
-        "Success plan: {} of 7 elements, {}; missing: {}",
-        c.plan_elements.len(),
-        if c.plan_current {
-            "current"
-        } else {
-            "not reviewed recently"
-        },
-        if c.plan_missing.is_empty() {
-            "nothing".to_owned()
-        } else {
-            c.plan_missing.join(", ")
-        }
+        "{}",
+        tr!(
+            "play-show-plan",
+            count = c.plan_elements.len(),
+            current = if c.plan_current { "yes" } else { "no" },
+            missing = if c.plan_missing.is_empty() {
+                tr!("nothing")
+            } else {
+                c.plan_missing.join(", ")
+            }
+        )
     )?;
     for line in c.outcome_lines() {
         writeln!(out, "  {line}")?;
@@ -1194,54 +1292,60 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     if let Some((gap, found)) = c.gap_known {
         writeln!(
             out,
-            "Gap in the baseline: {} ({}), found Q{found}; it slows deployment, holds use back and weighs on the renewal until closed (2.5)",
-            gap.label(),
-            gap.objective()
+            "{}",
+            tr!(
+                "play-show-gap",
+                gap = label("gap", gap),
+                objective = gap.objective(),
+                quarter = found
+            )
         )?;
     }
     if c.known_barriers.is_empty() {
-        writeln!(out, "Known barriers: none")?;
+        writeln!(out, "{}", tr!("play-no-known-barriers"))?;
     }
     for b in &c.known_barriers {
         writeln!(
             out,
-            "Known barrier: {} ({}, {:?} — {}), severity {:.0} %, since Q{}, found Q{}, {:.0} % resolved",
-            b.kind.label(),
-            b.kind.objective(),
-            b.category,
-            b.category.objective(),
-            b.severity * 100.0,
-            b.since,
-            b.discovered_in.unwrap_or(b.since),
-            b.progress * 100.0
+            "{}",
+            tr!(
+                "play-known-barrier",
+                barrier = label("barrier", b.kind),
+                objective = b.kind.objective(),
+                category = label("category", b.category),
+                category_objective = b.category.objective(),
+                severity = format!("{:.0}", b.severity * 100.0),
+                since = b.since,
+                found = b.discovered_in.unwrap_or(b.since),
+                resolved = format!("{:.0}", b.progress * 100.0)
+            )
         )?;
     }
-    writeln!(
-        out,
-        "Engagement: last contact {}, last QBR {}, renewal work {}{}{}{}",
-        c.last_touch.map_or("never".to_owned(), |t| format!("Q{t}")),
-        c.last_qbr.map_or("never".to_owned(), |t| format!("Q{t}")),
-        c.renewal_work_from
-            .map_or("not started".to_owned(), |t| format!("since Q{t}")),
-        if c.mitigation_plan {
-            ", mitigation plan"
-        } else {
-            ""
-        },
-        match (c.expansion_opportunity, c.expansion_in_plan) {
-            (true, true) => ", expansion opportunity (in the success plan)",
-            (true, false) => ", expansion opportunity",
-            _ => "",
-        },
-        if c.advocacy != 0 {
-            format!(
-                ", advocate ({})",
-                crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
-            )
-        } else {
-            String::new()
-        },
-    )?;
+    let when =
+        |t: Option<i16>| t.map_or_else(|| tr!("never"), |t| tr!("quarter-short", quarter = t));
+    let mut engagement = tr!(
+        "play-show-engagement",
+        contact = when(c.last_touch),
+        qbr = when(c.last_qbr),
+        renewal = c
+            .renewal_work_from
+            .map_or_else(|| tr!("not-started"), |t| tr!("since-quarter", quarter = t))
+    );
+    if c.mitigation_plan {
+        engagement.push_str(&tr!("play-with-mitigation"));
+    }
+    match (c.expansion_opportunity, c.expansion_in_plan) {
+        (true, true) => engagement.push_str(&tr!("play-with-expansion-in-plan")),
+        (true, false) => engagement.push_str(&tr!("play-with-expansion")),
+        _ => {}
+    }
+    if c.advocacy != 0 {
+        engagement.push_str(&tr!(
+            "play-with-advocacy",
+            forms = crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
+        ));
+    }
+    writeln!(out, "{engagement}")?;
     let history: Vec<String> = sim
         .journal()
         .for_customer(c.id)
@@ -1249,7 +1353,7 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
         .map(|e| format::entry(sim, e))
         .collect();
     if !history.is_empty() {
-        writeln!(out, "History:")?;
+        writeln!(out, "{}:", tr!("history"))?;
         for h in history.iter().rev().take(12).rev() {
             writeln!(out, "  {h}")?;
         }
@@ -1272,20 +1376,26 @@ fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std:
     if let Some(spec) = target.and_then(ActionKind::from_id).map(ActionKind::spec) {
         writeln!(
             out,
-            "{} ({}) — {:.1} h for a high-touch customer{} [{}]",
-            spec.name,
-            spec.id,
-            spec.hours,
-            if spec.one_to_many {
-                ", for a whole segment"
-            } else {
-                ""
-            },
-            spec.objectives.join(", ")
+            "{}",
+            tr!(
+                "play-action-head",
+                action = crate::i18n::action_name(spec.kind),
+                id = spec.id,
+                hours = format!("{:.1}", spec.hours),
+                segment = if spec.one_to_many { "yes" } else { "no" },
+                objectives = spec.objectives.join(", ")
+            )
         )?;
-        writeln!(out, "  {}", spec.description)?;
+        writeln!(out, "  {}", crate::i18n::action_about(spec.kind))?;
         if !spec.requires.is_empty() {
-            writeln!(out, "  Needs: {}.", spec.requires)?;
+            writeln!(
+                out,
+                "  {}",
+                tr!(
+                    "play-action-needs",
+                    needs = crate::i18n::label("action-needs", spec.kind)
+                )
+            )?;
         }
         return Ok(());
     }
@@ -1293,22 +1403,22 @@ fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std:
     for spec in CATALOGUE {
         if family != Some(spec.family) {
             family = Some(spec.family);
-            writeln!(out, "{}:", spec.family.label())?;
+            writeln!(out, "{}:", crate::i18n::label("family", spec.family))?;
         }
         let (hours, verdict) = match target.and_then(|w| parse_target(sim, spec.kind, w)) {
             Some(t) => match sim.check(PlannedAction {
                 action: spec.kind,
                 target: t,
             }) {
-                Ok(h) => (format!("{h:>5.1} h"), "ok".to_owned()),
-                Err(b) => ("    -  ".to_owned(), b.explain().to_owned()),
+                Ok(h) => (format!("{h:>5.1} h"), tr!("ok")),
+                Err(b) => ("    -  ".to_owned(), crate::i18n::blocker(b)),
             },
             None if target.is_some() => (
                 "    -  ".to_owned(),
                 if spec.one_to_many {
-                    "needs a segment".to_owned()
+                    tr!("play-needs-segment")
                 } else {
-                    "needs a customer".to_owned()
+                    tr!("play-needs-customer")
                 },
             ),
             None => (format!("{:>5.1} h", spec.hours), String::new()),
@@ -1319,7 +1429,7 @@ fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std:
                 out,
                 "  {:<31} {hours}  {} [{}]",
                 spec.id,
-                format::fit(spec.name, 40),
+                format::fit(&crate::i18n::action_name(spec.kind), 40),
                 spec.objectives.join(" ")
             )?;
         } else {
@@ -1332,10 +1442,7 @@ fn actions(sim: &Simulation, target: Option<&str>, out: &mut impl Write) -> std:
         }
     }
     if target.is_none() {
-        writeln!(
-            out,
-            "Hours are for a high-touch customer; virtual touch costs 60 %, digital 35 %. One-to-many actions cost the same for a whole segment. `actions ACTION` describes one; `actions CUSTOMER` says what can be planned for that customer."
-        )?;
+        writeln!(out, "{}", tr!("play-actions-foot"))?;
     }
     Ok(())
 }
@@ -1347,20 +1454,17 @@ fn plan(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let Some(kind) = ActionKind::from_id(action) else {
-        return writeln!(
-            out,
-            "Unknown action \"{action}\". Type `actions` for the catalogue."
-        );
+        return writeln!(out, "{}", tr!("play-unknown-action", action = action));
     };
     let Some(t) = parse_target(sim, kind, target) else {
         return writeln!(
             out,
-            "Unknown {} \"{target}\".",
-            if kind.spec().one_to_many {
-                "segment"
-            } else {
-                "customer"
-            }
+            "{}",
+            tr!(
+                "play-unknown-target",
+                target = target,
+                segment = if kind.spec().one_to_many { "yes" } else { "no" }
+            )
         );
     };
     match sim.plan(PlannedAction {
@@ -1369,18 +1473,30 @@ fn plan(
     }) {
         Ok(h) => writeln!(
             out,
-            "Planned {} ({h:.1} h, practises {}). {:.1} hours left.",
-            kind.spec().name,
-            kind.spec().objectives.join(", "),
-            sim.budget().left()
+            "{}",
+            tr!(
+                "play-planned",
+                action = crate::i18n::action_name(kind),
+                hours = format!("{h:.1}"),
+                objectives = kind.spec().objectives.join(", "),
+                left = format!("{:.1}", sim.budget().left())
+            )
         ),
-        Err(b) => writeln!(out, "Cannot plan {}: {}.", kind.spec().name, b.explain()),
+        Err(b) => writeln!(
+            out,
+            "{}",
+            tr!(
+                "play-cannot-plan",
+                action = crate::i18n::action_name(kind),
+                reason = crate::i18n::blocker(b)
+            )
+        ),
     }
 }
 
 fn show_plan(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
     if sim.planned().is_empty() {
-        writeln!(out, "Nothing planned yet this quarter.")?;
+        writeln!(out, "{}", tr!("play-nothing-planned"))?;
     }
     for (i, p) in sim.planned().iter().enumerate() {
         let target = match p.target {
@@ -1388,35 +1504,49 @@ fn show_plan(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
                 .customer(id)
                 .map_or_else(|| format!("#{id}"), |c| c.name),
             ActionTarget::Segment(s) => {
-                format!("segment {}", sim.scenario().segments[usize::from(s)].name)
+                tr!(
+                    "filter-segment",
+                    segment = sim.scenario().segments[usize::from(s)].name.as_str()
+                )
             }
         };
-        writeln!(out, "  {}. {} — {target}", i + 1, p.action.spec().name)?;
+        writeln!(
+            out,
+            "  {}. {} — {target}",
+            i + 1,
+            crate::i18n::action_name(p.action)
+        )?;
     }
     let b = sim.budget();
     if b.reactive > 0.0 {
         writeln!(
             out,
-            "Hours planned {:.1} of {:.0}; {:.1} reserved for inbound requests not handed on; {:.1} left.",
-            b.planned,
-            b.capacity,
-            b.reactive,
-            b.left()
+            "{}",
+            tr!(
+                "play-hours-reserved",
+                planned = format!("{:.1}", b.planned),
+                capacity = format!("{:.0}", b.capacity),
+                reserved = format!("{:.1}", b.reactive),
+                left = format!("{:.1}", b.left())
+            )
         )
     } else {
         writeln!(
             out,
-            "Hours planned {:.1} of {:.0}; {:.1} left.",
-            b.planned,
-            b.capacity,
-            b.left()
+            "{}",
+            tr!(
+                "play-hours",
+                planned = format!("{:.1}", b.planned),
+                capacity = format!("{:.0}", b.capacity),
+                left = format!("{:.1}", b.left())
+            )
         )
     }
 }
 
 fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Result<()> {
     let sim = &rec.sim;
-    writeln!(out, "\nWhat happened in quarter {q}:")?;
+    writeln!(out, "\n{}:", tr!("what-happened", quarter = q))?;
     let mut any = false;
     for e in sim.journal().for_quarter(q) {
         if !e.visible_to_csm() {
@@ -1426,7 +1556,7 @@ fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Resu
         writeln!(out, "  {}", format::entry(sim, e))?;
     }
     if !any {
-        writeln!(out, "  nothing you could see")?;
+        writeln!(out, "  {}", tr!("play-nothing-seen"))?;
     }
     let judged: Vec<_> = rec
         .judge
@@ -1442,17 +1572,20 @@ fn quarter_report(rec: &Recorder, q: u16, out: &mut impl Write) -> std::io::Resu
     if let Some(m) = sim.metrics().quarters.iter().find(|m| m.quarter == q) {
         writeln!(
             out,
-            "ARR {} → {}; churned {}, contraction {}, expansion {}; quarter GRR {}, NRR {}; health red/yellow/green {}/{}/{}",
-            format::money(m.start_arr),
-            format::money(m.end_arr),
-            format::money(m.churned_arr),
-            format::money(m.contraction_arr),
-            format::money(m.expansion_arr),
-            format::pct(m.grr),
-            format::pct(m.nrr),
-            m.red,
-            m.yellow,
-            m.green
+            "{}",
+            tr!(
+                "play-quarter-summary",
+                start = format::money(m.start_arr),
+                end = format::money(m.end_arr),
+                churned = format::money(m.churned_arr),
+                contraction = format::money(m.contraction_arr),
+                expansion = format::money(m.expansion_arr),
+                grr = format::pct(m.grr),
+                nrr = format::pct(m.nrr),
+                red = m.red,
+                yellow = m.yellow,
+                green = m.green
+            )
         )?;
     }
     Ok(())
@@ -1472,9 +1605,11 @@ mod tests {
         assert_eq!(got.first().map(String::as_str), Some("contoso"));
         assert!(!got.contains(&"fabrikam".to_owned()));
         assert_eq!(did_you_mean(&[]), "");
-        assert_eq!(
-            did_you_mean(&["a".to_owned(), "b".to_owned()]),
-            " Did you mean `a` or `b`?"
-        );
+        crate::i18n::with_language("en", || {
+            assert_eq!(
+                did_you_mean(&["a".to_owned(), "b".to_owned()]),
+                " Did you mean `a` or `b`?"
+            );
+        });
     }
 }

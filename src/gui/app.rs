@@ -5,16 +5,18 @@ use egui::{Align, Color32, Key, Layout, RichText, Ui};
 
 use super::state::{GuiState, Screen};
 use super::{customer, debrief, portfolio, practice, quarter, start};
+use crate::settings::Theme;
 use crate::sim::journal::format_money;
 use crate::sim::types::Band;
 
 /// Colour and word for a health band: the word makes it readable without colour.
-pub fn band_style(b: Band) -> (Color32, &'static str) {
-    match b {
-        Band::Red => (Color32::from_rgb(198, 40, 40), "red"),
-        Band::Yellow => (Color32::from_rgb(230, 160, 0), "yellow"),
-        Band::Green => (Color32::from_rgb(46, 125, 50), "green"),
-    }
+pub fn band_style(b: Band) -> (Color32, String) {
+    let colour = match b {
+        Band::Red => Color32::from_rgb(198, 40, 40),
+        Band::Yellow => Color32::from_rgb(230, 160, 0),
+        Band::Green => Color32::from_rgb(46, 125, 50),
+    };
+    (colour, crate::i18n::label("band", b))
 }
 
 /// Noto Sans JP (OFL, `assets/fonts/`): egui draws only the fonts it is given, so without
@@ -40,6 +42,55 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// The language the window speaks, chosen from every language the program has.
+pub fn language_choice(ui: &mut Ui, keep_settings: bool, error: &mut Option<String>) {
+    let current = crate::i18n::current();
+    let mut chosen = current.id;
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(current.name())
+        .show_ui(ui, |ui| {
+            for language in crate::i18n::languages() {
+                ui.selectable_value(&mut chosen, language.id, language.name());
+            }
+        })
+        .response
+        .on_hover_text(tr!("language-choice"));
+    if chosen != current.id {
+        // Only ids from the list above are offered.
+        let _ = crate::i18n::set_language(chosen);
+        if keep_settings {
+            let mut settings = crate::settings::Settings::load();
+            settings.language = Some(chosen.to_owned());
+            if let Err(e) = settings.save() {
+                *error = Some(tr!("could-not-save-settings", error = e));
+            }
+        }
+    }
+}
+
+/// A button that switches between the light and the dark theme (and saves the choice).
+pub fn theme_choice(
+    ui: &mut Ui,
+    theme: &mut Theme,
+    keep_settings: bool,
+    error: &mut Option<String>,
+) {
+    let (other, word) = match *theme {
+        Theme::Dark => (Theme::Light, tr!("theme-light")),
+        Theme::Light => (Theme::Dark, tr!("theme-dark")),
+    };
+    if ui.button(word).on_hover_text(tr!("theme-why")).clicked() {
+        *theme = other;
+        if keep_settings {
+            let mut settings = crate::settings::Settings::load();
+            settings.theme = Some(other);
+            if let Err(e) = settings.save() {
+                *error = Some(tr!("could-not-save-settings", error = e));
+            }
+        }
+    }
+}
+
 /// Draws the application into `ui`.
 pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
     if !state.fonts_installed {
@@ -47,6 +98,10 @@ pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
         state.fonts_installed = true;
     }
     ui.ctx().set_zoom_factor(state.ui_scale);
+    ui.ctx().set_theme(match state.theme {
+        Theme::Dark => egui::Theme::Dark,
+        Theme::Light => egui::Theme::Light,
+    });
     if state.rec.is_some() && !matches!(state.screen, Screen::Start | Screen::Practice) {
         top_bar_ui(ui, state);
         ui.separator();
@@ -55,15 +110,18 @@ pub fn app_ui(ui: &mut Ui, state: &mut GuiState) {
     if let Some(message) = state.message.clone() {
         ui.horizontal(|ui| {
             ui.label(message);
-            if ui.small_button("ok").clicked() {
+            if ui.small_button(tr!("ok")).clicked() {
                 state.message = None;
             }
         });
     }
     if let Some(error) = state.error.clone() {
         ui.horizontal(|ui| {
-            ui.colored_label(Color32::from_rgb(198, 40, 40), format!("Problem: {error}"));
-            if ui.small_button("dismiss").clicked() {
+            ui.colored_label(
+                Color32::from_rgb(198, 40, 40),
+                tr!("problem", error = error.as_str()),
+            );
+            if ui.small_button(tr!("dismiss")).clicked() {
                 state.error = None;
             }
         });
@@ -84,13 +142,20 @@ fn ranking_window(ui: &mut Ui, state: &mut GuiState) {
         return;
     };
     let mut open = true;
-    egui::Window::new("Class ranking")
+    egui::Window::new(tr!("class-ranking"))
         .open(&mut open)
         .show(ui.ctx(), |ui| match result {
             Ok(rows) => {
                 egui::Grid::new("ranking").striped(true).show(ui, |ui| {
-                    for h in ["#", "Seat", "Quarter", "NRR", "Readiness", "Scorecard"] {
-                        ui.label(RichText::new(h).strong());
+                    for h in [
+                        "ranking-rank",
+                        "ranking-seat",
+                        "ranking-quarter",
+                        "ranking-nrr",
+                        "ranking-readiness",
+                        "ranking-scorecard",
+                    ] {
+                        ui.label(RichText::new(tr!(h)).strong());
                     }
                     ui.end_row();
                     for r in rows {
@@ -105,7 +170,7 @@ fn ranking_window(ui: &mut Ui, state: &mut GuiState) {
                 });
             }
             Err(e) => {
-                ui.label(format!("No ranking: {e}"));
+                ui.label(tr!("no-ranking", error = e.to_string()));
             }
         });
     if !open {
@@ -165,17 +230,22 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         ui.heading(&sim.scenario().title);
         ui.separator();
         if finished {
-            ui.label(RichText::new("Scenario over").strong());
+            ui.label(RichText::new(tr!("scenario-over")).strong());
         } else {
             ui.label(
-                RichText::new(format!("Quarter {} of {}", clock.quarter, clock.quarters)).strong(),
+                RichText::new(tr!(
+                    "quarter-of",
+                    quarter = clock.quarter,
+                    quarters = clock.quarters
+                ))
+                .strong(),
             );
         }
         ui.separator();
-        ui.label(format!("ARR {}", format_money(m.quarter_start_arr)));
+        ui.label(tr!("top-arr", arr = format_money(m.quarter_start_arr)));
         // A finished scenario has no quarter left to renew in.
         if !finished {
-            ui.label(format!("ATR this quarter {}", format_money(atr)));
+            ui.label(tr!("top-atr", atr = format_money(atr)));
         }
         ui.label(format!("GRR {:.1} %", m.grr() * 100.0));
         ui.label(format!("NRR {:.1} %", m.nrr() * 100.0));
@@ -186,52 +256,61 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         } else {
             0.0
         };
-        ui.label("CSM hours left");
+        ui.label(tr!("hours-left"));
         ui.add(
             egui::ProgressBar::new(share.clamp(0.0, 1.0))
                 .desired_width(220.0)
-                .text(format!("{:.1} of {:.0} h", budget.left(), budget.capacity)),
+                .text(tr!(
+                    "hours-of",
+                    left = format!("{:.1}", budget.left()),
+                    capacity = format!("{:.0}", budget.capacity)
+                )),
         );
         if budget.reactive > 0.0 {
             ui.label(
-                RichText::new(format!(
-                    "{:.1} h reserved for inbound requests",
-                    budget.reactive
+                RichText::new(tr!(
+                    "hours-reserved",
+                    hours = format!("{:.1}", budget.reactive)
                 ))
                 .weak(),
             )
-            .on_hover_text("Requests not handed on take these hours when the quarter ends (1.4)");
+            .on_hover_text(tr!("hours-reserved-why"));
         }
         ui.separator();
-        if ui.button("Portfolio (P)").clicked() {
+        if ui.button(tr!("button-portfolio")).clicked() {
             go = Some(Screen::Portfolio);
         }
         let planning = matches!(state.screen, Screen::Portfolio | Screen::Customer(_));
-        if !finished && planning && ui.button("End quarter (E)").clicked() {
+        if !finished && planning && ui.button(tr!("button-end-quarter")).clicked() {
             go = Some(Screen::EndOfQuarter(0));
         }
-        if finished && ui.button("Debrief").clicked() {
+        if finished && ui.button(tr!("button-debrief")).clicked() {
             go = Some(Screen::Debrief);
         }
         if ui
-            .button("Save")
-            .on_hover_text("The session also saves itself after every change")
+            .button(tr!("button-save"))
+            .on_hover_text(tr!("button-save-why"))
             .clicked()
         {
             save = true;
         }
         let in_class = state.rec.as_ref().is_some_and(|r| r.class.is_some());
-        if in_class && ui.button("Class ranking").clicked() {
+        if in_class && ui.button(tr!("class-ranking")).clicked() {
             ranking = true;
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button("A+").on_hover_text("Larger text (+)").clicked() {
+            language_choice(ui, state.keep_settings, &mut state.error);
+            theme_choice(ui, &mut state.theme, state.keep_settings, &mut state.error);
+            if ui.button("A+").on_hover_text(tr!("text-larger")).clicked() {
                 state.ui_scale = (state.ui_scale + 0.1).min(3.0);
             }
-            if ui.button("A−").on_hover_text("Smaller text (−)").clicked() {
+            if ui.button("A−").on_hover_text(tr!("text-smaller")).clicked() {
                 state.ui_scale = (state.ui_scale - 0.1).max(0.6);
             }
-            ui.label(format!("scale {:.0} %", state.ui_scale * 100.0));
+            ui.label(tr!(
+                "text-scale",
+                percent = format!("{:.0}", state.ui_scale * 100.0)
+            ));
         });
     });
     if ranking && let Some(seat) = state.rec.as_ref().and_then(|r| r.class.clone()) {
@@ -241,7 +320,10 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
     if save {
         state.autosave();
         if state.error.is_none() {
-            state.message = Some(format!("Saved to {}", state.save_path.display()));
+            state.message = Some(tr!(
+                "saved-to",
+                path = super::state::full_path(&state.save_path)
+            ));
         }
     }
     match go {

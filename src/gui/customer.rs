@@ -6,6 +6,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::app::band_style;
 use super::state::{GuiState, Screen};
+use crate::i18n::label;
 use crate::sim::actions::{ActionKind, ActionTarget, CATALOGUE, PlannedAction};
 use crate::sim::customer::{BusinessOutcome, UseCase};
 use crate::sim::journal::format_money;
@@ -19,7 +20,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         state.screen = Screen::Portfolio;
         return;
     };
-    if ui.button("Back to the portfolio").clicked() {
+    if ui.button(tr!("back-to-portfolio")).clicked() {
         state.screen = Screen::Portfolio;
         return;
     }
@@ -28,25 +29,34 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         ui.heading(&c.name);
         ui.colored_label(
             colour,
-            RichText::new(format!("health {:.0} {word}", c.health_shown())).strong(),
+            RichText::new(tr!(
+                "health-score",
+                score = format!("{:.0}", c.health_shown()),
+                band = word
+            ))
+            .strong(),
         );
     });
-    ui.label(format!(
-        "{} · {:?} · {} touch · segment {} · {} ARR ({} MRR) · {} licences ({} active users) · {} · renews end of Q{}{}",
-        if c.industry.is_empty() { "—" } else { &c.industry },
-        c.size,
-        c.touch.label(),
-        c.segment,
-        format_money(c.arr),
-        format_money(c.mrr.round() as i64),
-        c.licences,
-        c.active_users,
-        c.stage.label(),
-        c.renewal_quarter,
-        if c.auto_renew { " (auto-renew)" } else { "" }
+    ui.label(tr!(
+        "customer-facts",
+        industry = if c.industry.is_empty() {
+            "—".to_owned()
+        } else {
+            c.industry.clone()
+        },
+        size = label("size", c.size),
+        touch = label("touch", c.touch),
+        segment = c.segment.as_str(),
+        arr = format_money(c.arr),
+        mrr = format_money(c.mrr.round() as i64),
+        licences = c.licences,
+        users = c.active_users,
+        stage = label("stage", c.stage),
+        renews = c.renewal_quarter,
+        auto = if c.auto_renew { "yes" } else { "no" }
     ));
     // How the customer buys decides what its renewal puts at stake (1.6).
-    ui.label(format!("Bought as: {}", c.model.label()));
+    ui.label(tr!("bought-as", model = label("model", c.model)));
     let mut planned_now = false;
     let mut chosen: Option<BusinessOutcome> = None;
     let mut use_case: Option<UseCase> = None;
@@ -57,29 +67,30 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
         .show(ui, |ui| {
             ui.columns(2, |cols| {
                 let left = &mut cols[0];
-                left.label(RichText::new("Stakeholders").strong());
+                left.label(RichText::new(tr!("stakeholders")).strong());
                 for s in &c.stakeholders {
+                    let role = crate::i18n::role(s.role);
                     if s.present {
-                        left.label(format!("{}: sentiment {:+.2}", s.role, s.sentiment));
+                        left.label(tr!(
+                            "stakeholder-sentiment",
+                            role = role,
+                            sentiment = format!("{:+.2}", s.sentiment)
+                        ));
                     } else {
-                        left.label(format!("{}: gone", s.role));
+                        left.label(tr!("stakeholder-gone", role = role));
                     }
                 }
                 left.add_space(6.0);
                 left.label(
-                    RichText::new(format!(
-                        "Success plan: {} of 7 elements, {}",
-                        c.plan_elements.len(),
-                        if c.plan_current {
-                            "current"
-                        } else {
-                            "not reviewed recently"
-                        }
+                    RichText::new(tr!(
+                        "plan-elements",
+                        count = c.plan_elements.len(),
+                        current = if c.plan_current { "yes" } else { "no" }
                     ))
                     .strong(),
                 );
                 if !c.plan_missing.is_empty() {
-                    left.label(format!("Missing: {}", c.plan_missing.join(", ")));
+                    left.label(tr!("plan-missing", missing = c.plan_missing.join(", ")));
                 }
                 for line in c.outcome_lines() {
                     left.label(line);
@@ -88,16 +99,18 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 // keeps it, a review with the sponsor validates or corrects it.
                 if !rec.sim.finished() {
                     left.horizontal(|ui| {
-                        ui.label("Write the plan's outcome:");
+                        ui.label(tr!("write-outcome"));
+                        let written = BusinessOutcome::ALL
+                            .into_iter()
+                            .find(|o| c.plan_outcome == Some(o.label()));
                         egui::ComboBox::from_id_salt(("plan-outcome", id))
-                            .selected_text(c.plan_outcome.unwrap_or("choose…"))
+                            .selected_text(
+                                written.map_or_else(|| tr!("choose"), |o| label("outcome", o)),
+                            )
                             .show_ui(ui, |ui| {
                                 for o in BusinessOutcome::ALL {
                                     if ui
-                                        .selectable_label(
-                                            c.plan_outcome == Some(o.label()),
-                                            o.label(),
-                                        )
+                                        .selectable_label(written == Some(o), label("outcome", o))
                                         .clicked()
                                     {
                                         chosen = Some(o);
@@ -107,16 +120,18 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     });
                     // And the use case it targets first (2.8), which the champion shows.
                     left.horizontal(|ui| {
-                        ui.label("Target first:");
+                        ui.label(tr!("target-first"));
+                        let written = UseCase::ALL
+                            .into_iter()
+                            .find(|u| c.plan_use_case == Some(u.label()));
                         egui::ComboBox::from_id_salt(("plan-use-case", id))
-                            .selected_text(c.plan_use_case.unwrap_or("choose…"))
+                            .selected_text(
+                                written.map_or_else(|| tr!("choose"), |u| label("use-case", u)),
+                            )
                             .show_ui(ui, |ui| {
                                 for u in UseCase::ALL {
                                     if ui
-                                        .selectable_label(
-                                            c.plan_use_case == Some(u.label()),
-                                            u.label(),
-                                        )
+                                        .selectable_label(written == Some(u), label("use-case", u))
                                         .clicked()
                                     {
                                         use_case = Some(u);
@@ -127,10 +142,10 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 }
                 left.add_space(6.0);
                 left.label(
-                    RichText::new(format!(
-                        "Health by component (score {:.0}, {:.0} a quarter ago)",
-                        c.health_shown(),
-                        c.health_previous
+                    RichText::new(tr!(
+                        "health-by-component",
+                        score = format!("{:.0}", c.health_shown()),
+                        before = format!("{:.0}", c.health_previous)
                     ))
                     .strong(),
                 );
@@ -141,10 +156,10 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         ui.add(
                             egui::ProgressBar::new(score / 100.0)
                                 .desired_width(200.0)
-                                .text(format!("{name} {score:.0}")),
+                                .text(format!("{} {score:.0}", crate::i18n::health_part(name))),
                         );
                         let delta = score - before;
-                        let text = format!("{delta:+.0} on a quarter ago");
+                        let text = tr!("delta-on-quarter", delta = format!("{delta:+.0}"));
                         ui.label(if delta <= -3.0 {
                             RichText::new(text).color(egui::Color32::from_rgb(200, 60, 50))
                         } else {
@@ -156,12 +171,16 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 // against the dashboard when the quarter ends.
                 if c.health_declined && !rec.sim.finished() {
                     left.horizontal(|ui| {
-                        ui.label("What drives the decline? (1 h)");
+                        ui.label(tr!("what-drives-decline"));
                         for d in HealthDriver::ALL {
                             let on = c.health_reading == Some(d);
                             if ui
-                                .selectable_label(on, d.id())
-                                .on_hover_text(format!("{} ({})", d.id(), d.objective()))
+                                .selectable_label(on, label("driver", d))
+                                .on_hover_text(format!(
+                                    "{} ({})",
+                                    label("driver", d),
+                                    d.objective()
+                                ))
                                 .clicked()
                                 && !on
                             {
@@ -171,11 +190,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     });
                     if let Some(d) = c.health_reading {
                         left.label(
-                            RichText::new(format!(
-                                "You read it as {}; it is checked when the quarter ends.",
-                                d.id()
-                            ))
-                            .weak(),
+                            RichText::new(tr!("read-as", driver = label("driver", d))).weak(),
                         );
                     }
                 }
@@ -183,91 +198,89 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     && !rec.sim.finished()
                 {
                     left.add_space(6.0);
-                    left.label(RichText::new("Inbound request").strong());
+                    left.label(RichText::new(tr!("inbound-request")).strong());
                     let handed = rec.sim.handed_on(id);
                     left.label(match handed {
-                        Some(a) => format!(
-                            "{} — handed to {} this quarter (1.4).",
-                            r.kind.label(),
-                            crate::sim::requests::team_of(a).map_or("", |t| t.label())
+                        Some(a) => tr!(
+                            "request-handed",
+                            request = label("request", r.kind),
+                            team = crate::sim::requests::team_of(a)
+                                .map_or_else(String::new, |t| label("team", t))
                         ),
-                        None => format!(
-                            "{}{}. It takes {:.1} h of your quarter unless you hand it to the team that answers it; keep the ones only a CSM should answer (1.4).",
-                            r.kind.label(),
-                            if r.bounces > 0 {
-                                format!(", back from the wrong team ({}×)", r.bounces)
-                            } else {
-                                String::new()
-                            },
-                            r.hours
+                        None => tr!(
+                            "request-waiting",
+                            request = label("request", r.kind),
+                            bounces = r.bounces,
+                            hours = format!("{:.1}", r.hours)
                         ),
                     });
                     if handed.is_none() {
                         left.horizontal_wrapped(|ui| {
-                            ui.label("Hand it to");
-                            for (label, action) in [
-                                ("support", ActionKind::HandToSupport),
-                                ("services", ActionKind::HandToServices),
-                                ("the account manager", ActionKind::HandToAccountManager),
+                            ui.label(tr!("hand-it-to"));
+                            for (team, action) in [
+                                ("hand-support", ActionKind::HandToSupport),
+                                ("hand-services", ActionKind::HandToServices),
+                                ("hand-account-manager", ActionKind::HandToAccountManager),
                             ] {
                                 if ui
-                                    .button(label)
-                                    .on_hover_text(action.spec().description)
+                                    .button(tr!(team))
+                                    .on_hover_text(crate::i18n::action_about(action))
                                     .clicked()
                                 {
                                     hand = Some(action);
                                 }
                             }
-                            ui.label(RichText::new("or keep it").weak());
+                            ui.label(RichText::new(tr!("or-keep-it")).weak());
                         });
                     }
                 }
                 if let Some((gap, found)) = c.gap_known {
                     left.add_space(6.0);
-                    left.label(RichText::new("Gap in the baseline").strong());
-                    left.label(format!(
-                        "{} ({}), found Q{found}: it slows deployment, holds use back and weighs on the renewal until closed (2.5).",
-                        gap.label(),
-                        gap.objective()
+                    left.label(RichText::new(tr!("gap-in-baseline")).strong());
+                    left.label(tr!(
+                        "gap-found",
+                        gap = label("gap", gap),
+                        objective = gap.objective(),
+                        quarter = found
                     ));
                 }
                 left.add_space(6.0);
-                left.label(RichText::new("Known barriers").strong());
+                left.label(RichText::new(tr!("known-barriers")).strong());
                 if c.known_barriers.is_empty() {
-                    left.label("none found");
+                    left.label(tr!("none-found"));
                 }
                 for b in &c.known_barriers {
-                    left.label(format!(
-                        "{} ({}, {:?}) — severity {:.0} %, since Q{}, {:.0} % resolved",
-                        b.kind.label(),
-                        b.kind.objective(),
-                        b.category,
-                        b.severity * 100.0,
-                        b.since,
-                        b.progress * 100.0
+                    left.label(tr!(
+                        "known-barrier",
+                        barrier = label("barrier", b.kind),
+                        objective = b.kind.objective(),
+                        category = label("category", b.category),
+                        severity = format!("{:.0}", b.severity * 100.0),
+                        since = b.since,
+                        resolved = format!("{:.0}", b.progress * 100.0)
                     ));
                 }
                 // Growth: an open expansion opportunity and the advocacy given (5.2, 5.4, 4.6).
                 if c.expansion_opportunity || c.advocacy != 0 {
                     left.add_space(6.0);
-                    left.label(RichText::new("Growth").strong());
+                    left.label(RichText::new(tr!("growth")).strong());
                     if c.expansion_opportunity {
                         left.label(if c.expansion_in_plan {
-                            "An expansion opportunity is open, and written into the success plan with the sponsor (5.4)."
+                            tr!("expansion-in-plan")
                         } else {
-                            "An expansion opportunity is open (5.2); a plan review with the sponsor writes it into the success plan (5.4)."
+                            tr!("expansion-open")
                         });
                     }
                     if c.advocacy != 0 {
-                        left.label(format!(
-                            "Advocate: {} — peer proof for the segment's other customers (4.6).",
-                            crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
+                        left.label(tr!(
+                            "advocate",
+                            forms = crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
                         ));
                     }
                 }
                 if let Some(history) = state.history.get(&id) {
                     left.add_space(6.0);
-                    left.label(RichText::new("Signals over the quarters (as measured)").strong());
+                    left.label(RichText::new(tr!("signals-over-quarters")).strong());
                     let line = |f: fn(&super::state::Snapshot) -> f64| -> PlotPoints<'static> {
                         history
                             .iter()
@@ -278,30 +291,33 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         .height(180.0)
                         .legend(Legend::default())
                         .show(left, |plot| {
-                            plot.line(Line::new("health", line(|s| f64::from(s.health))));
                             plot.line(Line::new(
-                                "utilisation %",
+                                tr!("chart-health"),
+                                line(|s| f64::from(s.health)),
+                            ));
+                            plot.line(Line::new(
+                                tr!("chart-utilisation"),
                                 line(|s| f64::from(s.signals.utilisation) * 100.0),
                             ));
                             plot.line(Line::new("NPS", line(|s| f64::from(s.signals.nps))));
                             plot.line(Line::new(
-                                "CSAT × 20",
+                                tr!("chart-csat"),
                                 line(|s| f64::from(s.signals.csat) * 20.0),
                             ));
                         });
                 }
 
                 let right = &mut cols[1];
-                right.label(RichText::new("Act").strong());
-                right.label(format!(
-                    "{:.1} CSM hours left this quarter",
-                    rec.sim.budget().left()
+                right.label(RichText::new(tr!("act")).strong());
+                right.label(tr!(
+                    "hours-left-quarter",
+                    hours = format!("{:.1}", rec.sim.budget().left())
                 ));
                 let mut family = None;
                 for spec in CATALOGUE.iter().filter(|s| !s.one_to_many) {
                     if family != Some(spec.family) {
                         family = Some(spec.family);
-                        right.label(RichText::new(spec.family.label()).italics());
+                        right.label(RichText::new(label("family", spec.family)).italics());
                     }
                     let planned = PlannedAction {
                         action: spec.kind,
@@ -310,26 +326,29 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     let check = rec.sim.check(planned);
                     // Wrapped, so that a long reason stays inside the column.
                     right.horizontal_wrapped(|ui| {
+                        let name = crate::i18n::action_name(spec.kind);
                         let text = match check {
-                            Ok(hours) => format!("{} — {hours:.1} h", spec.name),
-                            Err(_) => spec.name.to_owned(),
+                            Ok(hours) => {
+                                tr!("action-hours", action = name, hours = format!("{hours:.1}"))
+                            }
+                            Err(_) => name,
                         };
                         let button = ui.add_enabled(check.is_ok(), egui::Button::new(text));
                         let button = match check {
-                            Err(b) => button.on_disabled_hover_text(b.explain()),
-                            Ok(_) => button.on_hover_text(spec.description),
+                            Err(b) => button.on_disabled_hover_text(crate::i18n::blocker(b)),
+                            Ok(_) => button.on_hover_text(crate::i18n::action_about(spec.kind)),
                         };
                         if button.clicked() && rec.sim.plan(planned).is_ok() {
                             planned_now = true;
                         }
                         ui.label(RichText::new(format!("[{}]", spec.objectives.join(", "))).weak());
                         if let Err(b) = check {
-                            ui.label(RichText::new(b.explain()).weak().small());
+                            ui.label(RichText::new(crate::i18n::blocker(b)).weak().small());
                         }
                     });
                 }
                 right.add_space(6.0);
-                right.label(RichText::new("History").strong());
+                right.label(RichText::new(tr!("history")).strong());
                 let entries: Vec<String> = rec
                     .sim
                     .journal()

@@ -38,12 +38,12 @@ pub fn run(
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()));
     if !has_display {
-        eprintln!(
-            "csm-sim: no display to open a window on (DISPLAY is not set); play in the terminal with `csm-sim play`"
-        );
+        eprintln!("{}", tr!("no-display"));
         return Ok(ExitCode::from(3));
     }
     let mut state = GuiState::new();
+    state.keep_settings = true;
+    state.theme = crate::settings::Settings::load().theme.unwrap_or_default();
     if let Some(spec) = scenario {
         state.choose(spec);
     }
@@ -67,7 +67,7 @@ pub fn run(
             DefaultPlugins
                 .set(WindowPlugin {
                     primary_window: Some(Window {
-                        title: "csm-sim — Customer Success practice".to_owned(),
+                        title: tr!("window-title"),
                         ..default()
                     }),
                     ..default()
@@ -120,16 +120,11 @@ fn explain_graphics_failures() {
         .any(|w| text.contains(w));
         if graphics || windowing {
             eprintln!(
-                "csm-sim: no usable {} for the window ({}); play in the terminal with `csm-sim play`",
+                "{}",
                 if graphics {
-                    "graphics driver"
+                    tr!("no-graphics-driver")
                 } else {
-                    "display"
-                },
-                if graphics {
-                    "install Vulkan or OpenGL drivers"
-                } else {
-                    "check DISPLAY and the X11 libraries"
+                    tr!("no-usable-display")
                 }
             );
             std::process::exit(if graphics { 4 } else { 3 });

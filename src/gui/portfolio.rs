@@ -5,6 +5,7 @@ use egui::{Grid, RichText, ScrollArea, Ui};
 
 use super::app::band_style;
 use super::state::{Filter, GuiState, Screen, SortBy};
+use crate::i18n::label;
 use crate::sim::actions::{ActionTarget, CATALOGUE, PlannedAction};
 use crate::sim::journal::format_money;
 use crate::sim::types::Band;
@@ -83,13 +84,13 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Show").strong());
+        ui.label(RichText::new(tr!("show")).strong());
         for (label, f) in [
-            ("All".to_owned(), Filter::All),
-            ("At risk".to_owned(), Filter::AtRisk),
-            ("Renewing soon".to_owned(), Filter::RenewingSoon),
-            (format!("Health fell ({fell})"), Filter::HealthFell),
-            (format!("Requests ({requests})"), Filter::Requests),
+            (tr!("filter-all"), Filter::All),
+            (tr!("filter-at-risk"), Filter::AtRisk),
+            (tr!("filter-renewing-soon"), Filter::RenewingSoon),
+            (tr!("filter-health-fell", count = fell), Filter::HealthFell),
+            (tr!("filter-requests", count = requests), Filter::Requests),
         ] {
             if ui.selectable_label(state.filter == f, label).clicked() {
                 state.filter = f;
@@ -98,29 +99,30 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         for s in &segments {
             let f = Filter::Segment(s.clone());
             if ui
-                .selectable_label(state.filter == f, format!("segment {s}"))
+                .selectable_label(
+                    state.filter == f,
+                    tr!("filter-segment", segment = s.as_str()),
+                )
                 .clicked()
             {
                 state.filter = f;
             }
         }
-        ui.label("Search");
+        ui.label(tr!("search"));
         ui.text_edit_singleline(&mut state.search);
     });
     if unread > 0 && !sim.finished() {
         ui.label(
-            RichText::new(format!(
-                "Health fell last quarter at {fell} {}; {unread} not yet read. Open one and say what drives the decline (2.6).",
-                if fell == 1 { "customer" } else { "customers" }
-            ))
-            .color(egui::Color32::from_rgb(230, 160, 60)),
+            RichText::new(tr!("declines-to-read", fell = fell, unread = unread))
+                .color(egui::Color32::from_rgb(230, 160, 60)),
         );
     }
     if waiting > 0 && !sim.finished() {
         ui.label(
-            RichText::new(format!(
-                "{waiting} inbound {} take {reserved:.1} of your hours unless handed on. Open one and hand it to the team that answers it, or keep it (1.4).",
-                if waiting == 1 { "request" } else { "requests" }
+            RichText::new(tr!(
+                "requests-waiting",
+                count = waiting,
+                hours = format!("{reserved:.1}")
             ))
             .color(egui::Color32::from_rgb(230, 160, 60)),
         );
@@ -129,12 +131,9 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
         coach_ui(ui, state);
     }
     if matching > rows.len() {
-        ui.label(format!(
-            "{} of {matching} customers shown (the first by id); filter or search to narrow",
-            rows.len()
-        ));
+        ui.label(tr!("rows-some", shown = rows.len(), matching = matching));
     } else {
-        ui.label(format!("{} customers shown", rows.len()));
+        ui.label(tr!("rows-all", shown = rows.len()));
     }
 
     let mut open = None;
@@ -149,27 +148,28 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                 .min_col_width(60.0)
                 .show(ui, |ui| {
                     for (label, by) in [
-                        ("Customer", Some(SortBy::Name)),
-                        ("Segment", None),
-                        ("Touch", None),
-                        ("ARR", Some(SortBy::Arr)),
-                        ("Bought as", None),
-                        ("Stage", Some(SortBy::Stage)),
-                        ("Renews", Some(SortBy::Renewal)),
-                        ("Health", Some(SortBy::Health)),
-                        ("Known barriers", None),
-                        ("Request", None),
+                        ("col-customer", Some(SortBy::Name)),
+                        ("col-segment", None),
+                        ("col-touch", None),
+                        ("col-arr", Some(SortBy::Arr)),
+                        ("col-bought-as", None),
+                        ("col-stage", Some(SortBy::Stage)),
+                        ("col-renews", Some(SortBy::Renewal)),
+                        ("col-health", Some(SortBy::Health)),
+                        ("col-known-barriers", None),
+                        ("col-request", None),
                     ] {
+                        let label = tr!(label);
                         match by {
                             Some(by) => {
                                 let arrow = if state.sort == by {
                                     if state.descending {
-                                        " (high first)"
+                                        tr!("sorted-high-first")
                                     } else {
-                                        " (low first)"
+                                        tr!("sorted-low-first")
                                     }
                                 } else {
-                                    ""
+                                    String::new()
                                 };
                                 if ui
                                     .button(RichText::new(format!("{label}{arrow}")).strong())
@@ -193,20 +193,21 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                             open = Some(c.id);
                         }
                         ui.label(&c.segment);
-                        ui.label(c.touch.label());
+                        ui.label(label("touch", c.touch));
                         ui.label(format_money(c.arr));
-                        ui.label(c.model.short()).on_hover_text(c.model.label());
-                        ui.label(c.stage.label());
-                        ui.label(format!("Q{}", c.renewal_quarter));
+                        ui.label(label("model-short", c.model))
+                            .on_hover_text(label("model", c.model));
+                        ui.label(label("stage", c.stage));
+                        ui.label(tr!("quarter-short", quarter = c.renewal_quarter));
                         let (colour, word) = band_style(c.health_band);
                         ui.colored_label(colour, format!("{:.0} {word}", c.health_shown()));
                         let mut barriers: Vec<String> = c
                             .known_barriers
                             .iter()
-                            .map(|b| b.kind.label().to_owned())
+                            .map(|b| label("barrier", b.kind))
                             .collect();
                         if let Some((gap, _)) = c.gap_known {
-                            barriers.push(format!("{} gap", gap.short()));
+                            barriers.push(tr!("gap-short", gap = label("gap-short", gap)));
                         }
                         ui.label(if barriers.is_empty() {
                             "—".to_owned()
@@ -215,11 +216,19 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         });
                         match c.request {
                             Some(r) if handed.contains(&c.id) => ui.label(
-                                RichText::new(format!("{}, handed on", r.kind.short())).weak(),
+                                RichText::new(tr!(
+                                    "request-handed-short",
+                                    request = label("request-short", r.kind)
+                                ))
+                                .weak(),
                             ),
                             Some(r) => ui.colored_label(
                                 egui::Color32::from_rgb(230, 160, 60),
-                                format!("{} {:.1} h", r.kind.short(), r.hours),
+                                tr!(
+                                    "request-hours-short",
+                                    request = label("request-short", r.kind),
+                                    hours = format!("{:.1}", r.hours)
+                                ),
                             ),
                             None => ui.label("—"),
                         };
@@ -258,11 +267,9 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
     let in_class = !rec.coach_allowed();
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!in_class, |ui| {
-            ui.checkbox(&mut rec.coach, "Coach")
-                .on_hover_text(
-                    "Lists what deserves attention this quarter; the debrief says when it was on.",
-                )
-                .on_disabled_hover_text("A class plays under exam conditions: no coach.");
+            ui.checkbox(&mut rec.coach, tr!("coach"))
+                .on_hover_text(tr!("coach-why"))
+                .on_disabled_hover_text(tr!("coach-class"));
         });
     });
     if !rec.coach {
@@ -286,13 +293,10 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
     let mut open = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         if coaching.is_empty() {
-            ui.label("Nothing is waiting that your plan does not already touch.");
+            ui.label(tr!("coach-nothing"));
             return;
         }
-        ui.label(
-            RichText::new("What deserves attention this quarter and is not in your plan yet")
-                .strong(),
-        );
+        ui.label(RichText::new(tr!("coach-heading")).strong());
         let lines = coaching.by_customer();
         for (n, said) in lines.iter().take(COACH_ROWS) {
             ui.horizontal_wrapped(|ui| {
@@ -303,14 +307,7 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
             });
         }
         if lines.len() > COACH_ROWS {
-            ui.label(format!(
-                "… and {} more: plan for these, or filter the portfolio to find the rest",
-                if lines.len() - COACH_ROWS == 1 {
-                    "1 customer".to_owned()
-                } else {
-                    format!("{} customers", lines.len() - COACH_ROWS)
-                }
-            ));
+            ui.label(tr!("coach-more", count = lines.len() - COACH_ROWS));
         }
         if let Some(line) = coaching.digital_line() {
             ui.label(line);
@@ -326,10 +323,10 @@ pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = state.rec.as_mut() else {
         return;
     };
-    ui.label(RichText::new("This quarter's plan").strong());
+    ui.label(RichText::new(tr!("quarter-plan")).strong());
     let planned: Vec<PlannedAction> = rec.sim.planned().to_vec();
     if planned.is_empty() {
-        ui.label("Nothing planned yet: open a customer to act, or run a one-to-many action below.");
+        ui.label(tr!("nothing-planned"));
     }
     let mut remove = None;
     for (i, p) in planned.iter().enumerate() {
@@ -339,17 +336,21 @@ pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
                 .customer(id)
                 .map_or_else(|| format!("#{id}"), |c| c.name),
             ActionTarget::Segment(s) => {
-                format!("segment {}", rec.sim.scenario().segments[usize::from(s)].id)
+                tr!(
+                    "filter-segment",
+                    segment = rec.sim.scenario().segments[usize::from(s)].id.as_str()
+                )
             }
         };
         ui.horizontal(|ui| {
-            ui.label(format!(
-                "{}. {} — {target} [{}]",
-                i + 1,
-                p.action.spec().name,
-                p.action.spec().objectives.join(", ")
+            ui.label(tr!(
+                "planned-line",
+                number = i + 1,
+                action = crate::i18n::action_name(p.action),
+                target = target.as_str(),
+                objectives = p.action.spec().objectives.join(", ")
             ));
-            if ui.small_button("Remove").clicked() {
+            if ui.small_button(tr!("remove")).clicked() {
                 remove = Some(i);
             }
         });
@@ -357,7 +358,7 @@ pub fn plan_ui(ui: &mut Ui, state: &mut GuiState) {
     if let Some(i) = remove {
         match rec.sim.unplan(i) {
             Ok(_) => state.autosave(),
-            Err(b) => state.message = Some(format!("Cannot remove it: {}.", b.explain())),
+            Err(b) => state.message = Some(tr!("cannot-remove", reason = crate::i18n::blocker(b))),
         }
     }
 }
@@ -366,23 +367,32 @@ fn one_to_many_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = state.rec.as_mut() else {
         return;
     };
-    ui.label(RichText::new("One-to-many actions for a segment").strong());
+    ui.label(RichText::new(tr!("one-to-many")).strong());
     let segments: Vec<(u16, String)> = rec
         .sim
         .scenario()
         .segments
         .iter()
         .enumerate()
-        .map(|(i, s)| (i as u16, format!("{} ({} touch)", s.id, s.touch.label())))
+        .map(|(i, s)| {
+            (
+                i as u16,
+                tr!(
+                    "segment-touch",
+                    segment = s.id.as_str(),
+                    touch = label("touch", s.touch)
+                ),
+            )
+        })
         .collect();
     let mut changed = false;
     for spec in CATALOGUE.iter().filter(|s| s.one_to_many) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{} — {:.0} h [{}]:",
-                spec.name,
-                spec.hours,
-                spec.objectives.join(", ")
+            ui.label(tr!(
+                "one-to-many-line",
+                action = crate::i18n::action_name(spec.kind),
+                hours = format!("{:.0}", spec.hours),
+                objectives = spec.objectives.join(", ")
             ));
             for (i, name) in &segments {
                 let planned = PlannedAction {
@@ -392,8 +402,8 @@ fn one_to_many_ui(ui: &mut Ui, state: &mut GuiState) {
                 let check = rec.sim.check(planned);
                 let button = ui.add_enabled(check.is_ok(), egui::Button::new(name));
                 let button = match check {
-                    Err(b) => button.on_disabled_hover_text(b.explain()),
-                    Ok(_) => button.on_hover_text(spec.description),
+                    Err(b) => button.on_disabled_hover_text(crate::i18n::blocker(b)),
+                    Ok(_) => button.on_hover_text(crate::i18n::action_about(spec.kind)),
                 };
                 if button.clicked() && rec.sim.plan(planned).is_ok() {
                     changed = true;

@@ -30,7 +30,7 @@ pub struct Practice {
     pub marks: Option<Marks>,
     pub skipped: Vec<bool>,
     /// For practice, what the record says of each question ("new", "missed last time").
-    pub notes: Vec<&'static str>,
+    pub notes: Vec<String>,
 }
 
 impl Practice {
@@ -92,9 +92,9 @@ impl GuiState {
             .questions
             .iter()
             .map(|a| match record.questions.get(&a.question.id) {
-                Some(c) if !c.last_right => " · missed last time",
-                Some(_) => " · review",
-                None => " · new",
+                Some(c) if !c.last_right => tr!("note-missed"),
+                Some(_) => tr!("note-review"),
+                None => tr!("note-new"),
             })
             .collect();
         self.practice = Some(practice);
@@ -135,7 +135,7 @@ impl GuiState {
         };
         record.record_exam(&paper, &answers, &skipped, &marks, study::today());
         if let Err(e) = record.save(&self.study_path) {
-            self.error = Some(format!("could not save the study record: {e}"));
+            self.error = Some(tr!("could-not-save-study", error = e.to_string()));
         }
     }
 }
@@ -147,22 +147,24 @@ fn clock(d: Duration) -> String {
 
 /// The study section of the start screen.
 pub fn study_start_ui(ui: &mut Ui, state: &mut GuiState) {
-    ui.label(RichText::new("Study for the exam").strong());
+    ui.label(RichText::new(tr!("study-heading")).strong());
     let bank = Bank::get();
     match StudyRecord::load(&state.study_path) {
         Ok(r) => {
             let due = r.due(bank, study::today()).len();
             let last = r.exams.last().map_or_else(String::new, |e| {
-                format!(
-                    " Last mock exam: {:.0} % ({}).",
-                    e.score * 100.0,
-                    if e.passed { "passed" } else { "not passed" }
+                tr!(
+                    "last-mock-exam",
+                    percent = format!("{:.0}", e.score * 100.0),
+                    passed = if e.passed { "yes" } else { "no" }
                 )
             });
-            ui.label(format!(
-                "{} of {} questions answered, {due} due for review.{last}",
-                r.seen(bank),
-                bank.0.len()
+            ui.label(tr!(
+                "study-progress",
+                seen = r.seen(bank),
+                total = bank.0.len(),
+                due = due,
+                last = last
             ));
         }
         Err(e) => {
@@ -170,33 +172,33 @@ pub fn study_start_ui(ui: &mut Ui, state: &mut GuiState) {
         }
     }
     ui.horizontal(|ui| {
-        ui.label("Domain");
+        ui.label(tr!("domain"));
         let label = if state.practice_domain.is_empty() {
-            "all".to_owned()
+            tr!("domain-all")
         } else {
             state.practice_domain.clone()
         };
         egui::ComboBox::from_id_salt("practice-domain")
             .selected_text(label)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.practice_domain, String::new(), "all");
+                ui.selectable_value(&mut state.practice_domain, String::new(), tr!("domain-all"));
                 for d in &crate::exam::Blueprint::get().domains {
                     ui.selectable_value(
                         &mut state.practice_domain,
                         d.id.clone(),
-                        format!("{} {}", d.id, d.title),
+                        format!("{} {}", d.id, crate::i18n::objective_title(&d.id, &d.title)),
                     );
                 }
             });
-        if ui.button("Practise 10 questions").clicked() {
+        if ui.button(tr!("practise-questions", count = 10)).clicked() {
             state.start_quiz(10);
         }
     });
     if ui
-        .button(format!(
-            "Mock exam: {} questions, {:.0} minutes",
-            practice::QUESTIONS,
-            practice::MINUTES
+        .button(tr!(
+            "mock-exam-button",
+            questions = practice::QUESTIONS,
+            minutes = format!("{:.0}", practice::MINUTES)
         ))
         .clicked()
     {
@@ -215,7 +217,11 @@ pub fn practice_ui(ui: &mut Ui, state: &mut GuiState) {
     let mut finish = false;
     let mut answered: Option<(String, bool)> = None;
     ui.horizontal(|ui| {
-        ui.heading(if exam { "Mock exam" } else { "Practice" });
+        ui.heading(if exam {
+            tr!("mock-exam")
+        } else {
+            tr!("practice")
+        });
         if let Some(left) = p.time_left()
             && p.marks.is_none()
         {
@@ -226,14 +232,14 @@ pub fn practice_ui(ui: &mut Ui, state: &mut GuiState) {
             };
             ui.colored_label(
                 colour,
-                RichText::new(format!("{} left", clock(left))).strong(),
+                RichText::new(tr!("time-left", time = clock(left))).strong(),
             );
             ui.ctx().request_repaint_after(Duration::from_millis(500));
             if left.is_zero() {
                 finish = true;
             }
         }
-        if ui.button("Back to the start").clicked() {
+        if ui.button(tr!("back-to-start")).clicked() {
             leave = true;
         }
     });
@@ -249,12 +255,13 @@ pub fn practice_ui(ui: &mut Ui, state: &mut GuiState) {
                 .iter()
                 .filter(|a| a.answered.as_ref().is_some_and(|c| a.question.is_right(c)))
                 .count();
-            ui.label(format!(
-                "{right} of {} right. Missed questions come back first next time.",
-                p.questions.iter().filter(|a| a.answered.is_some()).count()
+            ui.label(tr!(
+                "quiz-result",
+                right = right,
+                answered = p.questions.iter().filter(|a| a.answered.is_some()).count()
             ));
             if p.questions.is_empty() {
-                ui.label("No questions match this choice.");
+                ui.label(tr!("no-questions"));
             }
         }
     } else {
@@ -263,24 +270,26 @@ pub fn practice_ui(ui: &mut Ui, state: &mut GuiState) {
         {
             let a = &p.questions[i];
             ui.label(
-                RichText::new(format!(
-                    "Question {} of {total} · domain {} · [{}]{}",
-                    i + 1,
-                    a.question.domain(),
-                    a.question.objectives.join(", "),
-                    if a.question.choose > 1 {
-                        " · choose two"
-                    } else {
-                        ""
-                    }
+                RichText::new(tr!(
+                    "question-of",
+                    number = i + 1,
+                    total = total,
+                    domain = a.question.domain(),
+                    objectives = a.question.objectives.join(", "),
+                    choose = a.question.choose,
+                    note = p.notes.get(i).cloned().unwrap_or_default()
                 ))
                 .strong(),
             );
         }
         ScrollArea::vertical().show(ui, |ui| {
             let a = &mut p.questions[i];
-            let button = if exam { "Answer and next" } else { "Answer" };
-            if question_ui(ui, a, button, !exam)
+            let button = if exam {
+                tr!("answer-and-next")
+            } else {
+                tr!("answer")
+            };
+            if question_ui(ui, a, &button, !exam)
                 && let Some(chosen) = take_answer(a)
             {
                 answered = Some((a.question.id.clone(), a.question.is_right(&chosen)));
@@ -289,14 +298,14 @@ pub fn practice_ui(ui: &mut Ui, state: &mut GuiState) {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if exam {
-                    if ui.button("Skip").clicked() {
+                    if ui.button(tr!("skip")).clicked() {
                         p.skipped[i] = true;
                         p.current += 1;
                     }
-                    if ui.button("Finish and mark").clicked() {
+                    if ui.button(tr!("finish-and-mark")).clicked() {
                         finish = true;
                     }
-                } else if done && ui.button(RichText::new("Next").strong()).clicked() {
+                } else if done && ui.button(RichText::new(tr!("next")).strong()).clicked() {
                     p.current += 1;
                 }
             });
@@ -327,13 +336,13 @@ fn review_ui(ui: &mut Ui, p: &Practice, marks: &Marks) {
     let passed = marks.passed();
     ui.colored_label(
         if passed { GOOD } else { BAD },
-        RichText::new(format!(
-            "{}: {} of {} ({:.0} %); the pass line is {:.0} %.",
-            if passed { "Passed" } else { "Not passed" },
-            marks.right,
-            marks.asked,
-            marks.score() * 100.0,
-            PASS_LINE * 100.0
+        RichText::new(tr!(
+            "exam-marks",
+            passed = if passed { "yes" } else { "no" },
+            right = marks.right,
+            asked = marks.asked,
+            percent = format!("{:.0}", marks.score() * 100.0),
+            pass = format!("{:.0}", PASS_LINE * 100.0)
         ))
         .heading(),
     );
@@ -341,22 +350,26 @@ fn review_ui(ui: &mut Ui, p: &Practice, marks: &Marks) {
         .striped(true)
         .show(ui, |ui| {
             for d in &marks.domains {
-                ui.label(format!("{} {}", d.id, d.title));
-                ui.label(format!("{} of {}", d.right, d.asked));
+                ui.label(format!(
+                    "{} {}",
+                    d.id,
+                    crate::i18n::objective_title(&d.id, &d.title)
+                ));
+                ui.label(tr!("right-of", right = d.right, asked = d.asked));
                 ui.label(format!("{:.0} %", d.share() * 100.0));
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
-    ui.label(RichText::new("Review").strong());
+    ui.label(RichText::new(tr!("review")).strong());
     ScrollArea::vertical().show(ui, |ui| {
         for (i, a) in p.questions.iter().enumerate() {
             let q = a.question;
             let (colour, verdict) = match &a.answered {
-                Some(c) if q.is_right(c) => (GOOD, "right"),
-                Some(_) => (BAD, "wrong"),
-                None if p.skipped[i] => (BAD, "skipped"),
-                None => (BAD, "not answered"),
+                Some(c) if q.is_right(c) => (GOOD, tr!("mark-right")),
+                Some(_) => (BAD, tr!("mark-wrong")),
+                None if p.skipped[i] => (BAD, tr!("mark-skipped")),
+                None => (BAD, tr!("mark-not-answered")),
             };
             ui.add_space(6.0);
             ui.colored_label(
@@ -374,9 +387,9 @@ fn review_ui(ui: &mut Ui, p: &Practice, marks: &Marks) {
                 let mine = a.answered.as_ref().is_some_and(|x| x.contains(&c));
                 if choice.correct || mine {
                     let mark = match (choice.correct, mine) {
-                        (true, true) => "Your answer, right",
-                        (true, false) => "The answer",
-                        _ => "Your answer, wrong",
+                        (true, true) => tr!("your-answer-right"),
+                        (true, false) => tr!("the-answer-was"),
+                        _ => tr!("your-answer-wrong"),
                     };
                     ui.colored_label(
                         if choice.correct { GOOD } else { BAD },

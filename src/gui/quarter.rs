@@ -10,14 +10,14 @@ use crate::sim::journal::SEGMENT_WIDE;
 pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
     let Some(rec) = &state.rec else { return };
     let sim = &rec.sim;
-    ui.heading(format!("What happened in quarter {q}"));
+    ui.heading(tr!("what-happened", quarter = q));
     let lines: Vec<String> = sim
         .journal()
         .for_quarter(q)
         .filter(|e| e.visible_to_csm())
         .map(|e| {
             let who = if e.customer == SEGMENT_WIDE {
-                "Portfolio".to_owned()
+                tr!("portfolio")
             } else {
                 sim.customer(e.customer)
                     .map_or_else(|| format!("#{}", e.customer), |c| c.name)
@@ -31,7 +31,7 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
         let who = j
             .customer
             .and_then(|id| sim.customer(id))
-            .map_or_else(|| "the portfolio".to_owned(), |c| c.name);
+            .map_or_else(|| tr!("the-portfolio"), |c| c.name);
         match by_rule.iter_mut().find(|(id, _)| *id == j.rule) {
             Some((_, names)) => names.push(who),
             None => by_rule.push((j.rule, vec![who])),
@@ -49,19 +49,16 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                 .collect::<Vec<_>>()
                 .join(", ");
             if names.len() > NAMED {
-                list.push_str(&format!(" and {} more", names.len() - NAMED));
+                list = tr!("names-and-more", names = list, count = names.len() - NAMED);
             }
-            let times = if names.len() == 1 {
-                String::new()
-            } else {
-                format!("{} times: ", names.len())
-            };
             Some((
                 r.verdict,
-                format!(
-                    "{} [{}] — {times}{list}",
-                    r.explanation,
-                    r.objectives.join(", ")
+                tr!(
+                    "judged-rule",
+                    explanation = crate::i18n::rule_explanation(r),
+                    objectives = r.objectives.join(", "),
+                    count = names.len(),
+                    names = list
                 ),
             ))
         })
@@ -83,35 +80,39 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                 // Whole points, unless they round to the same one across a band's edge.
                 let digits =
                     usize::from(format!("{:.0}", before.health) == format!("{:.0}", after.health));
-                format!(
-                    "{name}: health {:.*} to {:.*} ({} to {}, 2.6)",
-                    digits,
-                    before.health,
-                    digits,
-                    after.health,
-                    from.label(),
-                    to.label()
+                tr!(
+                    "health-move",
+                    name = name,
+                    from = format!("{:.*}", digits, before.health),
+                    to = format!("{:.*}", digits, after.health),
+                    band_from = crate::i18n::label("band", from),
+                    band_to = crate::i18n::label("band", to)
                 )
             })
         })
         .collect();
     moves.sort();
     let finished = sim.finished();
-    let summary = sim.metrics().quarters.iter().find(|m| m.quarter == q).map(|m| {
-            format!(
-                "ARR {} to {}; churned {}, contraction {}, expansion {}; quarter GRR {:.1} %, NRR {:.1} %; health red {}, yellow {}, green {}",
-                crate::sim::journal::format_money(m.start_arr),
-                crate::sim::journal::format_money(m.end_arr),
-                crate::sim::journal::format_money(m.churned_arr),
-                crate::sim::journal::format_money(m.contraction_arr),
-                crate::sim::journal::format_money(m.expansion_arr),
-                m.grr * 100.0,
-                m.nrr * 100.0,
-                m.red,
-                m.yellow,
-                m.green
+    let summary = sim
+        .metrics()
+        .quarters
+        .iter()
+        .find(|m| m.quarter == q)
+        .map(|m| {
+            tr!(
+                "quarter-summary",
+                start = crate::sim::journal::format_money(m.start_arr),
+                end = crate::sim::journal::format_money(m.end_arr),
+                churned = crate::sim::journal::format_money(m.churned_arr),
+                contraction = crate::sim::journal::format_money(m.contraction_arr),
+                expansion = crate::sim::journal::format_money(m.expansion_arr),
+                grr = format!("{:.1}", m.grr * 100.0),
+                nrr = format!("{:.1}", m.nrr * 100.0),
+                red = m.red,
+                yellow = m.yellow,
+                green = m.green
             )
-    });
+        });
     let mut next = false;
     ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -120,25 +121,25 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                 ui.label(summary);
             }
             if lines.is_empty() {
-                ui.label("Nothing you could see happened.");
+                ui.label(tr!("nothing-seen"));
             }
             for l in &lines {
                 ui.label(l);
             }
             if !moves.is_empty() {
                 ui.add_space(6.0);
-                ui.label(RichText::new("Health moves").strong());
+                ui.label(RichText::new(tr!("health-moves")).strong());
                 for m in &moves {
                     ui.label(m);
                 }
             }
             if !judged.is_empty() {
                 ui.add_space(8.0);
-                ui.label(RichText::new("Your decisions, judged").strong());
+                ui.label(RichText::new(tr!("decisions-judged")).strong());
                 for (verdict, text) in &judged {
                     let (colour, mark) = match verdict {
-                        Verdict::Good => (Color32::from_rgb(46, 125, 50), "Well done:"),
-                        Verdict::Mistake => (Color32::from_rgb(198, 40, 40), "To do differently:"),
+                        Verdict::Good => (Color32::from_rgb(46, 125, 50), tr!("well-done")),
+                        Verdict::Mistake => (Color32::from_rgb(198, 40, 40), tr!("do-differently")),
                     };
                     ui.colored_label(colour, format!("{mark} {text}"));
                 }
@@ -147,14 +148,14 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             for (i, asking) in state.asking.iter_mut().enumerate() {
                 ui.add_space(10.0);
                 ui.label(
-                    RichText::new(format!(
-                        "Knowledge check {} [{}]",
-                        i + 1,
-                        asking.question.objectives.join(", ")
+                    RichText::new(tr!(
+                        "knowledge-check",
+                        number = i + 1,
+                        objectives = asking.question.objectives.join(", ")
                     ))
                     .strong(),
                 );
-                if super::question::question_ui(ui, asking, "Answer", true) {
+                if super::question::question_ui(ui, asking, &tr!("answer"), true) {
                     answer = Some(i);
                 }
             }
@@ -163,9 +164,9 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             }
             ui.add_space(10.0);
             let label = if finished {
-                "See the debrief (N)"
+                tr!("see-debrief")
             } else {
-                "Next quarter (N)"
+                tr!("next-quarter")
             };
             if ui.button(RichText::new(label).strong()).clicked() {
                 next = true;

@@ -53,27 +53,31 @@ pub fn question_ui(ui: &mut Ui, asking: &mut Asking, button: &str, feedback: boo
                     answer = true;
                 }
                 if choose > 1 {
-                    ui.label(format!("Choose {choose}: {} chosen", asking.selected.len()));
+                    ui.label(tr!(
+                        "choose-n",
+                        choose = choose,
+                        chosen = asking.selected.len()
+                    ));
                 }
             });
         }
         Some(chosen) if feedback => {
             let right = q.is_right(chosen);
             if right {
-                ui.colored_label(GOOD, RichText::new("Right.").strong());
+                ui.colored_label(GOOD, RichText::new(tr!("answer-right")).strong());
             } else {
-                ui.colored_label(BAD, RichText::new("Not quite.").strong());
+                ui.colored_label(BAD, RichText::new(tr!("answer-not-quite")).strong());
             }
             for &i in chosen {
                 let c = &q.choices[i];
                 let colour = if c.correct { GOOD } else { BAD };
-                ui.colored_label(colour, format!("You chose: {}", c.text));
+                ui.colored_label(colour, tr!("you-chose", choice = c.text.as_str()));
                 ui.label(c.plain_explanation());
             }
             if !right {
                 for i in q.answers().into_iter().filter(|i| !chosen.contains(i)) {
                     let c = &q.choices[i];
-                    ui.colored_label(GOOD, format!("The answer: {}", c.text));
+                    ui.colored_label(GOOD, tr!("the-answer", choice = c.text.as_str()));
                     ui.label(c.plain_explanation());
                 }
             }

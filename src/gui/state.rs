@@ -117,6 +117,11 @@ pub struct GuiState {
     pub join_name: String,
     /// Whether the window's fonts (Japanese among them) have been given to egui.
     pub fonts_installed: bool,
+    /// Whether a language chosen in the window is saved for the next run (the window does;
+    /// tests, which must not write to the user's settings, do not).
+    pub keep_settings: bool,
+    /// Light or dark.
+    pub theme: crate::settings::Theme,
     /// The class ranking last asked for (shown until closed).
     pub ranking: Option<Result<Vec<crate::class::RankRow>, String>>,
 }
@@ -149,6 +154,8 @@ impl GuiState {
             join_code: String::new(),
             join_name: String::new(),
             ranking: None,
+            keep_settings: false,
+            theme: crate::settings::Theme::Dark,
             fonts_installed: false,
             ui_scale: 1.0,
         };
@@ -180,10 +187,7 @@ impl GuiState {
         let seed = match self.seed_text.trim().parse::<u64>() {
             Ok(seed) => seed,
             Err(_) => {
-                self.error = Some(format!(
-                    "the seed must be a whole number, not \"{}\"",
-                    self.seed_text
-                ));
+                self.error = Some(tr!("seed-not-a-number", seed = self.seed_text.as_str()));
                 return;
             }
         };
@@ -251,7 +255,7 @@ impl GuiState {
         if let Some(rec) = &self.rec
             && let Err(e) = rec.to_session().save(&self.save_path)
         {
-            self.error = Some(format!("could not save: {e}"));
+            self.error = Some(tr!("could-not-save", error = e.to_string()));
         }
     }
 
@@ -291,10 +295,10 @@ impl GuiState {
         self.history.clear();
         self.snapshot();
         self.error = None;
-        self.message = Some(format!(
-            "Joined the class as \"{}\"; your game is saved in {} and synced at each quarter's end.",
-            joined.name,
-            self.save_path.display()
+        self.message = Some(tr!(
+            "class-joined",
+            name = joined.name.as_str(),
+            path = full_path(&self.save_path)
         ));
         self.screen = Screen::Portfolio;
     }
@@ -312,16 +316,16 @@ impl GuiState {
             let mut notes: Vec<String> = before
                 .message
                 .iter()
-                .map(|m| format!("Message from the instructor: {m}"))
+                .map(|m| tr!("class-message", message = m.as_str()))
                 .collect();
             notes.extend(
                 before
                     .news
                     .iter()
-                    .map(|n| format!("News from the class: {n}")),
+                    .map(|n| tr!("class-news", news = n.as_str())),
             );
             if let Some(h) = before.held {
-                notes.push(format!("The instructor holds the class at quarter {h}: wait for the release (your plan is kept)."));
+                notes.push(tr!("class-held", quarter = h));
                 self.message = Some(notes.join(" "));
                 return;
             }
@@ -343,10 +347,8 @@ impl GuiState {
             && let Some(result) = crate::class::client::after_end(rec)
         {
             let note = match result {
-                Ok(r) => format!("Synced with the class (quarter {}).", r.quarter),
-                Err(e) => format!(
-                    "Not synced with the class: {e}. Your game is saved here and goes to the class at the next quarter's end."
-                ),
+                Ok(r) => tr!("class-synced", quarter = r.quarter),
+                Err(e) => tr!("class-not-synced", error = e.to_string()),
             };
             self.message = Some(match self.message.take() {
                 Some(m) => format!("{m} {note}"),
@@ -397,9 +399,14 @@ impl GuiState {
         };
         record.answered(question, right, study::today());
         if let Err(e) = record.save(&self.study_path) {
-            self.error = Some(format!("could not save the study record: {e}"));
+            self.error = Some(tr!("could-not-save-study", error = e.to_string()));
         }
     }
+}
+
+/// A path in full, with its folder: a relative one says nothing about where the file is.
+pub fn full_path(path: &std::path::Path) -> String {
+    crate::cli::full_path(path)
 }
 
 /// Customers whose quarter-by-quarter history the window keeps for its charts.

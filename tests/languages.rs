@@ -1,0 +1,270 @@
+//! The translation files: every language complete, well formed and using the same
+//! arguments as English; every message the code asks for exists; the words for the domain's
+//! vocabularies agree with the model's own.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use csm_sim::i18n::{self, FILES, FluentArgs};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+/// Every message of a language: id → the variables it uses.
+fn messages(language: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let (_, files) = FILES
+        .iter()
+        .find(|(l, _)| *l == language)
+        .unwrap_or_else(|| panic!("no language {language}"));
+    let mut all = BTreeMap::new();
+    for (file, text) in *files {
+        let resource = fluent_syntax::parser::parse(*text).unwrap_or_else(|(_, errors)| {
+            panic!("assets/locales/{language}/{file} does not parse: {errors:?}")
+        });
+        for entry in resource.body {
+            match entry {
+                Entry::Message(m) => {
+                    let mut vars = BTreeSet::new();
+                    if let Some(p) = &m.value {
+                        variables(p, &mut vars);
+                    }
+                    let id = m.id.name.to_owned();
+                    assert!(
+                        all.insert(id.clone(), vars).is_none(),
+                        "assets/locales/{language}/{file}: {id} is defined twice"
+                    );
+                }
+                Entry::Junk { content } => {
+                    panic!("assets/locales/{language}/{file}: cannot read {content:?}")
+                }
+                _ => {}
+            }
+        }
+    }
+    all
+}
+
+fn variables(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &p.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for v in variants {
+                variables(&v.value, out);
+            }
+        }
+        Expression::Inline(i) => inline_variables(i, out),
+    }
+}
+
+fn inline_variables(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match i {
+        InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
+    }
+}
+
+fn languages() -> Vec<&'static str> {
+    FILES.iter().map(|(l, _)| *l).collect()
+}
+
+#[test]
+fn english_and_japanese_are_there() {
+    assert_eq!(languages(), ["en", "ja"]);
+    let names: Vec<String> = i18n::languages().iter().map(|l| l.name()).collect();
+    assert_eq!(names, ["English", "日本語"]);
+}
+
+#[test]
+fn every_language_has_every_english_message_with_the_same_arguments() {
+    let english = messages("en");
+    let rules: BTreeSet<String> = csm_sim::exam::judge::Rules::get()
+        .0
+        .iter()
+        .map(|r| format!("rule-{}", r.id))
+        .collect();
+    let objectives: BTreeSet<String> = csm_sim::exam::Blueprint::get()
+        .domains
+        .iter()
+        .flat_map(|d| {
+            std::iter::once(d.id.clone()).chain(d.objectives.iter().map(|o| o.id.clone()))
+        })
+        .map(|id| format!("objective-{}", id.replace('.', "-")))
+        .collect();
+    for language in languages().into_iter().filter(|l| *l != "en") {
+        let other = messages(language);
+        let mut problems = Vec::new();
+        for (id, vars) in &english {
+            match other.get(id) {
+                None => problems.push(format!("{language} lacks {id}")),
+                Some(v) if v != vars => problems.push(format!(
+                    "{language}: {id} uses {v:?} where English uses {vars:?}"
+                )),
+                Some(_) => {}
+            }
+        }
+        for id in other.keys() {
+            if !english.contains_key(id) && !rules.contains(id) && !objectives.contains(id) {
+                problems.push(format!("{language} has {id}, which English does not"));
+            }
+        }
+        // The rules' explanations and the blueprint's titles are English in their RON files;
+        // every other language has them all.
+        for id in rules.iter().chain(&objectives) {
+            if !other.contains_key(id) {
+                problems.push(format!("{language} lacks {id}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn every_message_formats_without_errors_in_every_language() {
+    for language in i18n::languages() {
+        for id in language.ids() {
+            let english = messages("en");
+            let vars = english.get(&id).cloned().unwrap_or_default();
+            // Each argument once as 1 and once as 2, so that both plural forms are tried.
+            for n in [1, 2] {
+                let mut args = FluentArgs::new();
+                for v in &vars {
+                    args.set(v.clone(), n);
+                }
+                let text = language
+                    .check(&id, Some(&args))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert!(
+                    !text.trim().is_empty() || id.starts_with("sorted-"),
+                    "{id} is empty"
+                );
+                assert!(!text.contains('\u{2068}'), "{id} has direction marks in it");
+            }
+        }
+    }
+}
+
+/// Every `tr!("id"` in the source, including ids written on the line after the bracket and
+/// both ids of `tr!(if … { "a" } else { "b" }`.
+fn ids_in_code() -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n/mod.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("tr!(") {
+                // `include_str!(` ends the same way.
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = text[at + 4..].trim_start();
+                let rest = rest.strip_prefix("if ").map_or(rest, |r| {
+                    // tr!(if cond { "a" } else { "b" }, …)
+                    let a = r.find('"').map(|i| &r[i..]).unwrap_or("");
+                    if let Some(id) = a[1..].split('"').next() {
+                        ids.insert(id.to_owned());
+                    }
+                    let b = a.find("else").map(|i| &a[i..]).unwrap_or("");
+                    b.find('"').map_or("", |i| &b[i..])
+                });
+                if let Some(lit) = rest.strip_prefix('"') {
+                    let id = lit.split('"').next().unwrap();
+                    ids.insert(id.to_owned());
+                }
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_message_the_code_asks_for_exists_in_english() {
+    let english = messages("en");
+    let used = ids_in_code();
+    assert!(
+        used.len() > 150,
+        "only {} ids found: the scan is broken",
+        used.len()
+    );
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|id| !english.contains_key(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "used in src/ but not in assets/locales/en: {missing:?}"
+    );
+}
+
+#[test]
+fn the_words_for_the_vocabularies_agree_with_the_model() {
+    use csm_sim::sim::actions::CATALOGUE;
+    use csm_sim::sim::customer::{BusinessOutcome, Role, UseCase};
+    use csm_sim::sim::types::{BarrierKind, GapKind, HealthComponent, RequestKind, Touch};
+    i18n::with_language("en", || {
+        for spec in CATALOGUE {
+            assert_eq!(i18n::action_name(spec.kind), spec.name);
+            assert_eq!(i18n::action_about(spec.kind), spec.description);
+        }
+        for k in BarrierKind::ALL {
+            assert_eq!(i18n::label("barrier", k), k.label());
+        }
+        for t in Touch::ALL {
+            assert_eq!(i18n::label("touch", t), t.label());
+        }
+        for h in HealthComponent::ALL {
+            assert_eq!(i18n::label("health-part", h), h.label());
+        }
+        for r in RequestKind::ALL {
+            assert_eq!(i18n::label("request", r), r.label());
+        }
+        for g in GapKind::ALL {
+            assert_eq!(i18n::label("gap", g), g.label());
+        }
+        for u in UseCase::ALL {
+            assert_eq!(i18n::label("use-case", u), u.label());
+        }
+        for o in BusinessOutcome::ALL {
+            assert_eq!(i18n::label("outcome", o), o.label());
+            assert_eq!(i18n::label("kpi", o), o.kpi());
+        }
+        for r in Role::ALL {
+            assert_eq!(i18n::role(r.label()), r.label());
+        }
+    });
+    // And in Japanese they are Japanese, not English left in place.
+    i18n::with_language("ja", || {
+        for k in BarrierKind::ALL {
+            assert_ne!(i18n::label("barrier", k), k.label());
+        }
+        assert_ne!(i18n::action_name(CATALOGUE[0].kind), CATALOGUE[0].name);
+        assert_ne!(i18n::role("executive sponsor"), "executive sponsor");
+    });
+}
+
+#[test]
+fn a_flag_naming_a_language_the_program_lacks_is_refused() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+        .args(["--lang", "tlh", "scenarios"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("tlh") && err.contains("ja (日本語)"), "{err}");
+}
