@@ -98,6 +98,18 @@ fn every_language_has_every_english_message_with_the_same_arguments() {
         })
         .map(|id| format!("objective-{}", id.replace('.', "-")))
         .collect();
+    // The question bank: a prompt, and a text and an explanation for every choice.
+    let questions: BTreeSet<String> = csm_sim::exam::questions::Bank::get()
+        .0
+        .iter()
+        .flat_map(|q| {
+            let id = q.id.clone();
+            std::iter::once(format!("q-{id}-prompt")).chain(
+                (1..=q.choices.len())
+                    .flat_map(move |k| [format!("q-{id}-{k}"), format!("q-{id}-{k}-why")]),
+            )
+        })
+        .collect();
     for language in languages().into_iter().filter(|l| *l != "en") {
         let other = messages(language);
         let mut problems = Vec::new();
@@ -111,13 +123,17 @@ fn every_language_has_every_english_message_with_the_same_arguments() {
             }
         }
         for id in other.keys() {
-            if !english.contains_key(id) && !rules.contains(id) && !objectives.contains(id) {
+            if !english.contains_key(id)
+                && !rules.contains(id)
+                && !objectives.contains(id)
+                && !questions.contains(id)
+            {
                 problems.push(format!("{language} has {id}, which English does not"));
             }
         }
         // The rules' explanations and the blueprint's titles are English in their RON files;
         // every other language has them all.
-        for id in rules.iter().chain(&objectives) {
+        for id in rules.iter().chain(&objectives).chain(&questions) {
             if !other.contains_key(id) {
                 problems.push(format!("{language} lacks {id}"));
             }
@@ -243,6 +259,9 @@ fn the_words_for_the_vocabularies_agree_with_the_model() {
         for o in BusinessOutcome::ALL {
             assert_eq!(i18n::label("outcome", o), o.label());
             assert_eq!(i18n::label("kpi", o), o.kpi());
+        }
+        for e in csm_sim::sim::customer::PlanElement::ALL {
+            assert_eq!(i18n::plan_element(e), e.label());
         }
         for r in Role::ALL {
             assert_eq!(i18n::role(r.label()), r.label());

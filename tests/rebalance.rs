@@ -165,7 +165,11 @@ fn pushing_what_does_not_fit_weighs_on_the_renewal() {
             _ => None,
         })
         .expect("the contract came due");
-    assert!(why.explain().contains("did not fit"), "{}", why.explain());
+    assert!(
+        csm_sim::i18n::factors(why).contains("did not fit"),
+        "{}",
+        csm_sim::i18n::factors(why)
+    );
 }
 
 #[test]

@@ -380,7 +380,7 @@ fn every_journal_message_names_exam_objectives() {
         }
         let segment_name = |s: u16| s.to_string();
         for e in &sim.journal().entries {
-            let text = e.event.describe(segment_name);
+            let text = csm_sim::i18n::event(&e.event, segment_name);
             // Every message ends with at least one parenthesised list of blueprint ids.
             let ids: Vec<&str> = text
                 .split(['(', ')', ',', ' ', ';'])
@@ -839,7 +839,11 @@ fn the_coach_counts_the_digital_tail_and_outreach_answers_it() {
     }
     let before = sim.coaching();
     assert!(before.digital_renewals > 0, "no digital renewal near");
-    assert!(before.digital_line().unwrap().contains("digital-touch"));
+    assert!(
+        csm_sim::i18n::digital_line(&before)
+            .unwrap()
+            .contains("digital-touch")
+    );
     assert!(
         before
             .notes

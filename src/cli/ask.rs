@@ -63,18 +63,20 @@ pub fn pose(
     out: &mut dyn Write,
 ) -> std::io::Result<Reply> {
     writeln!(out, "\n{heading}")?;
-    writeln!(out, "{}", question.prompt)?;
+    writeln!(out, "{}", crate::i18n::question_prompt(question))?;
     for (shown, &i) in order.iter().enumerate() {
-        writeln!(out, "  {}) {}", letter(shown), question.choices[i].text)?;
+        writeln!(
+            out,
+            "  {}) {}",
+            letter(shown),
+            crate::i18n::choice_text(question, i)
+        )?;
     }
     let choose = usize::from(question.choose);
     loop {
-        let hint = if choose == 1 {
-            format!("a–{}", letter(order.len() - 1))
-        } else {
-            format!("{choose} letters, a–{}", letter(order.len() - 1))
-        };
-        write!(out, "{}Your answer ({hint}, skip, quit): ", prompt())?;
+        let last = letter(order.len() - 1).to_string();
+        let hint = tr!("ask-hint", choose = choose, last = last);
+        write!(out, "{}{}", prompt(), tr!("ask-your-answer", hint = hint))?;
         out.flush()?;
         let Some(line) = lines.next() else {
             writeln!(out)?;
@@ -103,27 +105,36 @@ pub fn feedback(
 ) -> std::io::Result<bool> {
     let right = question.is_right(chosen);
     if right {
-        writeln!(out, "Right.")?;
+        writeln!(out, "{}", tr!("answer-right"))?;
     } else {
-        writeln!(out, "Not quite.")?;
+        writeln!(out, "{}", tr!("answer-not-quite"))?;
     }
     for &i in chosen {
-        let c = &question.choices[i];
-        writeln!(out, "  You chose {}) {}", shown_letter(order, i), c.text)?;
-        writeln!(out, "  {}", c.plain_explanation())?;
+        writeln!(
+            out,
+            "  {}",
+            tr!(
+                "ask-you-chose",
+                letter = shown_letter(order, i).to_string(),
+                choice = crate::i18n::choice_text(question, i)
+            )
+        )?;
+        writeln!(out, "  {}", crate::i18n::choice_explanation(question, i))?;
     }
     if !right {
         for i in question.answers() {
             if chosen.contains(&i) {
                 continue;
             }
-            let c = &question.choices[i];
             writeln!(
                 out,
-                "  The answer: {}) {}\n  {}",
-                shown_letter(order, i),
-                c.text,
-                c.plain_explanation()
+                "  {}\n  {}",
+                tr!(
+                    "ask-the-answer",
+                    letter = shown_letter(order, i).to_string(),
+                    choice = crate::i18n::choice_text(question, i)
+                ),
+                crate::i18n::choice_explanation(question, i)
             )?;
         }
     }

@@ -167,7 +167,11 @@ pub fn entry(sim: &Simulation, e: &Entry) -> String {
         sim.customer(e.customer)
             .map_or_else(|| format!("#{}", e.customer), |c| c.name)
     };
-    format!("Q{} {who}: {}", e.quarter, e.event.describe(segment_name))
+    format!(
+        "Q{} {who}: {}",
+        e.quarter,
+        crate::i18n::event(&e.event, segment_name)
+    )
 }
 
 /// Whether an entry is a business outcome worth printing in a run summary.

@@ -762,7 +762,10 @@ fn coach(rec: &mut Recorder, limit: Option<usize>, out: &mut impl Write) -> std:
             n.name,
             n.key,
             format::money(n.arr),
-            said.join("; ")
+            said.iter()
+                .map(crate::i18n::attention)
+                .collect::<Vec<_>>()
+                .join("; ")
         )?;
     }
     if lines.len() > shown {
@@ -772,7 +775,7 @@ fn coach(rec: &mut Recorder, limit: Option<usize>, out: &mut impl Write) -> std:
             tr!("play-coach-more", count = lines.len() - shown)
         )?;
     }
-    if let Some(line) = coaching.digital_line() {
+    if let Some(line) = crate::i18n::digital_line(&coaching) {
         writeln!(out, "  {line}")?;
     }
     Ok(())
@@ -1282,11 +1285,11 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
             missing = if c.plan_missing.is_empty() {
                 tr!("nothing")
             } else {
-                c.plan_missing.join(", ")
+                crate::i18n::plan_elements(&c.plan_missing)
             }
         )
     )?;
-    for line in c.outcome_lines() {
+    for line in crate::i18n::plan_lines(c) {
         writeln!(out, "  {line}")?;
     }
     if let Some((gap, found)) = c.gap_known {

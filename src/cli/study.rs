@@ -88,15 +88,15 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout();
     writeln!(
         out,
-        "Mock exam: {} questions drawn like exam 820-605 (domains 15/25/25/20/15 %), {} to answer them. Pass line {:.0} %.",
-        paper.len(),
-        minutes_seconds(limit),
-        PASS_LINE * 100.0
+        "{}",
+        tr!(
+            "exam-intro",
+            questions = paper.len(),
+            time = minutes_seconds(limit),
+            pass = format!("{:.0}", PASS_LINE * 100.0)
+        )
     )?;
-    writeln!(
-        out,
-        "Answer with a letter (two letters where it says choose two), `skip` to leave a question unanswered, `quit` to stop and be marked now."
-    )?;
+    writeln!(out, "{}", tr!("exam-how"))?;
     let mut lines = ask::stdin_lines();
     let start = Instant::now();
     let mut answers: Vec<Option<Vec<usize>>> = vec![None; paper.len()];
@@ -111,26 +111,23 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
         }
         reached = i + 1;
         let order = presentation_order(seed, q);
-        let heading = format!(
-            "Question {} of {} · domain {} · {} left",
-            i + 1,
-            paper.len(),
-            q.domain(),
-            minutes_seconds(left)
+        let heading = tr!(
+            "exam-question",
+            number = i + 1,
+            total = paper.len(),
+            domain = q.domain(),
+            time = minutes_seconds(left)
         );
         let mut prompt = || {
-            format!(
-                "[{} left] ",
-                minutes_seconds(limit.saturating_sub(start.elapsed()))
+            tr!(
+                "exam-time-prompt",
+                time = minutes_seconds(limit.saturating_sub(start.elapsed()))
             )
         };
         match ask::pose(q, &order, &heading, &mut prompt, &mut lines, &mut out)? {
             Reply::Chosen(c) => {
                 if start.elapsed() > limit {
-                    writeln!(
-                        out,
-                        "Time is up: that answer came after the end and does not count."
-                    )?;
+                    writeln!(out, "{}", tr!("exam-late-answer"))?;
                     late = true;
                     break;
                 }
@@ -144,73 +141,69 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if late {
-        writeln!(out, "\nTime is up.")?;
+        writeln!(out, "\n{}", tr!("exam-time-up"))?;
     }
     let marks = practice::mark(&paper, &answers);
     let taken = start.elapsed().min(limit);
+    let passed = if marks.passed() { "yes" } else { "no" };
     writeln!(
         out,
-        "\nScore: {} of {} ({:.0} %) in {}; {} the pass line of {:.0} %.",
-        marks.right,
-        marks.asked,
-        marks.score() * 100.0,
-        minutes_seconds(taken),
-        if marks.passed() {
-            "at or above"
-        } else {
-            "below"
-        },
-        PASS_LINE * 100.0
+        "\n{}",
+        tr!(
+            "exam-score",
+            right = marks.right,
+            asked = marks.asked,
+            percent = format!("{:.0}", marks.score() * 100.0),
+            time = minutes_seconds(taken),
+            passed = passed,
+            pass = format!("{:.0}", PASS_LINE * 100.0)
+        )
     )?;
-    writeln!(
-        out,
-        "{}",
-        if marks.passed() {
-            "PASSED"
-        } else {
-            "NOT PASSED"
-        }
-    )?;
+    writeln!(out, "{}", tr!("exam-verdict", passed = passed))?;
     for d in &marks.domains {
         writeln!(
             out,
-            "  {} {:<34} {:>2} of {:>2}  {:>3.0} %",
+            "  {} {} {}  {:>3.0} %",
             d.id,
-            d.title,
-            d.right,
-            d.asked,
+            super::format::fit(&crate::i18n::objective_title(&d.id, &d.title), 34),
+            tr!("right-of", right = d.right, asked = d.asked),
             d.share() * 100.0
         )?;
     }
-    writeln!(out, "\nReview:")?;
+    writeln!(out, "\n{}:", tr!("review"))?;
     for (i, q) in paper.iter().enumerate() {
         let order = presentation_order(seed, q);
         let verdict = match &answers[i] {
-            Some(a) if q.is_right(a) => "right",
-            Some(_) => "wrong",
-            None if skipped[i] => "skipped",
-            None if i < reached => "unanswered",
-            None => "not reached",
+            Some(a) if q.is_right(a) => tr!("mark-right"),
+            Some(_) => tr!("mark-wrong"),
+            None if skipped[i] => tr!("mark-skipped"),
+            None if i < reached => tr!("mark-not-answered"),
+            None => tr!("mark-not-reached"),
         };
         writeln!(
             out,
             "\n{}. [{}] {} ({verdict})",
             i + 1,
             q.objectives.join(", "),
-            q.prompt
+            crate::i18n::question_prompt(q)
         )?;
         for (shown, &c) in order.iter().enumerate() {
             let choice = &q.choices[c];
             let mine = answers[i].as_ref().is_some_and(|a| a.contains(&c));
             let mark = match (choice.correct, mine) {
-                (true, true) => " ✓ yours",
-                (true, false) => " ✓",
-                (false, true) => " ✗ yours",
-                (false, false) => "",
+                (true, true) => tr!("exam-mark-right-yours"),
+                (true, false) => " ✓".to_owned(),
+                (false, true) => tr!("exam-mark-wrong-yours"),
+                (false, false) => String::new(),
             };
-            writeln!(out, "  {}) {}{mark}", ask::letter(shown), choice.text)?;
+            writeln!(
+                out,
+                "  {}) {}{mark}",
+                ask::letter(shown),
+                crate::i18n::choice_text(q, c)
+            )?;
             if choice.correct || mine {
-                writeln!(out, "     {}", choice.plain_explanation())?;
+                writeln!(out, "     {}", crate::i18n::choice_explanation(q, c))?;
             }
         }
     }
@@ -218,11 +211,15 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
     match record.save(&path) {
         Ok(()) => writeln!(
             out,
-            "\nRecorded in {}: missed questions come back first in `csm-sim quiz`.",
-            path.display()
+            "\n{}",
+            tr!("exam-recorded", path = super::full_path(&path))
         )?,
         Err(e) => {
-            writeln!(out, "\nCould not save the study record: {e}")?;
+            writeln!(
+                out,
+                "\n{}",
+                tr!("could-not-save-study", error = e.to_string())
+            )?;
             return Ok(ExitCode::from(1));
         }
     }
@@ -262,24 +259,24 @@ pub fn quiz(args: QuizArgs) -> anyhow::Result<ExitCode> {
         .count();
     writeln!(
         out,
-        "Practice: {} questions ({} due for review). Answer with a letter, `skip`, or `quit`.",
-        questions.len(),
-        due
+        "{}",
+        tr!("quiz-intro", questions = questions.len(), due = due)
     )?;
     let mut lines = ask::stdin_lines();
     let (mut asked, mut right) = (0, 0);
     for (i, q) in questions.iter().enumerate() {
         let order = presentation_order(seed, q);
         let status = match record.questions.get(&q.id) {
-            Some(c) if !c.last_right => " · missed last time",
-            Some(_) => " · review",
-            None => " · new",
+            Some(c) if !c.last_right => tr!("note-missed"),
+            Some(_) => tr!("note-review"),
+            None => tr!("note-new"),
         };
-        let heading = format!(
-            "Question {} of {} [{}]{status}",
-            i + 1,
-            questions.len(),
-            q.objectives.join(", ")
+        let heading = tr!(
+            "quiz-question",
+            number = i + 1,
+            total = questions.len(),
+            objectives = q.objectives.join(", "),
+            note = status
         );
         let chosen = match ask::pose(q, &order, &heading, &mut String::new, &mut lines, &mut out)? {
             Reply::Chosen(c) => c,
@@ -292,28 +289,38 @@ pub fn quiz(args: QuizArgs) -> anyhow::Result<ExitCode> {
         record.answered(&q.id, ok, day);
         // Saved after every answer: an interrupted practice keeps what was done.
         if let Err(e) = record.save(&path) {
-            writeln!(out, "Could not save the study record: {e}")?;
+            writeln!(
+                out,
+                "{}",
+                tr!("could-not-save-study", error = e.to_string())
+            )?;
             return Ok(ExitCode::from(1));
         }
     }
-    writeln!(out, "\n{right} of {asked} right.")?;
+    writeln!(out, "\n{}", tr!("quiz-right", right = right, asked = asked))?;
     let weak = record.weakest(bank, 3);
     if !weak.is_empty() {
-        writeln!(out, "Study next:")?;
+        writeln!(out, "{}:", tr!("study-next"))?;
         for w in weak {
             writeln!(
                 out,
-                "  {} {} ({} of {} right) — `csm-sim quiz --objective {}`",
-                w.id, w.title, w.right, w.answered, w.id
+                "  {} {} ({}) — `csm-sim quiz --objective {}`",
+                w.id,
+                crate::i18n::objective_title(&w.id, &w.title),
+                tr!("right-of", right = w.right, asked = w.answered),
+                w.id
             )?;
         }
     }
     writeln!(
         out,
-        "{} of {} questions of the bank answered so far; record in {}.",
-        record.seen(bank),
-        bank.0.len(),
-        path.display()
+        "{}",
+        tr!(
+            "quiz-seen",
+            seen = record.seen(bank),
+            total = bank.0.len(),
+            path = super::full_path(&path)
+        )
     )?;
     Ok(ExitCode::SUCCESS)
 }

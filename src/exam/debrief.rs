@@ -261,8 +261,8 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             format!(
                 "; renewal chance {:.0} %{}{}",
                 chance * 100.0,
-                crate::sim::renewal::unlikely_branch(renewed, chance).unwrap_or_default(),
-                factors.explain()
+                crate::i18n::unlikely_branch(renewed, chance).unwrap_or_default(),
+                crate::i18n::factors(factors)
             )
         };
         let mut routine = false;

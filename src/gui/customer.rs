@@ -90,9 +90,12 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     .strong(),
                 );
                 if !c.plan_missing.is_empty() {
-                    left.label(tr!("plan-missing", missing = c.plan_missing.join(", ")));
+                    left.label(tr!(
+                        "plan-missing",
+                        missing = crate::i18n::plan_elements(&c.plan_missing)
+                    ));
                 }
-                for line in c.outcome_lines() {
+                for line in crate::i18n::plan_lines(&c) {
                     left.label(line);
                 }
                 // The trainee writes the outcome the plan aims at (2.3); building the plan
@@ -100,9 +103,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                 if !rec.sim.finished() {
                     left.horizontal(|ui| {
                         ui.label(tr!("write-outcome"));
-                        let written = BusinessOutcome::ALL
-                            .into_iter()
-                            .find(|o| c.plan_outcome == Some(o.label()));
+                        let written = c.plan_outcome;
                         egui::ComboBox::from_id_salt(("plan-outcome", id))
                             .selected_text(
                                 written.map_or_else(|| tr!("choose"), |o| label("outcome", o)),
@@ -121,9 +122,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     // And the use case it targets first (2.8), which the champion shows.
                     left.horizontal(|ui| {
                         ui.label(tr!("target-first"));
-                        let written = UseCase::ALL
-                            .into_iter()
-                            .find(|u| c.plan_use_case == Some(u.label()));
+                        let written = c.plan_use_case;
                         egui::ComboBox::from_id_salt(("plan-use-case", id))
                             .selected_text(
                                 written.map_or_else(|| tr!("choose"), |u| label("use-case", u)),
@@ -354,7 +353,13 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     .journal()
                     .for_customer(id)
                     .filter(|e| e.visible_to_csm())
-                    .map(|e| format!("Q{} {}", e.quarter, e.event.describe(|s| s.to_string())))
+                    .map(|e| {
+                        format!(
+                            "Q{} {}",
+                            e.quarter,
+                            crate::i18n::event(&e.event, |s| s.to_string())
+                        )
+                    })
                     .collect();
                 for e in entries.iter().rev().take(15) {
                     right.label(e);

@@ -303,13 +303,14 @@ fn coach_ui(ui: &mut Ui, state: &mut GuiState) {
                 if ui.link(&n.name).clicked() {
                     open = Some(n.customer);
                 }
+                let said: Vec<String> = said.iter().map(crate::i18n::attention).collect();
                 ui.label(said.join("; "));
             });
         }
         if lines.len() > COACH_ROWS {
             ui.label(tr!("coach-more", count = lines.len() - COACH_ROWS));
         }
-        if let Some(line) = coaching.digital_line() {
+        if let Some(line) = crate::i18n::digital_line(&coaching) {
             ui.label(line);
         }
     });

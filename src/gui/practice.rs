@@ -381,7 +381,7 @@ fn review_ui(ui: &mut Ui, p: &Practice, marks: &Marks) {
                 ))
                 .strong(),
             );
-            ui.label(&q.prompt);
+            ui.label(crate::i18n::question_prompt(q));
             for &c in &a.order {
                 let choice = &q.choices[c];
                 let mine = a.answered.as_ref().is_some_and(|x| x.contains(&c));
@@ -393,14 +393,9 @@ fn review_ui(ui: &mut Ui, p: &Practice, marks: &Marks) {
                     };
                     ui.colored_label(
                         if choice.correct { GOOD } else { BAD },
-                        format!("{mark}: {}", choice.text),
+                        format!("{mark}: {}", crate::i18n::choice_text(q, c)),
                     );
-                    ui.label(
-                        choice
-                            .explanation
-                            .strip_prefix("Right:")
-                            .map_or(choice.explanation.as_str(), str::trim_start),
-                    );
+                    ui.label(crate::i18n::choice_explanation(q, c));
                 }
             }
         }

@@ -22,7 +22,7 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
                 sim.customer(e.customer)
                     .map_or_else(|| format!("#{}", e.customer), |c| c.name)
             };
-            format!("{who}: {}", e.event.describe(|s| s.to_string()))
+            format!("{who}: {}", crate::i18n::event(&e.event, |s| s.to_string()))
         })
         .collect();
     // One line a rule, with the customers it was about (as the terminal groups them).

@@ -14,13 +14,13 @@ pub const BAD: Color32 = Color32::from_rgb(198, 40, 40);
 pub fn question_ui(ui: &mut Ui, asking: &mut Asking, button: &str, feedback: bool) -> bool {
     let q = asking.question;
     let choose = usize::from(q.choose);
-    ui.label(RichText::new(&q.prompt).size(15.0));
+    ui.label(RichText::new(crate::i18n::question_prompt(q)).size(15.0));
     let enabled = asking.answered.is_none();
     for (shown, &index) in asking.order.iter().enumerate() {
         let text = format!(
             "{}) {}",
             char::from(b'a' + shown as u8),
-            q.choices[index].text
+            crate::i18n::choice_text(q, index)
         );
         let on = asking.selected.contains(&shown);
         let clicked = if choose == 1 {
@@ -71,14 +71,19 @@ pub fn question_ui(ui: &mut Ui, asking: &mut Asking, button: &str, feedback: boo
             for &i in chosen {
                 let c = &q.choices[i];
                 let colour = if c.correct { GOOD } else { BAD };
-                ui.colored_label(colour, tr!("you-chose", choice = c.text.as_str()));
-                ui.label(c.plain_explanation());
+                ui.colored_label(
+                    colour,
+                    tr!("you-chose", choice = crate::i18n::choice_text(q, i)),
+                );
+                ui.label(crate::i18n::choice_explanation(q, i));
             }
             if !right {
                 for i in q.answers().into_iter().filter(|i| !chosen.contains(i)) {
-                    let c = &q.choices[i];
-                    ui.colored_label(GOOD, tr!("the-answer", choice = c.text.as_str()));
-                    ui.label(c.plain_explanation());
+                    ui.colored_label(
+                        GOOD,
+                        tr!("the-answer", choice = crate::i18n::choice_text(q, i)),
+                    );
+                    ui.label(crate::i18n::choice_explanation(q, i));
                 }
             }
         }

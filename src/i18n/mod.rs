@@ -12,9 +12,14 @@ use std::cell::Cell;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod customer;
+mod journal;
+
+pub use customer::{attention, digital_line, plan_element, plan_elements, plan_lines};
 pub use fluent_bundle::FluentArgs;
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
+pub use journal::{event, factors, result, unlikely_branch};
 
 /// Every language folder and its files, by name: `[(LANG, [(FILE, TEXT)])]`.
 pub const FILES: &[(&str, &[(&str, &str)])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -290,6 +295,40 @@ pub fn objective_title(id: &str, english: &str) -> String {
         text(&key, None)
     } else {
         english.to_owned()
+    }
+}
+
+/// A question's prompt in this language, or as the bank has it (English). A language has a
+/// question whole or not at all (the tests see to it), so its prompt decides.
+pub fn question_prompt(q: &crate::exam::questions::Question) -> String {
+    let id = format!("q-{}-prompt", q.id);
+    if current().has(&id) {
+        text(&id, None)
+    } else {
+        q.prompt.clone()
+    }
+}
+
+fn translated(q: &crate::exam::questions::Question) -> bool {
+    current().has(&format!("q-{}-prompt", q.id))
+}
+
+/// The text of choice `i` (its index in the bank) of a question.
+pub fn choice_text(q: &crate::exam::questions::Question, i: usize) -> String {
+    if translated(q) {
+        text(&format!("q-{}-{}", q.id, i + 1), None)
+    } else {
+        q.choices[i].text.clone()
+    }
+}
+
+/// Why choice `i` is right or wrong, without a leading verdict ("Right:"), for where the
+/// verdict is shown already.
+pub fn choice_explanation(q: &crate::exam::questions::Question, i: usize) -> String {
+    if translated(q) {
+        text(&format!("q-{}-{}-why", q.id, i + 1), None)
+    } else {
+        q.choices[i].plain_explanation()
     }
 }
 

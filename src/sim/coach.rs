@@ -28,33 +28,6 @@ pub enum Attention {
 }
 
 impl Attention {
-    /// How it reads, with the objective it belongs to.
-    pub fn describe(&self) -> String {
-        match *self {
-            Attention::RenewalWithoutWork { in_quarters } => format!(
-                "renews {} and no renewal work has started (5.5)",
-                when(in_quarters)
-            ),
-            Attention::BarrierWithoutProgress { kind, known_for } => format!(
-                "{}, found {}; no response has made progress on it yet ({})",
-                kind.label(),
-                found(known_for),
-                kind.objective()
-            ),
-            Attention::RedHealthUnheard { untouched_for } => format!(
-                "red health and {} (3.3, 2.6)",
-                if untouched_for >= i16::MAX / 2 {
-                    "no contact yet".to_owned()
-                } else {
-                    format!("no contact for {}", quarters(untouched_for))
-                }
-            ),
-            Attention::RequestWaiting { kind } => {
-                format!("an inbound request is waiting: {} (1.4)", kind.label())
-            }
-        }
-    }
-
     /// The order the coach lists things in: the nearest renewal first.
     fn rank(&self) -> (u8, i16) {
         match *self {
@@ -93,37 +66,20 @@ impl Coaching {
     }
 
     /// One entry a customer, in the order of its most pressing note: the customer's first
-    /// note and what every note of it says.
-    pub fn by_customer(&self) -> Vec<(&Note, Vec<String>)> {
-        let mut lines: Vec<(&Note, Vec<String>)> = Vec::new();
+    /// note and every note's attention (put in words by `i18n::attention`).
+    pub fn by_customer(&self) -> Vec<(&Note, Vec<Attention>)> {
+        let mut lines: Vec<(&Note, Vec<Attention>)> = Vec::new();
         let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
         for n in &self.notes {
             match at.get(&n.customer) {
-                Some(&i) => lines[i].1.push(n.attention.describe()),
+                Some(&i) => lines[i].1.push(n.attention.clone()),
                 None => {
                     at.insert(n.customer, lines.len());
-                    lines.push((n, vec![n.attention.describe()]));
+                    lines.push((n, vec![n.attention.clone()]));
                 }
             }
         }
         lines
-    }
-
-    /// The line about the digital tail, if there is one.
-    pub fn digital_line(&self) -> Option<String> {
-        (self.digital_renewals > 0).then(|| {
-            format!(
-                "{} digital-touch {} within {} with no renewal work: one-to-many renewal \
-                 outreach reaches a whole segment (1.9.c, 5.5)",
-                self.digital_renewals,
-                if self.digital_renewals == 1 {
-                    "customer renews"
-                } else {
-                    "customers renew"
-                },
-                quarters(DIGITAL_RENEWAL_HORIZON)
-            )
-        })
     }
 }
 
@@ -211,27 +167,5 @@ impl Simulation {
                 .then(a.customer.cmp(&b.customer))
         });
         out
-    }
-}
-
-fn quarters(n: i16) -> String {
-    if n == 1 {
-        "1 quarter".to_owned()
-    } else {
-        format!("{n} quarters")
-    }
-}
-
-fn when(in_quarters: i16) -> String {
-    match in_quarters {
-        0 => "at the end of this quarter".to_owned(),
-        n => format!("in {}", quarters(n)),
-    }
-}
-
-fn found(n: u16) -> String {
-    match n {
-        0 => "this quarter".to_owned(),
-        n => format!("{} ago", quarters(n as i16)),
     }
 }

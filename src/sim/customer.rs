@@ -411,7 +411,7 @@ impl Stakeholders {
 }
 
 /// The elements of a success plan (exam 2.1–2.10, 2.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum PlanElement {
     /// 2.1
     Products = 0,

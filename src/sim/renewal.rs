@@ -58,96 +58,45 @@ impl Factors {
             .filter(move |k| self.0 & (1 << (Self::BARRIER_SHIFT + k.index() as u32)) != 0)
     }
 
-    /// The reasons in words, with the objectives they belong to.
-    pub fn explain(self) -> String {
-        let (against, helped) = self.sides();
-        let mut out = String::new();
-        if against.is_empty() {
-            out.push_str("; nothing stood against it");
-        } else {
-            out.push_str("; against it: ");
-            out.push_str(&against.join(", "));
-        }
-        if !helped.is_empty() {
-            out.push_str("; in its favour: ");
-            out.push_str(&helped.join(", "));
-        }
-        out
-    }
-
-    /// Whether anything stood against the renewal (what [`Factors::explain`] lists first).
+    /// Whether anything stood against the renewal (what `i18n::factors` lists first).
     pub fn anything_against(self) -> bool {
         !self.sides().0.is_empty()
     }
 
-    /// What stood against the renewal and what helped it, in words.
-    fn sides(self) -> (Vec<String>, Vec<String>) {
+    /// What stood against the renewal and what helped it, each a word `i18n::factors` puts
+    /// into the reader's language.
+    pub fn sides(self) -> (Vec<FactorWord>, Vec<FactorWord>) {
         let mut against = Vec::new();
         let mut helped = Vec::new();
         for k in self.open_barriers() {
-            against.push(format!("an unresolved {} ({})", k.label(), k.objective()));
+            against.push(FactorWord::Barrier(k));
         }
-        let words: [(u32, bool, &str); 17] = [
-            (
-                Self::OPEN_GAP,
-                false,
-                "a gap in the account's baseline left open (2.5)",
-            ),
-            (
-                Self::PUSHED,
-                false,
-                "expansion pushed where it did not fit (5.2)",
-            ),
-            (Self::SPONSOR_MISSING, false, "no executive sponsor (3.4.b)"),
-            (Self::HEALTH_RED, false, "red health (2.6)"),
-            (
-                Self::NO_RENEWAL_WORK,
-                false,
-                "no renewal risk analysis (5.5)",
-            ),
-            (
-                Self::LATE_RENEWAL_WORK,
-                false,
-                "renewal work started less than 90 days before the renewal (5.5)",
-            ),
-            (Self::WEAK_FINANCES, false, "weak customer finances (2.6.d)"),
-            (
-                Self::NO_CHAMPION,
-                false,
-                "no champion inside the customer (2.2)",
-            ),
-            (
-                Self::LICENCE,
-                true,
-                "support on licences already paid for, capital spent (1.6.a, 1.6.d)",
-            ),
-            (
-                Self::LOW_UTILISATION,
-                false,
-                "low licence utilisation (2.6.a)",
-            ),
-            (Self::HEALTH_GREEN, true, "green health (2.6)"),
-            (
-                Self::EARLY_RENEWAL_WORK,
-                true,
-                "renewal work started a quarter or more ahead (5.5)",
-            ),
-            (Self::MITIGATION_PLAN, true, "a risk mitigation plan (5.6)"),
-            (Self::RECENT_QBR, true, "a recent QBR (4.5)"),
-            (Self::AUTO_RENEW, true, "auto-renewal (1.6.b)"),
-            (Self::OUTCOMES, true, "achieved business outcomes (2.10)"),
-            (
-                Self::TRANSITION_PLAN,
-                true,
-                "an agreed transition plan (5.6)",
-            ),
+        // Each bit, whether it helped, and the message that names it.
+        let words: [(u32, bool, &'static str); 17] = [
+            (Self::OPEN_GAP, false, "factor-open-gap"),
+            (Self::PUSHED, false, "factor-pushed"),
+            (Self::SPONSOR_MISSING, false, "factor-no-sponsor"),
+            (Self::HEALTH_RED, false, "factor-red"),
+            (Self::NO_RENEWAL_WORK, false, "factor-no-renewal-work"),
+            (Self::LATE_RENEWAL_WORK, false, "factor-late-renewal-work"),
+            (Self::WEAK_FINANCES, false, "factor-weak-finances"),
+            (Self::NO_CHAMPION, false, "factor-no-champion"),
+            (Self::LICENCE, true, "factor-licence"),
+            (Self::LOW_UTILISATION, false, "factor-low-utilisation"),
+            (Self::HEALTH_GREEN, true, "factor-green"),
+            (Self::EARLY_RENEWAL_WORK, true, "factor-early-renewal-work"),
+            (Self::MITIGATION_PLAN, true, "factor-mitigation-plan"),
+            (Self::RECENT_QBR, true, "factor-recent-qbr"),
+            (Self::AUTO_RENEW, true, "factor-auto-renew"),
+            (Self::OUTCOMES, true, "factor-outcomes"),
+            (Self::TRANSITION_PLAN, true, "factor-transition-plan"),
         ];
-        for (bit, good, text) in words {
+        for (bit, good, id) in words {
             if self.has(bit) {
                 if good {
-                    helped.push(text.to_owned())
+                    helped.push(FactorWord::Word(id))
                 } else {
-                    against.push(text.to_owned())
+                    against.push(FactorWord::Word(id))
                 }
             }
         }
@@ -155,23 +104,11 @@ impl Factors {
     }
 }
 
-/// When the less likely result of a renewal draw came up, a sentence that says so: a
-/// renewal with a chance under one half, or a loss (downsell or churn) with one of a half or
-/// more.
-pub fn unlikely_branch(renewed: bool, chance: f32) -> Option<String> {
-    if renewed && chance < 0.5 {
-        Some(format!(
-            "; the unlikely branch came up: it renewed with only a {:.0} % chance",
-            chance * 100.0
-        ))
-    } else if !renewed && chance >= 0.5 {
-        Some(format!(
-            "; the unlikely branch came up: it had only a {:.0} % chance of not renewing in full",
-            (1.0 - chance) * 100.0
-        ))
-    } else {
-        None
-    }
+/// One reason behind a renewal: an open barrier, or a message id for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactorWord {
+    Barrier(BarrierKind),
+    Word(&'static str),
 }
 
 /// Everything the renewal decision looks at.
@@ -626,14 +563,6 @@ impl super::Simulation {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_unlikely_branch_is_named_only_when_it_came_up() {
-        assert!(unlikely_branch(true, 0.3).is_some_and(|s| s.contains("30 %")));
-        assert!(unlikely_branch(true, 0.7).is_none());
-        assert!(unlikely_branch(false, 0.98).is_some_and(|s| s.contains("2 %")));
-        assert!(unlikely_branch(false, 0.2).is_none());
-    }
-
     fn healthy() -> RenewalInputs {
         RenewalInputs {
             true_health: 78.0,
@@ -732,7 +661,7 @@ mod tests {
         i.sponsor_present = false;
         i.lead = Some(0);
         let (_, f) = renewal_chance(&i);
-        let text = f.explain();
+        let text = crate::i18n::with_language("en", || crate::i18n::factors(f));
         assert!(text.contains("3.4.b"), "{text}");
         assert!(text.contains("90 days"), "{text}");
     }

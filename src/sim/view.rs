@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::actions::CustomerRefItem;
-use super::customer::{Engagement, PlanElement, Role, Signals};
+use super::customer::{BusinessOutcome, Engagement, PlanElement, Role, Signals, UseCase};
 use super::health::Health;
 use super::types::{
     Band, BarrierCategory, BarrierKind, ConsumptionModel, HealthDriver, SizeSegment, Stage, Touch,
@@ -62,22 +62,21 @@ pub struct CustomerView {
     pub health_reading: Option<HealthDriver>,
     pub signals: SignalsView,
     pub stakeholders: Vec<StakeholderView>,
-    pub plan_elements: Vec<&'static str>,
-    pub plan_missing: Vec<&'static str>,
+    pub plan_elements: Vec<PlanElement>,
+    pub plan_missing: Vec<PlanElement>,
     pub plan_current: bool,
-    /// The business outcome the plan aims at, and the KPI that measures it (2.3, 2.10).
-    pub plan_outcome: Option<&'static str>,
-    pub plan_kpi: Option<&'static str>,
+    /// The business outcome the plan aims at, which its KPI measures (2.3, 2.10).
+    pub plan_outcome: Option<BusinessOutcome>,
     /// The plan aims at the vendor's goal rather than the customer's (1.2).
     pub plan_outcome_vendor_centric: bool,
     /// What the executive sponsor said the business wants, once heard.
-    pub sponsor_wants: Option<&'static str>,
+    pub sponsor_wants: Option<BusinessOutcome>,
     /// What the account manager's notes say was sold and promised (4.3.b).
-    pub account_manager_notes: &'static str,
+    pub account_manager_notes: BusinessOutcome,
     /// The account's baseline has been measured from its data (2.5).
     pub baseline: bool,
     /// The use case the plan targets first (2.8), once written.
-    pub plan_use_case: Option<&'static str>,
+    pub plan_use_case: Option<UseCase>,
     /// The plan's use cases are the vendor's standard rollout.
     pub plan_use_case_untargeted: bool,
     /// The RACI names someone who has left (as far as the CSM knows, 2.9).
@@ -85,7 +84,7 @@ pub struct CustomerView {
     /// The sponsor and a champion are in place, as far as the CSM knows.
     pub owners_in_place: bool,
     /// What the champion showed the customer's work depends on, once seen.
-    pub champion_shows: Option<&'static str>,
+    pub champion_shows: Option<UseCase>,
     pub known_barriers: Vec<KnownBarrier>,
     pub deployment: f32,
     pub outcomes_achieved: u8,
@@ -123,89 +122,6 @@ impl CustomerView {
     /// and 75.6 would round up to a "76 yellow").
     pub fn health_shown(&self) -> f32 {
         self.health_score.floor()
-    }
-
-    /// The health score with each component against the quarter before, and, after a
-    /// decline, the question of what drives it (2.6), one line each.
-    pub fn health_lines(&self) -> Vec<String> {
-        let mut lines = vec![format!(
-            "Health {:.0} ({}), {:.0} a quarter ago",
-            self.health_shown(),
-            self.health_band.label(),
-            self.health_previous
-        )];
-        let parts: Vec<String> = self
-            .health_components
-            .iter()
-            .zip(&self.health_components_before)
-            .map(|((name, now), (_, before))| format!("{name} {now:.0} (was {before:.0})"))
-            .collect();
-        lines.push(parts.join(", "));
-        if self.health_declined {
-            lines.push(match self.health_reading {
-                Some(d) => format!(
-                    "You read the decline as {}; it is checked when the quarter ends (2.6)",
-                    d.id()
-                ),
-                None => "The score fell: what drives the decline? usage, quality, sentiment or finances (2.6)".to_owned(),
-            });
-        }
-        lines
-    }
-
-    /// What the success plan aims at and what the CSM has learned about it, one line each,
-    /// for the terminal and the window alike.
-    pub fn outcome_lines(&self) -> Vec<String> {
-        let mut lines = Vec::new();
-        lines.push(match (self.plan_outcome, self.plan_kpi) {
-            (Some(o), Some(kpi)) => format!(
-                "Aims at: {o}, measured by {kpi}{}",
-                if self.plan_outcome_vendor_centric {
-                    " — the vendor's goal, not the customer's (1.2)"
-                } else {
-                    ""
-                }
-            ),
-            _ => "Aims at: no business outcome written yet (2.3)".to_owned(),
-        });
-        lines.push(match self.sponsor_wants {
-            Some(w) => format!("The sponsor wants: {w}"),
-            None => "The sponsor's desired outcome: not heard yet (a stakeholder conversation or executive alignment, 2.3)".to_owned(),
-        });
-        lines.push(format!(
-            "Account manager's notes, what was sold: {} (4.3.b)",
-            self.account_manager_notes
-        ));
-        lines.push(if self.baseline {
-            "Baseline: measured from the account data (2.5)".to_owned()
-        } else {
-            "Baseline: not measured (review the account data, 2.5)".to_owned()
-        });
-        lines.push(match self.plan_use_case {
-            Some(u) if self.plan_use_case_untargeted => {
-                format!("Use cases: {u} — targets nothing in particular (2.8)")
-            }
-            Some(u) if u == crate::sim::customer::UseCase::EveryFeature.label() => {
-                format!("Use cases: to be written as {u} — targets nothing in particular (2.8)")
-            }
-            Some(u) if self.champion_shows.is_some_and(|c| c != u) => {
-                format!("Use cases: targets {u} first — not the one the champion named (2.8)")
-            }
-            Some(u) => format!("Use cases: targets {u} first (2.8)"),
-            None => "Use cases: none written yet (2.8)".to_owned(),
-        });
-        if self.raci_outdated {
-            lines.push(if self.owners_in_place {
-                "RACI: names a sponsor or champion who has left: review the plan with the people in place (2.9)".to_owned()
-            } else {
-                "RACI: names a sponsor or champion who has left; find the new one first, then review the plan (2.9)".to_owned()
-            });
-        }
-        lines.push(match self.champion_shows {
-            Some(u) => format!("The champion's use case: {u}, what the work depends on first (2.8)"),
-            None => "The champion's use case: not heard yet (a stakeholder conversation or a site visit, 2.8)".to_owned(),
-        });
-        lines
     }
 }
 
@@ -317,30 +233,27 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
         signals: (&c.observed.signals).into(),
         stakeholders,
         plan_elements: PlanElement::ALL
-            .iter()
-            .filter(|e| c.plan.has(**e))
-            .map(|e| e.label())
+            .into_iter()
+            .filter(|e| c.plan.has(*e))
             .collect(),
-        plan_missing: c.plan.missing().map(PlanElement::label).collect(),
+        plan_missing: c.plan.missing().collect(),
         plan_current: c.plan.is_current(q),
-        plan_outcome: c.plan.outcome.map(|o| o.label()),
-        plan_kpi: c.plan.outcome.map(|o| o.kpi()),
+        plan_outcome: c.plan.outcome,
         plan_outcome_vendor_centric: c.plan.outcome.is_some_and(|o| o.vendor_centric()),
-        sponsor_wants: c.plan.outcome_heard.then(|| c.account.desired.label()),
-        account_manager_notes: c.account.sold.label(),
+        sponsor_wants: c.plan.outcome_heard.then_some(c.account.desired),
+        account_manager_notes: c.account.sold,
         baseline: c.plan.baseline,
         plan_use_case: c
             .plan
             .use_case
-            .filter(|_| c.plan.has(PlanElement::UseCases) || c.plan.use_case_chosen)
-            .map(|u| u.label()),
+            .filter(|_| c.plan.has(PlanElement::UseCases) || c.plan.use_case_chosen),
         plan_use_case_untargeted: c
             .plan
             .use_case
             .is_some_and(|u| u.untargeted() && c.plan.has(PlanElement::UseCases)),
         raci_outdated: c.plan.raci_outdated_known(c.stakeholders, c.barriers),
         owners_in_place: c.stakeholders.owners_present() || c.barriers.sponsor_loss_hidden(),
-        champion_shows: c.plan.use_case_heard.then(|| c.account.use_case.label()),
+        champion_shows: c.plan.use_case_heard.then_some(c.account.use_case),
         known_barriers: c
             .barriers
             .known()

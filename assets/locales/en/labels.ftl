@@ -289,3 +289,33 @@ family-Renew = renewal
 family-Grow = expansion & advocacy
 family-OneToMany = one-to-many
 family-Reactive = inbound requests
+
+## The elements of a success plan (2.1–2.10).
+
+plan-element-Products = purchased products (2.1)
+plan-element-StakeholderRoles = stakeholder roles (2.2)
+plan-element-ValidatedOutcomes = validated business outcomes (2.3)
+plan-element-CriticalSuccessFactors = critical success factors (2.4)
+plan-element-Kpis = KPIs and metrics (2.10)
+plan-element-UseCases = targeted use cases (2.8)
+plan-element-Raci = RACI (2.9)
+
+## How a barrier came to light (3.2, 3.3).
+
+how-Known = known from the start
+how-Data = found in the account data
+how-Conversation = found in a stakeholder conversation
+how-Observation = found by observing the customer
+how-Process = found in a structured review
+how-CustomerEscalation = the customer escalated it
+how-AccountManager = the account manager reported it
+how-HealthReading = found by reading what drives the health score's decline
+how-SupportCase = support found it working a case the CSM handed on
+how-ServicesTeam = services found it answering a request the CSM handed on
+
+## A team at the start of a sentence.
+
+team-first-Csm = The CSM
+team-first-Support = Support
+team-first-Services = Services
+team-first-AccountManager = The account manager

@@ -197,3 +197,35 @@ play-help =
       ranking                             in a class: the class ranking, once the instructor opens it
       help                                this text (h, ?)
       quit                                save and leave (q)
+
+## Questions in the terminal: knowledge checks, `csm-sim quiz` and `csm-sim exam`.
+
+ask-hint = { $choose ->
+    [1] a–{ $last }
+   *[other] { $choose } letters, a–{ $last }
+}
+ask-your-answer = Your answer ({ $hint }, skip, quit):{" "}
+ask-you-chose = You chose { $letter }) { $choice }
+ask-the-answer = The answer: { $letter }) { $choice }
+exam-intro = Mock exam: { $questions } questions drawn like exam 820-605 (domains 15/25/25/20/15 %), { $time } to answer them. Pass line { $pass } %.
+exam-how = Answer with a letter (two letters where it says choose two), `skip` to leave a question unanswered, `quit` to stop and be marked now.
+exam-question = Question { $number } of { $total } · domain { $domain } · { $time } left
+exam-time-prompt = [{ $time } left]{" "}
+exam-late-answer = Time is up: that answer came after the end and does not count.
+exam-time-up = Time is up.
+exam-score = Score: { $right } of { $asked } ({ $percent } %) in { $time }; { $passed ->
+    [yes] at or above
+   *[no] below
+} the pass line of { $pass } %.
+exam-verdict = { $passed ->
+    [yes] PASSED
+   *[no] NOT PASSED
+}
+mark-not-reached = not reached
+exam-mark-right-yours = {" "}✓ yours
+exam-mark-wrong-yours = {" "}✗ yours
+exam-recorded = Recorded in { $path }: missed questions come back first in `csm-sim quiz`.
+quiz-intro = Practice: { $questions } questions ({ $due } due for review). Answer with a letter, `skip`, or `quit`.
+quiz-question = Question { $number } of { $total } [{ $objectives }]{ $note }
+quiz-right = { $right } of { $asked } right.
+quiz-seen = { $seen } of { $total } questions of the bank answered so far; record in { $path }.

@@ -283,3 +283,51 @@ answer-right = Right.
 answer-not-quite = Not quite.
 you-chose = You chose: { $choice }
 the-answer = The answer: { $choice }
+
+## What the success plan aims at and what the CSM has learned (window and terminal).
+
+plan-aims-at = Aims at: { $outcome }, measured by { $kpi }{ $vendor ->
+    [yes] {" "}— the vendor's goal, not the customer's (1.2)
+   *[no] {""}
+}
+plan-aims-at-nothing = Aims at: no business outcome written yet (2.3)
+plan-sponsor-wants = The sponsor wants: { $outcome }
+plan-sponsor-unheard = The sponsor's desired outcome: not heard yet (a stakeholder conversation or executive alignment, 2.3)
+plan-account-manager = Account manager's notes, what was sold: { $outcome } (4.3.b)
+plan-baseline = Baseline: measured from the account data (2.5)
+plan-no-baseline = Baseline: not measured (review the account data, 2.5)
+plan-use-case-untargeted = Use cases: { $use_case } — targets nothing in particular (2.8)
+plan-use-case-to-be-untargeted = Use cases: to be written as { $use_case } — targets nothing in particular (2.8)
+plan-use-case-not-champions = Use cases: targets { $use_case } first — not the one the champion named (2.8)
+plan-use-case = Use cases: targets { $use_case } first (2.8)
+plan-use-case-none = Use cases: none written yet (2.8)
+plan-raci-outdated = RACI: names a sponsor or champion who has left: review the plan with the people in place (2.9)
+plan-raci-outdated-find = RACI: names a sponsor or champion who has left; find the new one first, then review the plan (2.9)
+plan-champion-shows = The champion's use case: { $use_case }, what the work depends on first (2.8)
+plan-champion-unheard = The champion's use case: not heard yet (a stakeholder conversation or a site visit, 2.8)
+
+## The coach (window and terminal).
+
+coach-renewal = renews { $quarters ->
+    [0] at the end of this quarter
+    [1] in 1 quarter
+   *[other] in { $quarters } quarters
+} and no renewal work has started (5.5)
+coach-barrier = { $barrier }, found { $quarters ->
+    [0] this quarter
+    [1] 1 quarter ago
+   *[other] { $quarters } quarters ago
+}; no response has made progress on it yet ({ $objective })
+coach-red-never = red health and no contact yet (3.3, 2.6)
+coach-red = red health and no contact for { $quarters ->
+    [one] { $quarters } quarter
+   *[other] { $quarters } quarters
+} (3.3, 2.6)
+coach-request = an inbound request is waiting: { $request } (1.4)
+coach-digital = { $count } digital-touch { $count ->
+    [one] customer renews
+   *[other] customers renew
+} within { $quarters ->
+    [one] { $quarters } quarter
+   *[other] { $quarters } quarters
+} with no renewal work: one-to-many renewal outreach reaches a whole segment (1.9.c, 5.5)

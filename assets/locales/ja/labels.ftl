@@ -290,3 +290,33 @@ family-Renew = 更新
 family-Grow = 拡張とアドボカシー
 family-OneToMany = 1対多
 family-Reactive = 依頼への対応
+
+## The elements of a success plan (2.1–2.10).
+
+plan-element-Products = 購入製品（2.1）
+plan-element-StakeholderRoles = ステークホルダーの役割（2.2）
+plan-element-ValidatedOutcomes = 検証済みのビジネス上の成果（2.3）
+plan-element-CriticalSuccessFactors = 重要な成功要因（2.4）
+plan-element-Kpis = KPI と指標（2.10）
+plan-element-UseCases = ターゲットを絞ったユースケース（2.8）
+plan-element-Raci = RACI（2.9）
+
+## How a barrier came to light (3.2, 3.3).
+
+how-Known = 当初から判明していました
+how-Data = アカウントデータから発見しました
+how-Conversation = ステークホルダーとの会話で発見しました
+how-Observation = 顧客の観察で発見しました
+how-Process = 体系的なレビューで発見しました
+how-CustomerEscalation = 顧客がエスカレーションしました
+how-AccountManager = アカウントマネージャーが報告しました
+how-HealthReading = ヘルススコアの低下の要因を読み取って発見しました
+how-SupportCase = CSM が引き継いだサポートケースの対応中に、サポートが発見しました
+how-ServicesTeam = CSM が引き継いだ依頼への対応中に、サービスが発見しました
+
+## A team at the start of a sentence.
+
+team-first-Csm = CSM
+team-first-Support = サポート
+team-first-Services = サービス
+team-first-AccountManager = アカウントマネージャー

@@ -177,3 +177,35 @@ play-help =
       ranking                             クラスの順位（クラスで講師が公開した後）
       help                                このヘルプ (h, ?)
       quit                                保存して終了 (q)
+
+## Questions in the terminal: knowledge checks, `csm-sim quiz` and `csm-sim exam`.
+
+ask-hint = { $choose ->
+    [1] a–{ $last }
+   *[other] { $choose } 文字、a–{ $last }
+}
+ask-your-answer = 回答（{ $hint }、skip、quit）:{" "}
+ask-you-chose = あなたの選択 { $letter }) { $choice }
+ask-the-answer = 正解: { $letter }) { $choice }
+exam-intro = 模擬試験: 試験 820-605 と同じ配分（分野 15/25/25/20/15%）で選んだ { $questions } 問、制限時間 { $time }。合格ラインは { $pass }% です。
+exam-how = 文字で回答してください（2 つ選ぶ問題では 2 文字）。`skip` で未回答のまま次へ、`quit` で中止してその場で採点します。
+exam-question = 問題 { $number }/{ $total } · 分野 { $domain } · 残り { $time }
+exam-time-prompt = [残り { $time }]{" "}
+exam-late-answer = 時間切れです。この回答は終了後に届いたため採点されません。
+exam-time-up = 時間切れです。
+exam-score = 得点: { $asked } 問中 { $right } 問正解（{ $percent }%）、所要時間 { $time }。合格ライン { $pass }% { $passed ->
+    [yes] 以上です
+   *[no] に届きませんでした
+}。
+exam-verdict = { $passed ->
+    [yes] 合格
+   *[no] 不合格
+}
+mark-not-reached = 未到達
+exam-mark-right-yours = {" "}✓ あなたの回答
+exam-mark-wrong-yours = {" "}✗ あなたの回答
+exam-recorded = { $path } に記録しました。間違えた問題は `csm-sim quiz` で優先して出題されます。
+quiz-intro = 練習: { $questions } 問（復習時期 { $due } 問）。文字、`skip`、`quit` で回答してください。
+quiz-question = 問題 { $number }/{ $total } [{ $objectives }]{ $note }
+quiz-right = { $asked } 問中 { $right } 問正解。
+quiz-seen = 問題集 { $total } 問のうち { $seen } 問に回答済み。記録: { $path }。

@@ -260,3 +260,40 @@ answer-right = 正解です。
 answer-not-quite = 不正解です。
 you-chose = あなたの選択: { $choice }
 the-answer = 正解: { $choice }
+
+## What the success plan aims at and what the CSM has learned (window and terminal).
+
+plan-aims-at = 目標: { $outcome }（指標: { $kpi }）{ $vendor ->
+    [yes] {" "}— 顧客ではなくベンダーの目標です（1.2）
+   *[no] {""}
+}
+plan-aims-at-nothing = 目標: ビジネス上の成果はまだ記入されていません（2.3）
+plan-sponsor-wants = スポンサーが望む成果: { $outcome }
+plan-sponsor-unheard = スポンサーが望む成果: まだ聞いていません（ステークホルダーとの会話またはエグゼクティブ同士の連携で、2.3）
+plan-account-manager = アカウントマネージャーのメモ（販売した内容）: { $outcome }（4.3.b）
+plan-baseline = ベースライン: アカウントデータから測定済み（2.5）
+plan-no-baseline = ベースライン: 未測定（アカウントデータをレビューしてください、2.5）
+plan-use-case-untargeted = ユースケース: { $use_case } — 特に何も狙っていません（2.8）
+plan-use-case-to-be-untargeted = ユースケース: { $use_case } として記入予定 — 特に何も狙っていません（2.8）
+plan-use-case-not-champions = ユースケース: まず { $use_case } を狙う — チャンピオンが挙げたものではありません（2.8）
+plan-use-case = ユースケース: まず { $use_case } を狙う（2.8）
+plan-use-case-none = ユースケース: まだ記入されていません（2.8）
+plan-raci-outdated = RACI: 退任したスポンサーまたはチャンピオンが記載されています。現在の担当者とプランをレビューしてください（2.9）
+plan-raci-outdated-find = RACI: 退任したスポンサーまたはチャンピオンが記載されています。まず後任を見つけ、それからプランをレビューしてください（2.9）
+plan-champion-shows = チャンピオンのユースケース: { $use_case }（業務がまず依存するもの、2.8）
+plan-champion-unheard = チャンピオンのユースケース: まだ聞いていません（ステークホルダーとの会話または顧客の観察で、2.8）
+
+## The coach (window and terminal).
+
+coach-renewal = { $quarters ->
+    [0] この四半期末に
+   *[other] { $quarters } 四半期後に
+}更新を迎えますが、更新の準備がまだ始まっていません（5.5）
+coach-barrier = { $barrier }（{ $quarters ->
+    [0] この四半期に発見
+   *[other] { $quarters } 四半期前に発見
+}）。まだどの対応も進展していません（{ $objective }）
+coach-red-never = ヘルスが赤で、まだ一度も接触していません（3.3、2.6）
+coach-red = ヘルスが赤で、{ $quarters } 四半期接触していません（3.3、2.6）
+coach-request = 依頼が待っています: { $request }（1.4）
+coach-digital = デジタルタッチの顧客 { $count } 社が { $quarters } 四半期以内に更新を迎えますが、更新の準備がされていません。1対多の更新アウトリーチならセグメント全体に届きます（1.9.c、5.5）

@@ -234,65 +234,6 @@ pub enum ActionOutcome {
     ExpansionDeclined,
 }
 
-impl ActionOutcome {
-    pub fn describe(&self, action: ActionKind) -> String {
-        match *self {
-            ActionOutcome::Done => "done".to_owned(),
-            ActionOutcome::Discovered(mask) => {
-                let kinds: Vec<String> = BarrierKind::ALL
-                    .iter()
-                    .filter(|k| mask & (1 << k.index()) != 0)
-                    .map(|k| format!("{} ({})", k.label(), k.objective()))
-                    .collect();
-                format!("found {}", kinds.join(", "))
-            }
-            ActionOutcome::NothingFound => "found no new barrier".to_owned(),
-            ActionOutcome::Progressed(kind, p) => format!(
-                "progress on the {} barrier, now {:.0} % of the way ({})",
-                kind.label(),
-                p * 100.0,
-                kind.objective()
-            ),
-            ActionOutcome::Resolved(kind) => {
-                format!(
-                    "resolved the {} barrier ({})",
-                    kind.label(),
-                    kind.objective()
-                )
-            }
-            ActionOutcome::NoEffect => format!(
-                "had no effect: the customer has no problem this responds to ({})",
-                action.spec().objectives.join(", ")
-            ),
-            ActionOutcome::Misdirected => format!(
-                "did not help: it answers a problem this customer does not have while another is open, and the customer noticed ({})",
-                action.spec().objectives.join(", ")
-            ),
-            ActionOutcome::Superseded(kind) => format!(
-                "was not needed in the end: the {} barrier was resolved earlier this quarter ({})",
-                kind.label(),
-                kind.objective()
-            ),
-            ActionOutcome::Backfired => {
-                "backfired: stakeholders' sentiment fell (the customer was not ready for it)"
-                    .to_owned()
-            }
-            ActionOutcome::Misrouted => {
-                "went to a team that does not answer this kind of request: the customer was passed from desk to desk (1.4)"
-                    .to_owned()
-            }
-            ActionOutcome::Blocked(b) => format!("could not happen: {}", b.explain()),
-            ActionOutcome::ExpansionWon(arr) => format!(
-                "the customer bought more: +{} ARR (1.8.b)",
-                super::journal::format_money(arr)
-            ),
-            ActionOutcome::ExpansionDeclined => {
-                "the customer declined the proposal for now (5.2)".to_owned()
-            }
-        }
-    }
-}
-
 /// The hours an action costs for a target.
 pub fn cost(action: ActionKind, touch: Option<super::types::Touch>) -> f32 {
     let spec = action.spec();
