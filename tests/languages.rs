@@ -287,3 +287,21 @@ fn a_flag_naming_a_language_the_program_lacks_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("tlh") && err.contains("ja (日本語)"), "{err}");
 }
+
+#[test]
+fn a_session_played_in_japanese_verifies_in_english() {
+    use csm_sim::scenario::Scenario;
+    use csm_sim::session::Recorder;
+    let scenario = std::sync::Arc::new(Scenario::load("sponsor-loss").unwrap());
+    let session = i18n::with_language("ja", || {
+        // To the end: renewals, churn and their reasons are in what the hash covers.
+        let mut rec = Recorder::new(scenario, 7);
+        while !rec.sim.finished() {
+            rec.end_quarter();
+        }
+        rec.to_session()
+    });
+    i18n::with_language("en", || session.verify("played in Japanese"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    i18n::with_language("ja", || session.verify("played in Japanese")).unwrap();
+}

@@ -10,8 +10,9 @@ pub fn money(v: i64) -> String {
     format_money(v)
 }
 
+/// A share as a percentage with one decimal, as the language writes it ("12.5 %", "12.5%").
 pub fn pct(v: f64) -> String {
-    format!("{:.1} %", v * 100.0)
+    tr!("percent", value = format!("{:.1}", v * 100.0))
 }
 
 /// The quarter-by-quarter table of a run.
@@ -143,9 +144,9 @@ pub fn totals(s: &RunSummary) -> String {
             "{}",
             tr!(
                 "totals-target",
-                name = t.name,
-                target = t.show(t.target),
-                actual = t.show(t.actual),
+                name = crate::i18n::target_name(t),
+                target = crate::i18n::target_value(t, t.target),
+                actual = crate::i18n::target_value(t, t.actual),
                 met = if t.met { "yes" } else { "no" }
             )
         );

@@ -196,7 +196,7 @@ fn play_loop(
                 writeln!(
                     out,
                     "{}",
-                    crate::exam::debrief::coached_line(&rec.coached, rec.sim.clock().quarters)
+                    crate::i18n::coached(&rec.coached, rec.sim.clock().quarters)
                 )?;
             }
             for d in &readiness.domains {
@@ -205,7 +205,7 @@ fn play_loop(
                     "  {} {}: {}",
                     d.id,
                     crate::i18n::objective_title(&d.id, &d.title),
-                    d.describe()
+                    crate::i18n::mastery(d)
                 )?;
             }
             if !readiness.study_next.is_empty() {
@@ -934,6 +934,11 @@ fn band_word(b: Band) -> String {
     }
 }
 
+/// How many terminal columns a text takes (a Japanese character two).
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
 /// The customer a command names, or a line saying there is none.
 fn customer_named(
     sim: &Simulation,
@@ -1080,7 +1085,14 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
     if rows.is_empty() {
         return writeln!(out, "{}", tr!("play-no-match"));
     }
-    // Translated words are padded by display width, so Japanese columns line up too.
+    // Translated words are padded by display width, so Japanese columns line up too; the
+    // touch column is as wide as its longest word in this language.
+    let touch_width = crate::sim::types::Touch::ALL
+        .iter()
+        .map(|t| display_width(&crate::i18n::label("touch", *t)))
+        .chain([8, display_width(&tr!("col-touch"))])
+        .max()
+        .unwrap_or(8);
     let right = |s: String, w: usize| {
         let fitted = format::fit(&s, w);
         let text = fitted.trim_end();
@@ -1096,7 +1108,7 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         format::fit(&tr!("col-id"), 18),
         format::fit(&tr!("col-name"), 28),
         format::fit(&tr!("col-segment"), 10),
-        format::fit(&tr!("col-touch"), 8),
+        format::fit(&tr!("col-touch"), touch_width),
         right(tr!("col-arr"), 12),
         format::fit(&tr!("col-stage"), 13),
         right(tr!("col-renew"), 5),
@@ -1117,7 +1129,7 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
             format::fit(&c.key, 18),
             format::fit(&c.name, 28),
             format::fit(&c.segment, 10),
-            format::fit(&crate::i18n::label("touch", c.touch), 8),
+            format::fit(&crate::i18n::label("touch", c.touch), touch_width),
             format::money(c.arr),
             format::fit(&crate::i18n::label("stage", c.stage), 13),
             tr!("quarter-short", quarter = c.renewal_quarter),
@@ -1192,12 +1204,19 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
             band = band_word(c.health_band)
         )
     )?;
+    let part_width = c
+        .health_components
+        .iter()
+        .map(|(name, _)| display_width(&crate::i18n::health_part(name)))
+        .chain([11])
+        .max()
+        .unwrap_or(11);
     for ((name, score), (_, before)) in c.health_components.iter().zip(&c.health_components_before)
     {
         writeln!(
             out,
             "    {} {score:>5.0}   {}",
-            format::fit(&crate::i18n::health_part(name), 11),
+            format::fit(&crate::i18n::health_part(name), part_width),
             tr!("play-quarter-ago", before = format!("{before:>3.0}"))
         )?;
     }

@@ -47,22 +47,28 @@ pub(crate) fn write_debrief(
     coached: &[u16],
     out: &Path,
 ) -> anyhow::Result<(PathBuf, PathBuf)> {
-    let mut debrief = Debrief::new(sim, judge, answers).with_coach(coached);
-    // The study record, if the trainee keeps one, adds what to practise next.
-    if let Ok(record) = crate::exam::study::StudyRecord::load(&crate::exam::study::default_path())
-        && !record.questions.is_empty()
-    {
-        debrief = debrief.with_study(&record, crate::exam::study::today());
-    }
+    // The HTML and JSON debriefs are not translated yet (issue 12): they are written in
+    // English whatever the language, so that no page mixes two.
+    let (page, data) = crate::i18n::with_language(crate::i18n::ENGLISH, || {
+        let mut debrief = Debrief::new(sim, judge, answers).with_coach(coached);
+        // The study record, if the trainee keeps one, adds what to practise next.
+        if let Ok(record) =
+            crate::exam::study::StudyRecord::load(&crate::exam::study::default_path())
+            && !record.questions.is_empty()
+        {
+            debrief = debrief.with_study(&record, crate::exam::study::today());
+        }
+        (debrief.to_html(), serde_json::to_string_pretty(&debrief))
+    });
     let stem = match out.extension().and_then(|e| e.to_str()) {
         Some("html" | "json") => out.with_extension(""),
         _ => out.to_path_buf(),
     };
     let html = stem.with_extension("html");
     let json = stem.with_extension("json");
-    write_atomically(&html, debrief.to_html().as_bytes())
+    write_atomically(&html, page.as_bytes())
         .with_context(|| format!("cannot write {}", html.display()))?;
-    write_atomically(&json, serde_json::to_string_pretty(&debrief)?.as_bytes())
+    write_atomically(&json, data?.as_bytes())
         .with_context(|| format!("cannot write {}", json.display()))?;
     Ok((html, json))
 }

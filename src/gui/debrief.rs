@@ -15,7 +15,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
         .show(ui, |ui| {
             ui.heading(tr!("debrief-title", title = d.title.as_str()));
             if !d.coached.is_empty() {
-                ui.label(crate::exam::debrief::coached_line(&d.coached, d.quarters));
+                ui.label(crate::i18n::coached(&d.coached, d.quarters));
             }
             let b = &d.business;
             ui.label(RichText::new(tr!("business-results")).strong());
@@ -31,10 +31,10 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
                 expansion = crate::sim::journal::format_money(b.expansion_arr)
             ));
             for t in &b.targets {
-                let show = |v: f64| t.show(v);
+                let show = |v: f64| crate::i18n::target_value(t, v);
                 ui.label(tr!(
                     if t.met { "target-met" } else { "target-missed" },
-                    name = t.name,
+                    name = crate::i18n::target_name(t),
                     target = show(t.target),
                     actual = show(t.actual)
                 ));
@@ -49,19 +49,27 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
             );
             for dom in &d.readiness.domains {
                 let m = dom.mastery.unwrap_or(0.0) as f32;
-                ui.add(egui::ProgressBar::new(m).desired_width(320.0).text(format!(
-                    "{} {} ({} %): {}",
-                    dom.id,
-                    dom.title,
-                    dom.weight,
-                    dom.describe()
-                )));
+                // The bar shows the share; the words beside it, so that none is cut off.
+                ui.horizontal(|ui| {
+                    ui.add(egui::ProgressBar::new(m).desired_width(160.0));
+                    ui.label(format!(
+                        "{} {} ({} %): {}",
+                        dom.id,
+                        crate::i18n::objective_title(&dom.id, &dom.title),
+                        dom.weight,
+                        crate::i18n::mastery(dom)
+                    ));
+                });
             }
             if !d.readiness.study_next.is_empty() {
                 ui.add_space(8.0);
                 ui.label(RichText::new(tr!("study-next")).strong());
                 for s in &d.readiness.study_next {
-                    ui.label(format!("{} {}", s.id, s.title));
+                    ui.label(format!(
+                        "{} {}",
+                        s.id,
+                        crate::i18n::objective_title(&s.id, &s.title)
+                    ));
                 }
             }
             ui.add_space(8.0);
@@ -72,7 +80,8 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
                     quarter = j.quarter,
                     customer = j.customer.clone().unwrap_or_else(|| tr!("the-portfolio")),
                     verdict = crate::i18n::label("verdict", j.verdict),
-                    explanation = j.explanation.as_str(),
+                    explanation = crate::exam::judge::rule(&j.rule)
+                        .map_or_else(|| j.explanation.clone(), crate::i18n::rule_explanation),
                     objectives = j.objectives.join(", ")
                 ));
             }

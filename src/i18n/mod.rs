@@ -14,12 +14,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod customer;
 mod journal;
+mod results;
 
 pub use customer::{attention, digital_line, plan_element, plan_elements, plan_lines};
 pub use fluent_bundle::FluentArgs;
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use journal::{event, factors, result, unlikely_branch};
+pub use results::{coached, mastery, target_name, target_value};
 
 /// Every language folder and its files, by name: `[(LANG, [(FILE, TEXT)])]`.
 pub const FILES: &[(&str, &[(&str, &str)])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));

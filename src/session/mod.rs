@@ -301,7 +301,11 @@ pub fn record(sim: &Simulation, quarter: u16, p: &PlannedAction) -> RecordedActi
 /// actions, pending plan and refused attempts with their targets. Changing any of them in
 /// a saved file makes the session fail to verify.
 pub fn session_hash(rec: &Recorder) -> String {
-    let debrief = crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers);
+    // In English whatever the language played in, so a session saved in one language
+    // verifies in every other.
+    let debrief = crate::i18n::with_language(crate::i18n::ENGLISH, || {
+        crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers)
+    });
     let session = rec.to_session_unhashed();
     let json = serde_json::json!({
         "debrief": debrief,

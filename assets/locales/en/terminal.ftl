@@ -1,6 +1,7 @@
 # The terminal game, `csm-sim play`. Arguments are given as $name; numbers choose the plural
 # form. Columns are padded by display width, so a translation may be longer or shorter.
 
+percent = { $value } %
 never = never
 not-yet = not yet
 not-started = not started

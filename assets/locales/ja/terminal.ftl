@@ -2,6 +2,7 @@
 # so counts are written once with the number. Columns are padded by display width, so a
 # translation may be longer or shorter. Terms follow window.ftl and labels.ftl.
 
+percent = { $value }%
 never = なし
 not-yet = 未実現
 not-started = 未着手
