@@ -407,3 +407,36 @@ fn the_use_case_a_plan_targets_is_chosen_on_the_customer_page_and_recorded() {
     assert_eq!(rec.use_cases[0].use_case, UseCase::Reporting);
     assert_eq!(rec.use_cases[0].customer, "contoso");
 }
+
+#[test]
+fn the_window_speaks_japanese_when_chosen_and_switches_to_the_light_theme() {
+    // The choice stays on this test's thread (with_language), not the others'.
+    csm_sim::i18n::with_language("en", || {
+        let mut h = harness();
+        h.run();
+        h.get_by_label("Built-in scenarios");
+        h.get_all_by_role(egui::accesskit::Role::ComboBox)
+            .next()
+            .unwrap()
+            .click();
+        h.run();
+        h.get_by_label("日本語").click();
+        h.run();
+        assert_eq!(csm_sim::i18n::current().id, "ja");
+        h.run();
+        h.get_by_label("組み込みシナリオ");
+        h.get_by_label("開始").click();
+        h.run();
+        h.get_by_label("ポートフォリオ (P)");
+        // No settings file is written by a test's window.
+        assert!(!h.state().keep_settings);
+        assert_eq!(h.state().theme, csm_sim::settings::Theme::Dark);
+        h.get_by_label("ライト").click();
+        h.run();
+        assert_eq!(h.state().theme, csm_sim::settings::Theme::Light);
+        assert!(
+            h.ctx.global_style().visuals.window_fill.r() > 128,
+            "not light"
+        );
+    });
+}

@@ -169,12 +169,23 @@ pub fn available() -> String {
         .join(", ")
 }
 
-/// Sets the process's language.
+/// Sets the process's language (or, inside [`with_language`], the scope's).
 pub fn set_language(tag: &str) -> Result<(), UnknownLanguage> {
     let index = find(tag).ok_or_else(|| UnknownLanguage {
         asked: tag.to_owned(),
     })?;
-    CURRENT.store(index, Ordering::Relaxed);
+    // Inside `with_language` the choice is the scope's (a test driving the window's menu
+    // changes its own thread's language, not that of the tests beside it).
+    let scoped = LOCAL.with(|l| {
+        let active = l.get().is_some();
+        if active {
+            l.set(Some(index));
+        }
+        active
+    });
+    if !scoped {
+        CURRENT.store(index, Ordering::Relaxed);
+    }
     Ok(())
 }
 
