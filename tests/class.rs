@@ -51,6 +51,7 @@ fn a_class_report_verifies_ranks_and_names_what_did_not_verify() {
     let out = dir.join("out");
     let o = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
         .env("CSM_SIM_LANG", "en")
+        .env("CSM_SIM_SETTINGS", "/nonexistent/csm-sim-settings.ron")
         .args(["class", "report"])
         .args(["ana", "ben", "cho", "eve"].map(|n| dir.join(format!("{n}.ron"))))
         .arg("--out")

@@ -41,6 +41,7 @@ fn class(dir: &Path) -> (SocketAddr, String, String) {
 fn play(dir: &Path, args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
         .env("CSM_SIM_LANG", "en")
+        .env("CSM_SIM_SETTINGS", "/nonexistent/csm-sim-settings.ron")
         .current_dir(dir)
         .env("CSM_SIM_STUDY", dir.join("study.ron"))
         .arg("play")
@@ -355,6 +356,7 @@ fn hostile_requests_get_a_4xx_with_a_message() {
 fn serve(dir: &Path, port: u16) -> (std::process::Child, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_csm-sim"))
         .env("CSM_SIM_LANG", "en")
+        .env("CSM_SIM_SETTINGS", "/nonexistent/csm-sim-settings.ron")
         .current_dir(dir)
         .args([
             "class",

@@ -7,7 +7,8 @@ use std::process::{Command, Output, Stdio};
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_csm-sim"));
     // The tests read English, whatever the machine's locale or saved setting.
-    c.env("CSM_SIM_LANG", "en");
+    c.env("CSM_SIM_LANG", "en")
+        .env("CSM_SIM_SETTINGS", "/nonexistent/csm-sim-settings.ron");
     c
 }
 

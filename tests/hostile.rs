@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_csm-sim"));
     // The tests read English, whatever the machine's locale or saved setting.
-    c.env("CSM_SIM_LANG", "en");
+    c.env("CSM_SIM_LANG", "en")
+        .env("CSM_SIM_SETTINGS", "/nonexistent/csm-sim-settings.ron");
     c.env(
         "CSM_SIM_STUDY",
         std::env::temp_dir().join("csm-hostile-study.ron"),

@@ -825,7 +825,10 @@ async fn trainee_debrief(
         let rec = Session::parse("seat", &text)
             .and_then(|x| x.verify("seat"))
             .map_err(internal)?;
-        Ok(crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers).to_html())
+        // The instructor's pages are in English (not translated yet).
+        Ok(crate::i18n::with_language(crate::i18n::ENGLISH, || {
+            crate::exam::debrief::Debrief::new(&rec.sim, &rec.judge, &rec.answers).to_html()
+        }))
     })
     .await;
     match page {

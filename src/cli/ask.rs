@@ -31,12 +31,11 @@ pub fn parse_letters(word: &str, choices: usize, choose: usize) -> Result<Vec<us
         .map(|c| c.to_ascii_lowercase())
         .collect();
     let last = letter(choices - 1);
+    let last = last.to_string();
     let usage = if choose == 1 {
-        format!("Answer with one letter (a–{last}), `skip` or `quit`.")
+        tr!("ask-one-letter", last = last)
     } else {
-        format!(
-            "Choose {choose}: give {choose} different letters (a–{last}), for example `a c`; or `skip` or `quit`."
-        )
+        tr!("ask-n-letters", choose = choose, last = last)
     };
     if letters.len() != choose {
         return Err(usage);

@@ -179,8 +179,11 @@ fn report(sessions: &[PathBuf], out: &Path) -> anyhow::Result<ExitCode> {
                 if verified.iter().any(|(_, _, p)| p == &page) {
                     page = page_name(&format!("{name}-{}", verified.len() + 1));
                 }
-                let d = Debrief::new(&rec.sim, &rec.judge, &rec.answers);
-                write_atomically(&out.join(&page), d.to_html().as_bytes())
+                // In English, as the whole class report (not translated yet).
+                let html = crate::i18n::with_language(crate::i18n::ENGLISH, || {
+                    Debrief::new(&rec.sim, &rec.judge, &rec.answers).to_html()
+                });
+                write_atomically(&out.join(&page), html.as_bytes())
                     .with_context(|| format!("cannot write {}", out.join(&page).display()))?;
                 verified.push((name, rec, page));
             }

@@ -53,8 +53,9 @@ use crate::scenario::{Scenario, builtin};
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The language the program speaks: en, ja, … (else the window's saved setting, then
-    /// CSM_SIM_LANG, then the system locale; English if none of them names one it has).
+    /// The language the window, `play`, `quiz` and `exam` speak: en, ja, … (else
+    /// CSM_SIM_LANG, then the window's saved setting, then the system locale; English if none
+    /// names one it has). The other commands are in English for now.
     #[arg(long, global = true, value_name = "LANG")]
     lang: Option<String>,
 }
@@ -138,6 +139,17 @@ pub fn main() -> ExitCode {
     if let Err(e) = choose_language(cli.lang.as_deref()) {
         eprintln!("csm-sim: {e}");
         return ExitCode::from(2);
+    }
+    // Only the window, `play`, `quiz` and `exam` are translated yet; the others speak
+    // English rather than half of another language.
+    let translated = match &cli.command {
+        None | Some(Command::Play(_) | Command::Exam(_) | Command::Quiz(_)) => true,
+        #[cfg(feature = "gui")]
+        Some(Command::Gui { .. }) => true,
+        Some(_) => false,
+    };
+    if !translated {
+        let _ = crate::i18n::set_language(crate::i18n::ENGLISH);
     }
     let result = match cli.command {
         // Without a command: the window on the built-in default scenario when the program

@@ -526,7 +526,8 @@ fn hand_request(sim: &mut Simulation, rest: &[&str], out: &mut impl Write) -> an
             "{}",
             tr!(
                 "play-handed",
-                action = crate::i18n::action_name(action),
+                // Mid-sentence: "Planned: hand the request to support for …".
+                action = crate::i18n::action_name(action).to_lowercase(),
                 customer = c.name.as_str(),
                 hours = format!("{h:.1}"),
                 freed = format!("{freed:.1}"),
@@ -647,7 +648,7 @@ impl Study {
                 writeln!(
                     out,
                     "{}",
-                    tr!("could-not-save-study", error = e.to_string())
+                    tr!("play-could-not-update-study", error = e.to_string())
                 )?;
             }
         }
@@ -872,7 +873,7 @@ fn status(sim: &Simulation, out: &mut impl Write) -> std::io::Result<()> {
                 format!(
                     "{k} ({})",
                     tr!(
-                        "request-hours-short",
+                        "play-request-short",
                         request = crate::i18n::label("request-short", r.kind),
                         hours = format!("{:.1}", r.hours)
                     )
@@ -1090,7 +1091,7 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
     let touch_width = crate::sim::types::Touch::ALL
         .iter()
         .map(|t| display_width(&crate::i18n::label("touch", *t)))
-        .chain([8, display_width(&tr!("col-touch"))])
+        .chain([8, display_width(&tr!("col-touch-lower"))])
         .max()
         .unwrap_or(8);
     let right = |s: String, w: usize| {
@@ -1107,13 +1108,13 @@ fn portfolio(sim: &Simulation, words: &[&str], out: &mut impl Write) -> std::io:
         "#",
         format::fit(&tr!("col-id"), 18),
         format::fit(&tr!("col-name"), 28),
-        format::fit(&tr!("col-segment"), 10),
-        format::fit(&tr!("col-touch"), touch_width),
+        format::fit(&tr!("col-segment-lower"), 10),
+        format::fit(&tr!("col-touch-lower"), touch_width),
         right(tr!("col-arr"), 12),
-        format::fit(&tr!("col-stage"), 13),
+        format::fit(&tr!("col-stage-lower"), 13),
         right(tr!("col-renew"), 5),
-        right(tr!("col-health"), 12),
-        tr!("col-known-barriers")
+        right(tr!("col-health-lower"), 12),
+        tr!("col-known-barriers-lower")
     )?;
     let shown = rows.len();
     for c in &rows {

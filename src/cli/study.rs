@@ -166,7 +166,11 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
             "  {} {} {}  {:>3.0} %",
             d.id,
             super::format::fit(&crate::i18n::objective_title(&d.id, &d.title), 34),
-            tr!("right-of", right = d.right, asked = d.asked),
+            tr!(
+                "right-of",
+                right = format!("{:>2}", d.right),
+                asked = format!("{:>2}", d.asked)
+            ),
             d.share() * 100.0
         )?;
     }
@@ -177,7 +181,7 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
             Some(a) if q.is_right(a) => tr!("mark-right"),
             Some(_) => tr!("mark-wrong"),
             None if skipped[i] => tr!("mark-skipped"),
-            None if i < reached => tr!("mark-not-answered"),
+            None if i < reached => tr!("mark-unanswered"),
             None => tr!("mark-not-reached"),
         };
         writeln!(
@@ -218,7 +222,7 @@ pub fn exam(args: ExamArgs) -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "\n{}",
-                tr!("could-not-save-study", error = e.to_string())
+                tr!("quiz-could-not-save", error = e.to_string())
             )?;
             return Ok(ExitCode::from(1));
         }
@@ -289,11 +293,7 @@ pub fn quiz(args: QuizArgs) -> anyhow::Result<ExitCode> {
         record.answered(&q.id, ok, day);
         // Saved after every answer: an interrupted practice keeps what was done.
         if let Err(e) = record.save(&path) {
-            writeln!(
-                out,
-                "{}",
-                tr!("could-not-save-study", error = e.to_string())
-            )?;
+            writeln!(out, "{}", tr!("quiz-could-not-save", error = e.to_string()))?;
             return Ok(ExitCode::from(1));
         }
     }
@@ -307,7 +307,7 @@ pub fn quiz(args: QuizArgs) -> anyhow::Result<ExitCode> {
                 "  {} {} ({}) — `csm-sim quiz --objective {}`",
                 w.id,
                 crate::i18n::objective_title(&w.id, &w.title),
-                tr!("right-of", right = w.right, asked = w.answered),
+                tr!("right-of-right", right = w.right, asked = w.answered),
                 w.id
             )?;
         }

@@ -78,7 +78,7 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
                 ui.label(tr!(
                     "judged-decision",
                     quarter = j.quarter,
-                    customer = j.customer.clone().unwrap_or_else(|| tr!("the-portfolio")),
+                    customer = j.customer.clone().unwrap_or_else(|| tr!("portfolio-word")),
                     verdict = crate::i18n::label("verdict", j.verdict),
                     explanation = crate::exam::judge::rule(&j.rule)
                         .map_or_else(|| j.explanation.clone(), crate::i18n::rule_explanation),

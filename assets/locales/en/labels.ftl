@@ -5,28 +5,28 @@ language-name = English
 
 ## Verdicts on a judged decision.
 
-verdict-Good = good
-verdict-Mistake = mistake
+verdict-Good = Good
+verdict-Mistake = Mistake
 
 ## Scenario difficulty.
 
-difficulty-Beginner = beginner
-difficulty-Intermediate = intermediate
-difficulty-Advanced = advanced
+difficulty-Beginner = Beginner
+difficulty-Intermediate = Intermediate
+difficulty-Advanced = Advanced
 
 ## Customer size.
 
-size-Small = small
-size-Medium = medium
-size-Large = large
-size-Enterprise = enterprise
+size-Small = Small
+size-Medium = Medium
+size-Large = Large
+size-Enterprise = Enterprise
 
 ## Barrier categories (3.1).
 
-category-Business = business
-category-Operational = operational
-category-Technical = technical
-category-Cultural = cultural
+category-Business = Business
+category-Operational = Operational
+category-Technical = Technical
+category-Cultural = Cultural
 
 ## How a customer is engaged (1.9).
 

@@ -230,3 +230,18 @@ quiz-intro = Practice: { $questions } questions ({ $due } due for review). Answe
 quiz-question = Question { $number } of { $total } [{ $objectives }]{ $note }
 quiz-right = { $right } of { $asked } right.
 quiz-seen = { $seen } of { $total } questions of the bank answered so far; record in { $path }.
+
+## Terminal-only forms.
+
+play-request-short = { $request }, { $hours } h
+col-segment-lower = segment
+col-touch-lower = touch
+col-stage-lower = stage
+col-health-lower = health
+col-known-barriers-lower = known barriers
+play-could-not-update-study = Could not update the study record: { $error }
+quiz-could-not-save = Could not save the study record: { $error }
+right-of-right = { $right } of { $asked } right
+mark-unanswered = unanswered
+ask-one-letter = Answer with one letter (a–{ $last }), `skip` or `quit`.
+ask-n-letters = Choose { $choose }: give { $choose } different letters (a–{ $last }), for example `a c`; or `skip` or `quit`.

@@ -210,3 +210,18 @@ quiz-intro = 練習: { $questions } 問（復習時期 { $due } 問）。文字�
 quiz-question = 問題 { $number }/{ $total } [{ $objectives }]{ $note }
 quiz-right = { $asked } 問中 { $right } 問正解。
 quiz-seen = 問題集 { $total } 問のうち { $seen } 問に回答済み。記録: { $path }。
+
+## Terminal-only forms.
+
+play-request-short = { $request }、{ $hours } 時間
+col-segment-lower = セグメント
+col-touch-lower = タッチ
+col-stage-lower = ステージ
+col-health-lower = ヘルス
+col-known-barriers-lower = 既知のバリア
+play-could-not-update-study = 学習記録を更新できませんでした: { $error }
+quiz-could-not-save = 学習記録を保存できませんでした: { $error }
+right-of-right = { $asked } 問中 { $right } 問正解
+mark-unanswered = 未回答
+ask-one-letter = 1 文字（a–{ $last }）、`skip` または `quit` で回答してください。
+ask-n-letters = { $choose } つ選択: 異なる { $choose } 文字（a–{ $last }）を入力してください（例: `a c`）。または `skip`、`quit`。
