@@ -1365,7 +1365,7 @@ fn show(sim: &Simulation, c: &CustomerView, out: &mut impl Write) -> std::io::Re
     if c.advocacy != 0 {
         engagement.push_str(&tr!(
             "play-with-advocacy",
-            forms = crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
+            forms = crate::i18n::advocacy_forms(c.advocacy)
         ));
     }
     writeln!(out, "{engagement}")?;

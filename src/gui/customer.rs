@@ -273,7 +273,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                     if c.advocacy != 0 {
                         left.label(tr!(
                             "advocate",
-                            forms = crate::sim::actions::advocacy_forms(c.advocacy).join(", ")
+                            forms = crate::i18n::advocacy_forms(c.advocacy)
                         ));
                     }
                 }

@@ -83,6 +83,20 @@ pub fn plan_lines(c: &CustomerView) -> Vec<String> {
     lines
 }
 
+/// The forms of advocacy a customer gave, in words: "reference, case study".
+pub fn advocacy_forms(advocacy: u8) -> String {
+    [
+        (1, "advocacy-reference"),
+        (2, "advocacy-case-study"),
+        (4, "advocacy-talk"),
+    ]
+    .into_iter()
+    .filter(|&(bit, _)| advocacy & bit != 0)
+    .map(|(_, id)| super::text(id, None))
+    .collect::<Vec<_>>()
+    .join(&tr!("list-separator"))
+}
+
 /// What the coach says of one thing that deserves attention, with its objective.
 pub fn attention(a: &Attention) -> String {
     match *a {

@@ -16,7 +16,9 @@ mod customer;
 mod journal;
 mod results;
 
-pub use customer::{attention, digital_line, plan_element, plan_elements, plan_lines};
+pub use customer::{
+    advocacy_forms, attention, digital_line, plan_element, plan_elements, plan_lines,
+};
 pub use fluent_bundle::FluentArgs;
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;

@@ -46,7 +46,11 @@ pub fn coached(coached: &[u16], quarters: u16) -> String {
     let list: Vec<String> = coached.iter().map(u16::to_string).collect();
     let list = match list.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => tr!("list-and", first = rest.join(", "), last = last.as_str()),
+        Some((last, rest)) => tr!(
+            "list-and",
+            first = rest.join(&tr!("list-separator")),
+            last = last.as_str()
+        ),
         None => String::new(),
     };
     if coached.len() == usize::from(quarters) {

@@ -319,3 +319,10 @@ team-first-Csm = The CSM
 team-first-Support = Support
 team-first-Services = Services
 team-first-AccountManager = The account manager
+
+## Forms of advocacy (4.6), and how lists are joined.
+
+advocacy-reference = reference
+advocacy-case-study = case study
+advocacy-talk = user-group talk
+list-separator = ,{" "}

@@ -320,3 +320,10 @@ team-first-Csm = CSM
 team-first-Support = サポート
 team-first-Services = サービス
 team-first-AccountManager = アカウントマネージャー
+
+## Forms of advocacy (4.6), and how lists are joined.
+
+advocacy-reference = リファレンス
+advocacy-case-study = ケーススタディ
+advocacy-talk = ユーザー会での講演
+list-separator = 、

@@ -773,15 +773,6 @@ pub fn advocacy_bit(action: ActionKind) -> u8 {
     }
 }
 
-/// The forms of advocacy given, in words.
-pub fn advocacy_forms(advocacy: u8) -> Vec<&'static str> {
-    [(1, "reference"), (2, "case study"), (4, "user-group talk")]
-        .into_iter()
-        .filter(|&(bit, _)| advocacy & bit != 0)
-        .map(|(_, name)| name)
-        .collect()
-}
-
 /// How much peer proof a customer's advocacy gives the others in its segment: a reference
 /// or a talk one point, a case study with measured results two.
 pub fn peer_points(advocacy: u8) -> u8 {

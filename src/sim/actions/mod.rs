@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use catalogue::{ActionKind, ActionSpec, CATALOGUE, Family};
-pub use effects::{PEER_PROOF, PEER_PROOF_CAP, advocacy_forms};
+pub use effects::{PEER_PROOF, PEER_PROOF_CAP};
 
 use super::clock::Clock;
 use super::customer::Role;
