@@ -291,37 +291,32 @@ pub fn health_part(english: &str) -> String {
         .map_or_else(|| english.to_owned(), |h| label("health-part", h))
 }
 
-/// What a judging rule says: its explanation in this language, or as `assets/rules.ron` has
-/// it.
-pub fn rule_explanation(rule: &crate::exam::judge::Rule) -> String {
-    let id = format!("rule-{}", rule.id);
-    if current().has(&id) {
-        text(&id, None)
-    } else {
-        rule.explanation.clone()
-    }
-}
-
-/// An exam domain's or objective's title (`3`, `3.4.b`) in this language, or the
-/// blueprint's English one.
-pub fn objective_title(id: &str, english: &str) -> String {
-    let key = format!("objective-{}", id.replace('.', "-"));
-    if current().has(&key) {
-        text(&key, None)
+/// Message `id` of this thread's language, or `english` (content whose English lives in a
+/// data file, not in `en/`) when the language lacks it.
+fn text_or(id: &str, english: &str) -> String {
+    if current().has(id) {
+        text(id, None)
     } else {
         english.to_owned()
     }
 }
 
+/// What a judging rule says: its explanation in this language, or as `assets/rules.ron` has
+/// it.
+pub fn rule_explanation(rule: &crate::exam::judge::Rule) -> String {
+    text_or(&format!("rule-{}", rule.id), &rule.explanation)
+}
+
+/// An exam domain's or objective's title (`3`, `3.4.b`) in this language, or the
+/// blueprint's English one.
+pub fn objective_title(id: &str, english: &str) -> String {
+    text_or(&format!("objective-{}", id.replace('.', "-")), english)
+}
+
 /// A question's prompt in this language, or as the bank has it (English). A language has a
 /// question whole or not at all (the tests see to it), so its prompt decides.
 pub fn question_prompt(q: &crate::exam::questions::Question) -> String {
-    let id = format!("q-{}-prompt", q.id);
-    if current().has(&id) {
-        text(&id, None)
-    } else {
-        q.prompt.clone()
-    }
+    text_or(&format!("q-{}-prompt", q.id), &q.prompt)
 }
 
 fn translated(q: &crate::exam::questions::Question) -> bool {
