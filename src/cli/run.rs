@@ -47,9 +47,7 @@ pub(crate) fn write_debrief(
     coached: &[u16],
     out: &Path,
 ) -> anyhow::Result<(PathBuf, PathBuf)> {
-    // The HTML and JSON debriefs are not translated yet (issue 12): they are written in
-    // English whatever the language, so that no page mixes two.
-    let (page, data) = crate::i18n::with_language(crate::i18n::ENGLISH, || {
+    let debrief = || {
         let mut debrief = Debrief::new(sim, judge, answers).with_coach(coached);
         // The study record, if the trainee keeps one, adds what to practise next.
         if let Ok(record) =
@@ -58,7 +56,13 @@ pub(crate) fn write_debrief(
         {
             debrief = debrief.with_study(&record, crate::exam::study::today());
         }
-        (debrief.to_html(), serde_json::to_string_pretty(&debrief))
+        debrief
+    };
+    // The page is in the reader's language; the JSON, data for programs, in English (its
+    // texts are the rules' and the bank's own).
+    let page = debrief().to_html();
+    let data = crate::i18n::with_language(crate::i18n::ENGLISH, || {
+        serde_json::to_string_pretty(&debrief())
     });
     let stem = match out.extension().and_then(|e| e.to_str()) {
         Some("html" | "json") => out.with_extension(""),

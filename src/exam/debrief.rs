@@ -13,7 +13,7 @@ use crate::sim::Simulation;
 use crate::sim::actions::{ActionKind, ActionOutcome};
 use crate::sim::journal::{Event, format_money};
 use crate::sim::summary::TargetResult;
-use crate::sim::types::BarrierKind;
+use crate::sim::types::{Band, BarrierKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Business {
@@ -56,6 +56,36 @@ pub struct Outcome {
     /// A renewal with a chance of [`ROUTINE_CHANCE`] or more, nothing against it and no
     /// barrier in its term: the HTML debrief counts these by quarter instead of listing them.
     pub routine: bool,
+    /// The story and the decision behind `why`, for telling it in the reader's language.
+    #[serde(skip)]
+    pub story: Vec<Story>,
+    #[serde(skip)]
+    pub detail: Detail,
+}
+
+/// One event of an outcome's story, from the start of the customer's term.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Story {
+    /// A barrier began, and when it was found and resolved, if it was.
+    Barrier {
+        kind: BarrierKind,
+        began: u16,
+        found: Option<u16>,
+        resolved: Option<u16>,
+    },
+    /// The quarter renewal work (a renewal risk analysis) started.
+    RenewalWork(u16),
+}
+
+/// What decided an outcome: a renewal draw and its reasons, or the expansion action won.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Detail {
+    Decision {
+        renewed: bool,
+        chance: f32,
+        factors: crate::sim::renewal::Factors,
+    },
+    Expansion(ActionKind),
 }
 
 /// The kinds of mistake the HTML debrief shows open; the rest are folded.
@@ -134,6 +164,9 @@ pub struct CheckResult {
     pub answer: String,
     pub correct: bool,
     pub explanation: String,
+    /// The choices given (indices into the question's), to show them in any language.
+    #[serde(skip)]
+    pub chosen_choices: Vec<usize>,
 }
 
 impl Debrief {
@@ -222,6 +255,7 @@ impl Debrief {
                         chosen: texts(&a.chosen(), |c| &c.text),
                         answer: texts(&q.answers(), |c| &c.text),
                         correct: a.correct(),
+                        chosen_choices: a.chosen(),
                         explanation: texts(&q.answers(), |c| &c.explanation),
                     })
                 })
@@ -266,12 +300,23 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             )
         };
         let mut routine = false;
-        let (kind, arr, chance, reasons) = match e.event {
+        let decision = |renewed: bool, chance: f32, factors| Detail::Decision {
+            renewed,
+            chance,
+            factors,
+        };
+        let (kind, arr, chance, reasons, detail) = match e.event {
             Event::Churned {
                 arr,
                 chance,
                 factors,
-            } => ("churned", arr, Some(chance), odds(false, chance, factors)),
+            } => (
+                "churned",
+                arr,
+                Some(chance),
+                odds(false, chance, factors),
+                decision(false, chance, factors),
+            ),
             Event::Downsold {
                 from,
                 to,
@@ -282,6 +327,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 from - to,
                 Some(chance),
                 odds(false, chance, factors),
+                decision(false, chance, factors),
             ),
             Event::Renewed {
                 arr,
@@ -289,7 +335,13 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 factors,
             } => {
                 routine = chance >= ROUTINE_CHANCE && !factors.anything_against();
-                ("renewed", arr, Some(chance), odds(true, chance, factors))
+                (
+                    "renewed",
+                    arr,
+                    Some(chance),
+                    odds(true, chance, factors),
+                    decision(true, chance, factors),
+                )
             }
             Event::Action {
                 action,
@@ -303,6 +355,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                     action.spec().name,
                     action.spec().objectives.join(", ")
                 ),
+                Detail::Expansion(action),
             ),
             _ => continue,
         };
@@ -313,6 +366,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             .find(|x| matches!(x.event, Event::Renewed { .. } | Event::Downsold { .. }))
             .map_or(0, |x| x.quarter);
         let mut history = Vec::new();
+        let mut told = Vec::new();
         let mut renewal_work = false;
         for earlier in past {
             match earlier.event {
@@ -350,6 +404,12 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                         (None, None) => write!(s, ", never found").ok(),
                     };
                     history.push(s);
+                    told.push(Story::Barrier {
+                        kind: b,
+                        began: earlier.quarter,
+                        found,
+                        resolved,
+                    });
                 }
                 Event::Action {
                     action: ActionKind::RenewalRiskAnalysis,
@@ -357,6 +417,7 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 } if earlier.quarter > term_start && !renewal_work => {
                     renewal_work = true;
                     history.push(format!("renewal work started in Q{}", earlier.quarter));
+                    told.push(Story::RenewalWork(earlier.quarter));
                 }
                 _ => {}
             }
@@ -379,6 +440,8 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
                 .trim_start_matches([';', ':', ' '])
                 .to_owned(),
             routine: routine && history.is_empty(),
+            story: told,
+            detail,
         });
     }
     out
@@ -417,12 +480,13 @@ fn arr_chart(points: &[QuarterPoint], start: i64) -> String {
         .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
         .collect();
     let mut svg = format!(
-        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"ARR by quarter\"><polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"3\" points=\"{}\"/>",
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\"><polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"3\" points=\"{}\"/>",
+        escape(&tr!("chart-arr")),
         path.join(" ")
     );
     for (i, v) in values.iter().enumerate() {
         let label = if i == 0 {
-            "start".to_owned()
+            escape(&tr!("chart-start"))
         } else {
             format!("Q{i}")
         };
@@ -463,17 +527,19 @@ fn health_chart(points: &[QuarterPoint]) -> String {
         .max(1) as f64;
     let slot = (w - 2.0 * pad) / points.len().max(1) as f64;
     let mut svg = format!(
-        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"Customers by health band per quarter\">"
+        "<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">",
+        escape(&tr!("chart-bands"))
     );
     for (i, p) in points.iter().enumerate() {
         let x0 = pad + slot * i as f64 + slot * 0.15;
         let bw = slot * 0.7;
         let mut top = h - pad / 2.0 - 12.0;
         for (count, colour, word) in [
-            (p.red, "#c62828", "red"),
-            (p.yellow, "#f9a825", "yellow"),
-            (p.green, "#2e7d32", "green"),
+            (p.red, "#c62828", Band::Red),
+            (p.yellow, "#f9a825", Band::Yellow),
+            (p.green, "#2e7d32", Band::Green),
         ] {
+            let word = escape(&crate::i18n::label("band", word));
             let bh = (h - pad - 12.0) * f64::from(count) / max;
             top -= bh;
             if count > 0 {
@@ -511,101 +577,142 @@ impl Debrief {
         self
     }
 
-    /// The debrief as one HTML page with everything inline: no scripts, no external files.
+    /// The debrief as one HTML page with everything inline: no scripts, no external files,
+    /// in the program's current language (scenario text as its author wrote it).
     pub fn to_html(&self) -> String {
         let mut h = String::new();
         let b = &self.business;
+        let e = |s: String| escape(&s);
         let _ = write!(
             h,
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Debrief — {title}</title><style>{CSS}</style></head><body><main><h1>Debrief: {title}</h1><p class=\"meta\">Scenario <code>{id}</code>, seed {seed}, {q} quarters played.</p>",
-            title = escape(&self.title),
-            id = escape(&self.scenario),
-            seed = self.seed,
-            q = self.quarters
+            "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>{CSS}</style></head><body><main><h1>{title}</h1><p class=\"meta\">{meta}</p>",
+            lang = crate::i18n::current().id,
+            title = e(tr!("debrief-title", title = self.title.as_str())),
+            meta = e(tr!(
+                "debrief-meta",
+                scenario = self.scenario.as_str(),
+                seed = self.seed.to_string(),
+                quarters = self.quarters
+            ))
         );
         if !self.coached.is_empty() {
             let _ = write!(
                 h,
                 "<p class=\"meta\">{}</p>",
-                escape(&coached_line(&self.coached, self.quarters))
+                e(crate::i18n::coached(&self.coached, self.quarters))
             );
         }
         // Business results.
+        let card = |value: String, caption: String| {
+            format!(
+                "<div class=\"card\"><b>{}</b><span>{}</span></div>",
+                escape(&value),
+                escape(&caption)
+            )
+        };
         let _ = write!(
             h,
-            "<section><h2>Business results</h2><div class=\"cards\"><div class=\"card\"><b>{}</b><span>GRR</span></div><div class=\"card\"><b>{}</b><span>NRR</span></div><div class=\"card\"><b>{}</b><span>ARR at the end (from {} at the start)</span></div><div class=\"card\"><b>{}</b><span>churned ARR, {} of {} customers</span></div><div class=\"card\"><b>{}</b><span>expansion ARR</span></div><div class=\"card\"><b>{}</b><span>mean time to value</span></div></div>",
-            pct(b.grr),
-            pct(b.nrr),
-            escape(&format_money(b.end_arr)),
-            escape(&format_money(b.start_arr)),
-            escape(&format_money(b.churned_arr)),
-            b.churned_customers,
-            b.customers,
-            escape(&format_money(b.expansion_arr)),
-            b.mean_time_to_value
-                .map_or("—".to_owned(), |t| format!("{t:.1} quarters"))
+            "<section><h2>{}</h2><div class=\"cards\">{}{}{}{}{}{}</div>",
+            e(tr!("business-results")),
+            card(pct(b.grr), "GRR".to_owned()),
+            card(pct(b.nrr), "NRR".to_owned()),
+            card(
+                format_money(b.end_arr),
+                tr!("card-end-arr", start = format_money(b.start_arr))
+            ),
+            card(
+                format_money(b.churned_arr),
+                tr!(
+                    "card-churned",
+                    lost = b.churned_customers,
+                    customers = b.customers
+                )
+            ),
+            card(format_money(b.expansion_arr), tr!("card-expansion")),
+            card(
+                b.mean_time_to_value.map_or("—".to_owned(), |t| {
+                    tr!("time-to-value", quarters = format!("{t:.1}"))
+                }),
+                tr!("card-time-to-value")
+            ),
         );
         if b.outlook.pending_arr > 0 {
             let _ = write!(
                 h,
-                "<p class=\"meta\">Renewal outlook: every contract renews again after the scenario; the starting customers' {} of ARR is expected to keep {} at those renewals, as things stand. NRR with that outlook is {} (1.8.c).</p>",
-                escape(&format_money(b.outlook.pending_arr)),
-                escape(&format_money(b.outlook.expected_pending_arr)),
-                pct(b.outlook.nrr)
+                "<p class=\"meta\">{}</p>",
+                e(tr!(
+                    "debrief-outlook",
+                    pending = format_money(b.outlook.pending_arr),
+                    expected = format_money(b.outlook.expected_pending_arr),
+                    nrr = pct(b.outlook.nrr)
+                ))
             );
         }
         if !b.targets.is_empty() {
-            h.push_str("<table><tr><th>Target</th><th>Goal</th><th>Result</th><th></th></tr>");
+            let _ = write!(
+                h,
+                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+                e(tr!("target-col-target")),
+                e(tr!("target-col-goal")),
+                e(tr!("target-col-result"))
+            );
             for t in &b.targets {
-                let show = |v: f64| t.show(v);
+                let show = |v: f64| crate::i18n::target_value(t, v);
                 let _ = write!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
-                    escape(t.name),
-                    show(t.target),
-                    show(t.actual),
+                    e(crate::i18n::target_name(t)),
+                    e(show(t.target)),
+                    e(show(t.actual)),
                     if t.met { "met" } else { "missed" },
-                    if t.met { "✔ met" } else { "✘ missed" }
+                    e(tr!(if t.met { "target-met" } else { "target-missed" }))
                 );
             }
             h.push_str("</table>");
         }
         let _ = write!(
             h,
-            "<div class=\"charts\"><figure>{}<figcaption>ARR at the end of each quarter</figcaption></figure><figure>{}<figcaption>Customers by health band (mean health under each bar)</figcaption></figure></div></section>",
+            "<div class=\"charts\"><figure>{}<figcaption>{}</figcaption></figure><figure>{}<figcaption>{}</figcaption></figure></div></section>",
             arr_chart(&self.per_quarter, b.start_arr),
-            health_chart(&self.per_quarter)
+            e(tr!("chart-arr")),
+            health_chart(&self.per_quarter),
+            e(tr!("html-chart-bands"))
         );
         // Readiness.
         let _ = write!(
             h,
-            "<section><h2>Exam readiness: {}</h2><p>Mastery per domain of exam 820-605 from your judged decisions, weighted like the exam. A domain without evidence counts as not yet shown, and a little evidence as little: each domain's good decisions and right answers are weighed against four pieces of \"not yet shown\", and a good decision repeated for the same customer within a year counts once.</p><table class=\"ready\"><tr><th>Domain</th><th>Weight</th><th>Mastery</th><th>Good</th><th>Mistakes</th></tr>",
-            pct(self.readiness.overall)
+            "<section><h2>{}</h2><p>{}</p><table class=\"ready\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            e(tr!(
+                "exam-readiness",
+                percent = format!("{:.1}", self.readiness.overall * 100.0)
+            )),
+            e(tr!("html-readiness-why")),
+            e(tr!("html-col-domain")),
+            e(tr!("html-col-weight")),
+            e(tr!("html-col-mastery")),
+            e(tr!("html-col-good")),
+            e(tr!("html-col-mistakes"))
         );
         for d in &self.readiness.domains {
             let m = d.mastery.unwrap_or(0.0);
             let _ = write!(
                 h,
-                "<tr><td>{} {}</td><td>{} %</td><td><div class=\"bar\"><div style=\"width:{:.0}%\"></div></div> {}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{} {}</td><td>{}</td><td><div class=\"bar\"><div style=\"width:{:.0}%\"></div></div> {}</td><td>{}</td><td>{}</td></tr>",
                 escape(&d.id),
-                escape(&d.title),
-                d.weight,
+                e(crate::i18n::objective_title(&d.id, &d.title)),
+                e(tr!("percent", value = d.weight.to_string())),
                 m * 100.0,
-                escape(&d.describe()),
+                e(crate::i18n::mastery(d)),
                 d.good,
                 d.mistakes
             );
         }
         h.push_str("</table>");
         if !self.readiness.study_next.is_empty() {
-            h.push_str("<h3>Study next</h3><ol>");
+            let _ = write!(h, "<h3>{}</h3><ol>", e(tr!("study-next")));
             for s in &self.readiness.study_next {
                 let times = if s.mistakes > 0 {
-                    format!(
-                        " — {} mistake{}",
-                        s.mistakes,
-                        if s.mistakes == 1 { "" } else { "s" }
-                    )
+                    tr!("study-mistakes", count = s.mistakes)
                 } else {
                     String::new()
                 };
@@ -613,35 +720,42 @@ impl Debrief {
                     h,
                     "<li><b>{}</b> {}{}</li>",
                     escape(&s.id),
-                    escape(&s.title),
-                    times
+                    e(crate::i18n::objective_title(&s.id, &s.title)),
+                    e(times)
                 );
             }
             h.push_str("</ol>");
         }
         if let Some(p) = &self.practice {
+            let last = p.last_exam.map_or_else(String::new, |s| {
+                tr!("html-last-exam", percent = format!("{:.0}", s * 100.0))
+            });
             let _ = write!(
                 h,
-                "<h3>From your study record</h3><p>{} of {} questions answered; {} due for review: run <code>csm-sim quiz</code>.{}</p>",
-                p.seen,
-                p.bank,
-                p.due,
-                p.last_exam.map_or_else(String::new, |s| format!(
-                    " Last mock exam: {:.0} %.",
-                    s * 100.0
-                ))
+                "<h3>{}</h3><p>{}{}</p>",
+                e(tr!("html-study-record")),
+                e(tr!(
+                    "html-practice",
+                    seen = p.seen,
+                    bank = p.bank,
+                    due = p.due
+                )),
+                e(last)
             );
             if !p.weakest.is_empty() {
                 h.push_str("<ol>");
                 for w in &p.weakest {
                     let _ = write!(
                         h,
-                        "<li><b>{}</b> {} — {} of {} right (<code>csm-sim quiz --objective {}</code>)</li>",
+                        "<li><b>{}</b> {}</li>",
                         escape(&w.id),
-                        escape(&w.title),
-                        w.right,
-                        w.answered,
-                        escape(&w.id)
+                        e(tr!(
+                            "html-weak",
+                            title = crate::i18n::objective_title(&w.id, &w.title),
+                            right = w.right,
+                            answered = w.answered,
+                            id = w.id.as_str()
+                        ))
                     );
                 }
                 h.push_str("</ol>");
@@ -649,10 +763,10 @@ impl Debrief {
         }
         h.push_str("</section>");
         // Decisions, grouped by rule: what to do differently first.
-        h.push_str("<section><h2>Your decisions, judged</h2>");
+        let _ = write!(h, "<section><h2>{}</h2>", e(tr!("decisions-judged")));
         for (verdict, heading, class) in [
-            (Verdict::Mistake, "What to do differently", "mistake"),
-            (Verdict::Good, "What you did well", "good"),
+            (Verdict::Mistake, "judged-differently-count", "mistake"),
+            (Verdict::Good, "judged-well-count", "good"),
         ] {
             let mut rules: Vec<&str> = Vec::new();
             for d in self.decisions.iter().filter(|d| d.verdict == verdict) {
@@ -667,7 +781,13 @@ impl Debrief {
             // The most frequent first (then in the order they first happened).
             rules.sort_by_key(|r| std::cmp::Reverse(count(r)));
             let total: u64 = rules.iter().map(|r| count(r)).sum();
-            let header = "<table><tr><th>Objectives</th><th>Why it matters</th><th>Times</th><th>Where</th></tr>";
+            let header = format!(
+                "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                e(tr!("html-col-objectives")),
+                e(tr!("html-col-why")),
+                e(tr!("html-col-times")),
+                e(tr!("html-col-where"))
+            );
             // Mistakes: the most frequent kinds open, the rest folded; what went well is
             // folded whole, so the page reads in a couple of screens.
             let open = if verdict == Verdict::Mistake {
@@ -675,9 +795,13 @@ impl Debrief {
             } else {
                 0
             };
-            let _ = write!(h, "<h3 class=\"{class}\">{heading} ({total})</h3>");
+            let _ = write!(
+                h,
+                "<h3 class=\"{class}\">{}</h3>",
+                e(tr!(heading, count = total))
+            );
             if open > 0 {
-                h.push_str(header);
+                h.push_str(&header);
             }
             for (i, id) in rules.iter().copied().enumerate() {
                 if i == open {
@@ -685,17 +809,18 @@ impl Debrief {
                         h.push_str("</table>");
                     }
                     let left = rules.len() - i;
+                    let what = tr!(
+                        if i == 0 {
+                            "judged-kinds"
+                        } else {
+                            "judged-more-kinds"
+                        },
+                        count = left
+                    );
                     let _ = write!(
                         h,
                         "<details><summary>{}</summary>{header}",
-                        if i == 0 {
-                            format!("{left} {} — show", if left == 1 { "kind" } else { "kinds" })
-                        } else {
-                            format!(
-                                "{left} more {} — show",
-                                if left == 1 { "kind" } else { "kinds" }
-                            )
-                        }
+                        e(tr!("html-show", what = what))
                     );
                 }
                 let mine: Vec<&JudgedDecision> =
@@ -704,26 +829,31 @@ impl Debrief {
                     .iter()
                     .take(5)
                     .map(|d| {
-                        format!(
-                            "Q{} {}",
-                            d.quarter,
-                            d.customer.as_deref().unwrap_or("portfolio")
+                        tr!(
+                            "judged-place",
+                            quarter = d.quarter,
+                            customer = d.customer.clone().unwrap_or_else(|| tr!("portfolio-word"))
                         )
                     })
                     .collect();
                 let times = count(id);
                 let more = if times > 5 {
-                    format!(" and {} more", times - 5)
+                    tr!("judged-more", count = times - 5)
                 } else {
                     String::new()
                 };
+                let explanation = rule(id).map_or_else(
+                    || mine[0].explanation.clone(),
+                    crate::i18n::rule_explanation,
+                );
                 let _ = write!(
                     h,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{more}</td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
                     escape(&mine[0].objectives.join(", ")),
-                    escape(&mine[0].explanation),
+                    e(explanation),
                     times,
-                    escape(&places.join("; "))
+                    e(places.join("; ")),
+                    e(more)
                 );
             }
             h.push_str("</table>");
@@ -737,27 +867,47 @@ impl Debrief {
             let right = self.checks.iter().filter(|c| c.correct).count();
             let _ = write!(
                 h,
-                "<section><h2>Knowledge checks: {right} of {} right</h2><table><tr><th>Quarter</th><th>Objectives</th><th>Question</th><th>Your answer</th><th>Right answer, and why</th></tr>",
-                self.checks.len()
+                "<section><h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                e(tr!(
+                    "checks-heading",
+                    right = right,
+                    total = self.checks.len()
+                )),
+                e(tr!("html-col-quarter")),
+                e(tr!("html-col-objectives")),
+                e(tr!("html-col-question")),
+                e(tr!("html-col-your-answer")),
+                e(tr!("html-col-right-answer"))
             );
             for c in &self.checks {
+                let q = super::questions::Bank::get().question(&c.question);
+                let texts = |is: &[usize], f: fn(&super::questions::Question, usize) -> String| {
+                    q.map_or_else(String::new, |q| {
+                        is.iter()
+                            .filter(|&&i| i < q.choices.len())
+                            .map(|&i| f(q, i))
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    })
+                };
+                let answers = q.map(|q| q.answers()).unwrap_or_default();
                 let _ = write!(
                     h,
                     "<tr><td>Q{}</td><td>{}</td><td>{}</td><td class=\"{}\">{} {}</td><td>{} — {}</td></tr>",
                     c.quarter,
                     escape(&c.objectives.join(", ")),
-                    escape(&c.prompt),
+                    e(q.map_or_else(|| c.prompt.clone(), crate::i18n::question_prompt)),
                     if c.correct { "met" } else { "missed" },
                     if c.correct { "✔" } else { "✘" },
-                    escape(&c.chosen),
-                    escape(&c.answer),
-                    escape(&c.explanation)
+                    e(texts(&c.chosen_choices, crate::i18n::choice_text)),
+                    e(texts(&answers, crate::i18n::choice_text)),
+                    e(texts(&answers, crate::i18n::choice_explanation))
                 );
             }
             h.push_str("</table></section>");
         }
         // Outcomes.
-        h.push_str("<section><h2>What happened, and why</h2>");
+        let _ = write!(h, "<section><h2>{}</h2>", e(tr!("outcomes-heading")));
         // Routine renewals are counted by quarter; the exceptions are told one by one.
         let mut routine: std::collections::BTreeMap<u16, (u32, i64)> = Default::default();
         for o in self.outcomes.iter().filter(|o| o.routine) {
@@ -768,16 +918,26 @@ impl Debrief {
         if !routine.is_empty() {
             let parts: Vec<String> = routine
                 .iter()
-                .map(|(q, (n, arr))| format!("Q{q} {n} ({})", format_money(*arr)))
+                .map(|(q, (n, arr))| {
+                    tr!(
+                        "routine-quarter",
+                        quarter = *q,
+                        count = *n,
+                        arr = format_money(*arr)
+                    )
+                })
                 .collect();
             let total: u32 = routine.values().map(|r| r.0).sum();
             let _ = write!(
                 h,
-                "<p>{total} routine {} (a chance of {:.0} % or more, nothing against {} and no barrier in the term), by quarter: {}. The JSON debrief tells each one; the exceptions follow.</p>",
-                if total == 1 { "renewal" } else { "renewals" },
-                ROUTINE_CHANCE * 100.0,
-                if total == 1 { "it" } else { "them" },
-                escape(&parts.join(" · "))
+                "<p>{} {}</p>",
+                e(tr!(
+                    "routine-renewals",
+                    count = total,
+                    chance = format!("{:.0}", ROUTINE_CHANCE * 100.0),
+                    list = parts.join(" · ")
+                )),
+                e(tr!("html-json-tells"))
             );
         }
         // The exceptions by kind, then each one's story, folded when there are many.
@@ -787,29 +947,50 @@ impl Debrief {
             let of: Vec<&&Outcome> = exceptions.iter().filter(|o| o.kind == kind).collect();
             if !of.is_empty() {
                 let arr: i64 = of.iter().map(|o| o.arr).sum();
-                kinds.push(format!("{} {kind} ({})", of.len(), format_money(arr)));
+                kinds.push(tr!(
+                    "exception-kind",
+                    count = of.len(),
+                    kind = crate::i18n::outcome_kind(kind),
+                    arr = format_money(arr)
+                ));
             }
         }
         if !kinds.is_empty() {
-            let _ = write!(h, "<p>Exceptions: {}.</p>", escape(&kinds.join(", ")));
+            let _ = write!(
+                h,
+                "<p>{}</p>",
+                e(tr!("exceptions", list = kinds.join(&tr!("list-separator"))))
+            );
         }
         let folded = exceptions.len() > SHOWN_OUTCOMES;
         if folded {
             let _ = write!(
                 h,
-                "<details><summary>Each of the {} exceptions, with its story — show</summary>",
-                exceptions.len()
+                "<details><summary>{}</summary>",
+                e(tr!(
+                    "html-show",
+                    what = tr!("each-exception", count = exceptions.len())
+                ))
             );
         }
-        h.push_str("<table><tr><th>Quarter</th><th>Customer</th><th>Outcome</th><th>ARR</th><th>Why</th></tr>");
+        let _ = write!(
+            h,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            e(tr!("html-col-quarter")),
+            e(tr!("html-col-customer")),
+            e(tr!("html-col-outcome")),
+            e(tr!("html-col-arr")),
+            e(tr!("html-col-why"))
+        );
         for o in exceptions {
             let _ = write!(
                 h,
-                "<tr class=\"{kind}\"><td>Q{}</td><td>{}</td><td>{kind}</td><td>{}</td><td>{}</td></tr>",
+                "<tr class=\"{kind}\"><td>Q{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 o.quarter,
                 escape(&o.customer),
+                e(crate::i18n::outcome_kind(o.kind)),
                 escape(&format_money(o.arr)),
-                escape(&o.why),
+                e(crate::i18n::outcome_why(o)),
                 kind = o.kind
             );
         }
@@ -820,8 +1001,12 @@ impl Debrief {
         if self.outcomes_not_listed > 0 {
             let _ = write!(
                 h,
-                "<p>And {} more not listed here; the first {LISTED_OUTCOMES} are above.</p>",
-                self.outcomes_not_listed
+                "<p>{}</p>",
+                e(tr!(
+                    "html-not-listed",
+                    count = self.outcomes_not_listed,
+                    listed = LISTED_OUTCOMES
+                ))
             );
         }
         h.push_str("</section></main></body></html>");

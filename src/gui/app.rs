@@ -217,9 +217,18 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
     let budget = sim.budget();
     let q = clock.q();
     let mut atr = 0;
+    let (mut renewing, mut bands) = (0u32, [0u32; 3]);
     sim.each_customer(|c| {
-        if c.contract.renewal_quarter == q && c.lifecycle.is_customer(q) {
-            atr += c.contract.arr;
+        if c.lifecycle.is_customer(q) {
+            if c.contract.renewal_quarter == q {
+                atr += c.contract.arr;
+                renewing += 1;
+            }
+            bands[match c.health.band {
+                Band::Red => 0,
+                Band::Yellow => 1,
+                Band::Green => 2,
+            }] += 1;
         }
     });
     let finished = sim.finished();
@@ -241,14 +250,52 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
                 .strong(),
             );
         }
-        ui.separator();
-        ui.label(tr!("top-arr", arr = format_money(m.quarter_start_arr)));
+    });
+    // The figures as cards, as a CSM's dashboard shows them.
+    ui.horizontal_wrapped(|ui| {
+        use super::widgets::card;
+        card(
+            ui,
+            &format_money(m.quarter_start_arr),
+            &tr!("card-arr"),
+            None,
+        );
         // A finished scenario has no quarter left to renew in.
         if !finished {
-            ui.label(tr!("top-atr", atr = format_money(atr)));
+            card(
+                ui,
+                &format_money(atr),
+                &tr!("card-atr", count = renewing),
+                None,
+            );
         }
-        ui.label(format!("GRR {:.1} %", m.grr() * 100.0));
-        ui.label(format!("NRR {:.1} %", m.nrr() * 100.0));
+        let targets = &sim.scenario().targets;
+        for (name, value, target) in [
+            ("GRR", m.grr(), targets.grr_min),
+            ("NRR", m.nrr(), targets.nrr_min),
+        ] {
+            // Against the scenario's target, when it has one.
+            let colour = target.map(|t| {
+                if value >= t {
+                    band_style(Band::Green).0
+                } else {
+                    band_style(Band::Red).0
+                }
+            });
+            card(ui, &format!("{:.1} %", value * 100.0), name, colour);
+        }
+        for (band, n) in [Band::Red, Band::Yellow, Band::Green]
+            .into_iter()
+            .zip(bands)
+        {
+            let (colour, word) = band_style(band);
+            card(
+                ui,
+                &n.to_string(),
+                &tr!("card-band", band = word),
+                (n > 0).then_some(colour),
+            );
+        }
     });
     ui.horizontal_wrapped(|ui| {
         let share = if budget.capacity > 0.0 {

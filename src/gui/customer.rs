@@ -2,7 +2,6 @@
 //! as charts, known barriers, history, and the actions that can be planned for it.
 
 use egui::{RichText, ScrollArea, Ui};
-use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::app::band_style;
 use super::state::{GuiState, Screen};
@@ -277,33 +276,71 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         ));
                     }
                 }
-                if let Some(history) = state.history.get(&id) {
+                if let Some(history) = rec.history.get(&id) {
                     left.add_space(6.0);
                     left.label(RichText::new(tr!("signals-over-quarters")).strong());
-                    let line = |f: fn(&super::state::Snapshot) -> f64| -> PlotPoints<'static> {
+                    let line = |f: fn(&crate::session::Snapshot) -> f64| -> Vec<[f64; 2]> {
                         history
                             .iter()
                             .map(|s| [f64::from(s.quarter), f(s)])
                             .collect()
                     };
-                    Plot::new(("signals", id))
-                        .height(180.0)
-                        .legend(Legend::default())
-                        .show(left, |plot| {
-                            plot.line(Line::new(
-                                tr!("chart-health"),
-                                line(|s| f64::from(s.health)),
-                            ));
-                            plot.line(Line::new(
-                                tr!("chart-utilisation"),
-                                line(|s| f64::from(s.signals.utilisation) * 100.0),
-                            ));
-                            plot.line(Line::new("NPS", line(|s| f64::from(s.signals.nps))));
-                            plot.line(Line::new(
-                                tr!("chart-csat"),
-                                line(|s| f64::from(s.signals.csat) * 20.0),
-                            ));
+                    // Each measure on its own scale, from the scenario's start to its end.
+                    let quarters = rec.sim.clock().quarters;
+                    let width = ((left.available_width() - 16.0) / 2.0).max(140.0);
+                    let measures = [
+                        (
+                            "health",
+                            tr!("chart-health"),
+                            line(|s| f64::from(s.health)),
+                            0.0,
+                            100.0,
+                            colour,
+                        ),
+                        (
+                            "utilisation",
+                            tr!("chart-utilisation"),
+                            line(|s| f64::from(s.signals.utilisation) * 100.0),
+                            0.0,
+                            100.0,
+                            egui::Color32::from_rgb(31, 95, 168),
+                        ),
+                        (
+                            "nps",
+                            tr!("chart-nps"),
+                            line(|s| f64::from(s.signals.nps)),
+                            -100.0,
+                            100.0,
+                            egui::Color32::from_rgb(123, 31, 162),
+                        ),
+                        (
+                            "csat",
+                            tr!("chart-csat"),
+                            line(|s| f64::from(s.signals.csat)),
+                            1.0,
+                            5.0,
+                            egui::Color32::from_rgb(0, 131, 143),
+                        ),
+                    ];
+                    for pair in measures.chunks(2) {
+                        left.horizontal(|ui| {
+                            for (key, title, points, lo, hi, colour) in pair.iter().cloned() {
+                                super::widgets::measure_chart(
+                                    ui,
+                                    super::widgets::Measure {
+                                        title,
+                                        points,
+                                        lo,
+                                        hi,
+                                        colour,
+                                        id: (key, id),
+                                    },
+                                    quarters,
+                                    width,
+                                );
+                            }
                         });
+                    }
                 }
 
                 let right = &mut cols[1];

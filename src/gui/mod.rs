@@ -11,6 +11,7 @@ mod quarter;
 mod question;
 mod start;
 mod state;
+mod widgets;
 
 use std::process::ExitCode;
 

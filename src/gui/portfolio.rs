@@ -139,13 +139,18 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
     let mut open = None;
     let mut sort_by = None;
     let height = (ui.available_height() - 200.0).max(200.0);
+    // The columns share the window's width.
+    let column = ((ui.available_width() - 12.0 * 11.0) / 11.0).max(60.0);
+    let Some(rec) = &state.rec else { return };
+    let quarters = rec.sim.clock().quarters;
+    let history = &rec.history;
     ScrollArea::vertical()
         .max_height(height)
         .auto_shrink([false, true])
         .show_rows(ui, ROW_HEIGHT, rows.len() + 1, |ui, range| {
             Grid::new("portfolio")
                 .striped(true)
-                .min_col_width(60.0)
+                .min_col_width(column)
                 .show(ui, |ui| {
                     for (label, by) in [
                         ("col-customer", Some(SortBy::Name)),
@@ -156,7 +161,8 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ("col-stage", Some(SortBy::Stage)),
                         ("col-renews", Some(SortBy::Renewal)),
                         ("col-health", Some(SortBy::Health)),
-                        ("col-known-barriers", None),
+                        ("col-trend", None),
+                        ("col-flags", None),
                         ("col-request", None),
                     ] {
                         let label = tr!(label);
@@ -198,22 +204,27 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
                         ui.label(label("model-short", c.model))
                             .on_hover_text(label("model", c.model));
                         ui.label(label("stage", c.stage));
-                        ui.label(tr!("quarter-short", quarter = c.renewal_quarter));
+                        renewal_timing(ui, c, q, quarters);
                         let (colour, word) = band_style(c.health_band);
                         ui.colored_label(colour, format!("{:.0} {word}", c.health_shown()));
-                        let mut barriers: Vec<String> = c
-                            .known_barriers
-                            .iter()
-                            .map(|b| label("barrier", b.kind))
-                            .collect();
-                        if let Some((gap, _)) = c.gap_known {
-                            barriers.push(tr!("gap-short", gap = label("gap-short", gap)));
+                        match history.get(&c.id) {
+                            Some(h) => {
+                                let values: Vec<f32> = h.iter().map(|s| s.health).collect();
+                                super::widgets::sparkline(ui, &values, quarters, colour)
+                                    .on_hover_text(tr!(
+                                        "trend-why",
+                                        scores = values
+                                            .iter()
+                                            .map(|v| format!("{v:.0}"))
+                                            .collect::<Vec<_>>()
+                                            .join(" → ")
+                                    ));
+                            }
+                            None => {
+                                ui.label("—");
+                            }
                         }
-                        ui.label(if barriers.is_empty() {
-                            "—".to_owned()
-                        } else {
-                            barriers.join(", ")
-                        });
+                        risk_flags(ui, c);
                         match c.request {
                             Some(r) if handed.contains(&c.id) => ui.label(
                                 RichText::new(tr!(
@@ -251,6 +262,65 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
     plan_ui(ui, state);
     ui.separator();
     one_to_many_ui(ui, state);
+}
+
+/// When the customer renews, counted from this quarter: soon is coloured, a renewal after
+/// the scenario's end is said so; the quarter itself is on hover.
+fn renewal_timing(ui: &mut Ui, c: &CustomerView, q: i16, quarters: u16) {
+    if !c.active {
+        ui.label(RichText::new(tr!("renews-churned")).weak());
+        return;
+    }
+    let left = c.renewal_quarter - q;
+    let text = if c.renewal_quarter > quarters as i16 {
+        RichText::new(tr!("renews-after-scenario")).weak()
+    } else if left <= 0 {
+        RichText::new(tr!("renews-now"))
+            .strong()
+            .color(egui::Color32::from_rgb(198, 40, 40))
+    } else {
+        let t = RichText::new(tr!("renews-in", quarters = left));
+        if left == 1 {
+            t.color(egui::Color32::from_rgb(230, 140, 0))
+        } else {
+            t
+        }
+    };
+    ui.label(text)
+        .on_hover_text(tr!("quarter-short", quarter = c.renewal_quarter));
+}
+
+/// The risks the CSM knows of, as coloured chips: each known barrier, a known gap in the
+/// baseline, and a health score that fell last quarter.
+fn risk_flags(ui: &mut Ui, c: &CustomerView) {
+    let red = egui::Color32::from_rgb(198, 40, 40);
+    let amber = egui::Color32::from_rgb(196, 120, 0);
+    let mut flags: Vec<(String, egui::Color32)> = c
+        .known_barriers
+        .iter()
+        .map(|b| (label("barrier", b.kind), red))
+        .collect();
+    if let Some((gap, _)) = c.gap_known {
+        flags.push((tr!("gap-short", gap = label("gap-short", gap)), amber));
+    }
+    if c.health_declined {
+        flags.push((tr!("flag-health-fell"), amber));
+    }
+    if flags.is_empty() {
+        ui.label("—");
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (text, colour) in flags {
+            ui.label(
+                RichText::new(format!(" {text} "))
+                    .small()
+                    .color(egui::Color32::WHITE)
+                    .background_color(colour),
+            );
+        }
+    });
 }
 
 /// How many customers the coach lists before "and N more".

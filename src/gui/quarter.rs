@@ -63,15 +63,14 @@ pub fn quarter_ui(ui: &mut Ui, state: &mut GuiState, q: u16) {
             ))
         })
         .collect();
-    // Health moves between the last two snapshots, as the dashboard showed them.
+    // Health moves across the quarter, as the dashboard showed them.
     let model = &sim.scenario().health_model;
-    let mut moves: Vec<String> = state
+    let mut moves: Vec<String> = rec
         .history
         .iter()
         .filter_map(|(id, snaps)| {
-            let [.., before, after] = snaps.as_slice() else {
-                return None;
-            };
+            let at = |quarter: u16| snaps.iter().find(|s| s.quarter == quarter);
+            let (before, after) = (at(q.checked_sub(1)?)?, at(q)?);
             let (from, to) = (model.band(before.health), model.band(after.health));
             (from != to).then(|| {
                 let name = sim

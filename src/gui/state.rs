@@ -1,7 +1,6 @@
 //! The GUI's view state: which screen is shown, what the trainee has typed and chosen, and
 //! the session being played. The UI functions read and change it; no game rule lives here.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -12,7 +11,6 @@ use crate::exam::questions::Question;
 use crate::exam::study::{self, StudyRecord};
 use crate::scenario::{Scenario, builtin};
 use crate::session::{Recorder, Session};
-use crate::sim::view::SignalsView;
 
 /// The screens of the game.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,14 +46,6 @@ pub enum SortBy {
     Health,
     Renewal,
     Stage,
-}
-
-/// One quarter's snapshot of a customer, for the charts on its screen.
-#[derive(Debug, Clone, Copy)]
-pub struct Snapshot {
-    pub quarter: u16,
-    pub signals: SignalsView,
-    pub health: f32,
 }
 
 /// A knowledge-check question being asked.
@@ -103,7 +93,6 @@ pub struct GuiState {
     pub sort: SortBy,
     pub descending: bool,
     pub search: String,
-    pub history: BTreeMap<u32, Vec<Snapshot>>,
     pub asking: Vec<Asking>,
     pub ui_scale: f32,
     /// The study record's file, and the practice or mock exam under way.
@@ -145,7 +134,6 @@ impl GuiState {
             sort: SortBy::Arr,
             descending: true,
             search: String::new(),
-            history: BTreeMap::new(),
             asking: Vec::new(),
             study_path: study::default_path(),
             practice: None,
@@ -199,9 +187,9 @@ impl GuiState {
             .unwrap_or_default();
         self.save_path = crate::cli::fresh_path(&dir, &scenario.id);
         self.coach_cache = None;
-        self.rec = Some(Recorder::new(scenario, seed));
-        self.history.clear();
-        self.snapshot();
+        let mut rec = Recorder::new(scenario, seed);
+        rec.keep_history(HISTORY_CUSTOMERS);
+        self.rec = Some(rec);
         self.error = None;
         self.screen = Screen::Portfolio;
     }
@@ -210,14 +198,14 @@ impl GuiState {
     pub fn resume(&mut self) {
         let path = PathBuf::from(self.resume_path.trim());
         // Verified as `replay` does: an edited session is refused.
-        let loaded = Session::load(&path).and_then(|s| s.verify(&path.display().to_string()));
+        // The charts' history is rebuilt from the scenario's start.
+        let loaded = Session::load(&path)
+            .and_then(|s| s.verify_keeping(&path.display().to_string(), HISTORY_CUSTOMERS));
         match loaded {
             Ok(rec) => {
                 let finished = rec.sim.finished();
                 self.coach_cache = None;
                 self.rec = Some(rec);
-                self.history.clear();
-                self.snapshot();
                 self.save_path = path;
                 self.error = None;
                 // A finished session opens on its debrief.
@@ -228,25 +216,6 @@ impl GuiState {
                 };
             }
             Err(e) => self.error = Some(e.to_string()),
-        }
-    }
-
-    /// Records every customer's observed signals and health for the charts.
-    pub fn snapshot(&mut self) {
-        let Some(rec) = &self.rec else { return };
-        let quarter = rec.sim.clock().quarter.saturating_sub(1);
-        // The charts' history is kept for the first customers of a very large portfolio only,
-        // so the window stays within memory (the current figures are shown for everyone).
-        let (customers, _) = rec.sim.customers_where(|_| true, HISTORY_CUSTOMERS);
-        for c in customers {
-            let list = self.history.entry(c.id).or_default();
-            if list.last().is_none_or(|s| s.quarter < quarter) {
-                list.push(Snapshot {
-                    quarter,
-                    signals: c.signals,
-                    health: c.health_score,
-                });
-            }
         }
     }
 
@@ -290,10 +259,9 @@ impl GuiState {
         rec.class = Some(joined.seat_at(&self.join_address));
         // A class plays under exam conditions: no coach.
         rec.coach = false;
+        rec.keep_history(HISTORY_CUSTOMERS);
         self.coach_cache = None;
         self.rec = Some(rec);
-        self.history.clear();
-        self.snapshot();
         self.error = None;
         self.message = Some(tr!(
             "class-joined",
@@ -341,7 +309,6 @@ impl GuiState {
             .into_iter()
             .map(|question| Asking::new(question, seed))
             .collect();
-        self.snapshot();
         self.autosave();
         if let Some(rec) = &self.rec
             && let Some(result) = crate::class::client::after_end(rec)

@@ -23,7 +23,7 @@ pub use fluent_bundle::FluentArgs;
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use journal::{event, factors, result, unlikely_branch};
-pub use results::{coached, mastery, target_name, target_value};
+pub use results::{coached, mastery, outcome_kind, outcome_why, target_name, target_value};
 
 /// Every language folder and its files, by name: `[(LANG, [(FILE, TEXT)])]`.
 pub const FILES: &[(&str, &[(&str, &str)])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));

@@ -65,6 +65,78 @@ pub fn coached(coached: &[u16], quarters: u16) -> String {
     }
 }
 
+/// Why an outcome went as it did, in the reader's language: the story of the customer's
+/// term (barriers and when they were found and resolved, when renewal work started), then
+/// the renewal chance, whether the unlikely branch came up, and what moved the chance; or
+/// the expansion action that won it.
+pub fn outcome_why(o: &crate::exam::debrief::Outcome) -> String {
+    use crate::exam::debrief::{Detail, Story};
+    let label = super::label;
+    let mut parts: Vec<String> = o
+        .story
+        .iter()
+        .map(|s| match *s {
+            Story::Barrier {
+                kind,
+                began,
+                found,
+                resolved,
+            } => {
+                let (id, at) = match (found, resolved) {
+                    (_, Some(r)) => ("story-barrier-resolved", r),
+                    (Some(f), None) if f == began => ("story-barrier-known", f),
+                    (Some(f), None) => ("story-barrier-found", f),
+                    (None, None) => ("story-barrier-never-found", 0),
+                };
+                tr!(
+                    id,
+                    barrier = label("barrier", kind),
+                    objective = kind.objective(),
+                    began = began,
+                    at = at
+                )
+            }
+            Story::RenewalWork(q) => tr!("story-renewal-work", quarter = q),
+        })
+        .collect();
+    let tail = match o.detail {
+        Detail::Decision {
+            renewed,
+            chance,
+            factors,
+        } => {
+            parts.push(tr!(
+                "story-chance",
+                chance = format!("{:.0}", chance * 100.0)
+            ));
+            format!(
+                "{}{}",
+                super::journal::unlikely_branch(renewed, chance).unwrap_or_default(),
+                super::journal::factors(factors)
+            )
+        }
+        Detail::Expansion(action) => {
+            parts.push(tr!(
+                "story-expansion",
+                action = super::action_name(action),
+                objectives = action.spec().objectives.join(", ")
+            ));
+            String::new()
+        }
+    };
+    format!("{}{tail}", parts.join(&tr!("story-separator")))
+}
+
+/// An outcome's kind as a word: "churned", "downsold", "expanded", "renewed".
+pub fn outcome_kind(kind: &str) -> String {
+    tr!(match kind {
+        "churned" => "outcome-churned",
+        "downsold" => "outcome-downsold",
+        "expanded" => "outcome-expanded",
+        _ => "outcome-renewed",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +161,50 @@ mod tests {
                 "The coach was on in quarters 1, 2 and 4 of 6: it pointed at what deserved attention then."
             );
         });
+    }
+
+    #[test]
+    fn an_outcome_is_told_in_the_readers_language_with_its_chance_and_branch() {
+        use crate::exam::debrief::{Detail, Outcome, Story};
+        use crate::sim::renewal::Factors;
+        use crate::sim::types::BarrierKind;
+        let o = Outcome {
+            quarter: 3,
+            customer: "Acme".to_owned(),
+            kind: "churned",
+            arr: 100_000,
+            chance: Some(0.7),
+            why: String::new(),
+            routine: false,
+            story: vec![
+                Story::Barrier {
+                    kind: BarrierKind::LostSponsor,
+                    began: 1,
+                    found: None,
+                    resolved: None,
+                },
+                Story::RenewalWork(2),
+            ],
+            detail: Detail::Decision {
+                renewed: false,
+                chance: 0.7,
+                factors: Factors::default(),
+            },
+        };
+        let en = super::super::with_language("en", || outcome_why(&o));
+        assert!(
+            en.starts_with("a lost executive sponsor began in Q1"),
+            "{en}"
+        );
+        assert!(
+            en.contains("never found; renewal work started in Q2"),
+            "{en}"
+        );
+        assert!(en.contains("renewal chance 70 %"), "{en}");
+        // A loss drawn against a 70 % chance of renewing is the unlikely branch.
+        assert!(en.contains("the unlikely branch came up"), "{en}");
+        let ja = super::super::with_language("ja", || outcome_why(&o));
+        assert!(ja.contains("Q1") && ja.contains("70%"), "{ja}");
+        assert!(!ja.contains("never") && !ja.contains("chance"), "{ja}");
     }
 }

@@ -357,6 +357,20 @@ pub struct Recorder {
     pub coached: Vec<u16>,
     /// The coach's list was shown this quarter (asked for with the coach off).
     pub coach_shown: bool,
+    /// Each customer's observed signals and health at the start and at the end of every
+    /// quarter, for the window's charts: kept for the first `history_limit` customers only
+    /// (none unless asked for), and rebuilt on replay, never saved.
+    pub history: std::collections::BTreeMap<u32, Vec<Snapshot>>,
+    pub history_limit: usize,
+}
+
+/// One customer's observed signals and health when a quarter ended (quarter 0: the
+/// scenario's starting data).
+#[derive(Debug, Clone, Copy)]
+pub struct Snapshot {
+    pub quarter: u16,
+    pub signals: crate::sim::view::SignalsView,
+    pub health: f32,
 }
 
 impl Recorder {
@@ -374,6 +388,33 @@ impl Recorder {
             outcomes: Vec::new(),
             use_cases: Vec::new(),
             readings: Vec::new(),
+            history: std::collections::BTreeMap::new(),
+            history_limit: 0,
+        }
+    }
+
+    /// Starts keeping the charts' history for the first `limit` customers, from now.
+    pub fn keep_history(&mut self, limit: usize) {
+        self.history_limit = limit;
+        self.snapshot();
+    }
+
+    /// Records the observed signals and health of the customers whose history is kept.
+    fn snapshot(&mut self) {
+        if self.history_limit == 0 {
+            return;
+        }
+        let quarter = self.sim.clock().quarter.saturating_sub(1);
+        let (customers, _) = self.sim.customers_where(|_| true, self.history_limit);
+        for c in customers {
+            let list = self.history.entry(c.id).or_default();
+            if list.last().is_none_or(|s| s.quarter < quarter) {
+                list.push(Snapshot {
+                    quarter,
+                    signals: c.signals,
+                    health: c.health_score,
+                });
+            }
         }
     }
 
@@ -451,6 +492,7 @@ impl Recorder {
         let read = self.current_readings();
         self.readings.extend(read);
         self.judge.end_quarter(&mut self.sim);
+        self.snapshot();
     }
 
     /// The health readings made this quarter, as recorded.
@@ -574,7 +616,13 @@ impl Session {
     /// everything the debrief shows): how `replay`, `play --resume` and the window open a
     /// saved session.
     pub fn verify(&self, file: &str) -> Result<Recorder, SessionError> {
-        let rec = self.replay(file)?;
+        self.verify_keeping(file, 0)
+    }
+
+    /// [`Session::verify`], keeping the charts' history of the first `history` customers
+    /// from the scenario's start (the window's, so that a resumed game keeps its charts).
+    pub fn verify_keeping(&self, file: &str, history: usize) -> Result<Recorder, SessionError> {
+        let rec = self.replay_keeping(file, history)?;
         let hash = session_hash(&rec);
         if hash != self.outcome_hash {
             return Err(SessionError::Mismatch {
@@ -590,6 +638,10 @@ impl Session {
     /// actions, then the pending plan restored. It does not check the result: see
     /// [`Session::verify`].
     pub fn replay(&self, file: &str) -> Result<Recorder, SessionError> {
+        self.replay_keeping(file, 0)
+    }
+
+    fn replay_keeping(&self, file: &str, history: usize) -> Result<Recorder, SessionError> {
         let scenario = Scenario::parse(
             &format!("{file} (embedded scenario)"),
             &self.scenario_source,
@@ -606,6 +658,7 @@ impl Session {
             });
         }
         let mut rec = Recorder::new(Arc::new(scenario), self.seed);
+        rec.keep_history(history);
         rec.injected = self.injected.clone();
         // The coach's quarters come from the file, not from replaying them.
         let coach_at_start = rec.coach;

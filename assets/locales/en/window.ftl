@@ -59,8 +59,12 @@ scenario-not-loaded = This scenario could not be loaded; see the message above.
 ## The top bar.
 
 scenario-over = Scenario over
-top-arr = ARR { $arr }
-top-atr = ATR this quarter { $atr }
+card-arr = ARR at the quarter's start
+card-atr = ATR this quarter ({ $count ->
+    [one] { $count } renewal
+   *[other] { $count } renewals
+})
+card-band = customers { $band }
 hours-left = CSM hours left
 hours-of = { $left } of { $capacity } h
 hours-reserved = { $hours } h reserved for inbound requests
@@ -122,8 +126,18 @@ col-bought-as = Bought as
 col-stage = Stage
 col-renews = Renews
 col-health = Health
-col-known-barriers = Known barriers
+col-trend = Trend
+col-flags = Risk flags
 col-request = Request
+renews-churned = churned
+renews-after-scenario = after the scenario
+renews-now = this quarter
+renews-in = { $quarters ->
+    [one] next quarter
+   *[other] in { $quarters } quarters
+}
+flag-health-fell = health fell
+trend-why = Health at the start and at the end of each quarter: { $scores }
 sorted-high-first = {" "}(high first)
 sorted-low-first = {" "}(low first)
 gap-short = { $gap } gap
@@ -191,9 +205,10 @@ expansion-in-plan = An expansion opportunity is open, and written into the succe
 expansion-open = An expansion opportunity is open (5.2); a plan review with the sponsor writes it into the success plan (5.4).
 advocate = Advocate: { $forms } — peer proof for the segment's other customers (4.6).
 signals-over-quarters = Signals over the quarters (as measured)
-chart-health = health
-chart-utilisation = utilisation %
-chart-csat = CSAT × 20
+chart-health = Health (0–100)
+chart-utilisation = Utilisation % (0–100)
+chart-nps = NPS (−100 to 100)
+chart-csat = CSAT (1–5)
 act = Act
 hours-left-quarter = { $hours } CSM hours left this quarter
 action-hours = { $action } — { $hours } h
@@ -221,17 +236,78 @@ next-quarter = Next quarter (N)
 ## The debrief.
 
 debrief-title = Debrief: { $title }
+debrief-meta = Scenario { $scenario }, seed { $seed }, { $quarters ->
+    [one] { $quarters } quarter
+   *[other] { $quarters } quarters
+} played.
 business-results = Business results
-debrief-business = GRR { $grr } % · NRR { $nrr } % · ARR { $start } to { $end } · churned { $churned } ({ $lost } of { $customers ->
+card-end-arr = ARR at the end (from { $start })
+card-churned = churned ARR, { $lost } of { $customers ->
     [one] { $customers } customer
    *[other] { $customers } customers
-}) · expansion { $expansion }
-target-met = met: { $name }: { $target } (actual { $actual })
-target-missed = MISSED: { $name }: { $target } (actual { $actual })
+}
+card-expansion = expansion ARR
+card-time-to-value = mean time to value
+time-to-value = { $quarters } quarters
+card-readiness = exam readiness
+debrief-outlook = Renewal outlook: every contract renews again after the scenario; the starting customers' { $pending } of ARR is expected to keep { $expected } at those renewals, as things stand. NRR with that outlook is { $nrr } (1.8.c).
+target-col-target = Target
+target-col-goal = Goal
+target-col-result = Result
+target-col-met = Met?
+target-met = ✔ met
+target-missed = ✘ missed
+chart-arr = ARR at the end of each quarter
+chart-bands = Customers by health band at the end of each quarter
+chart-start = start
 exam-readiness = Exam readiness { $percent } %
+readiness-why = Mastery per domain of exam 820-605 from your judged decisions and answers, weighted like the exam. A domain without evidence counts as not yet shown, and a little evidence as little.
 study-next = Study next
-judged-decisions = Judged decisions
-judged-decision = Q{ $quarter } { $customer } — { $verdict }: { $explanation } [{ $objectives }]
+study-mistakes = {" "}— { $count ->
+    [one] { $count } mistake
+   *[other] { $count } mistakes
+}
+judged-differently-count = What to do differently ({ $count })
+judged-well-count = What you did well ({ $count })
+judged-kind = { $explanation } [{ $objectives }] — { $count ->
+    [one] once
+   *[other] { $count } times
+}
+judged-place = Q{ $quarter } { $customer }
+judged-kinds = { $count ->
+    [one] { $count } kind
+   *[other] { $count } kinds
+}
+judged-more-kinds = { $count ->
+    [one] { $count } more kind
+   *[other] { $count } more kinds
+}
+checks-heading = Knowledge checks: { $right } of { $total } right
+check-line = Q{ $quarter } [{ $objectives }] { $prompt }
+check-right = Right answer: { $answer } — { $explanation }
+outcomes-heading = What happened, and why
+routine-renewals = { $count ->
+    [one] { $count } routine renewal
+   *[other] { $count } routine renewals
+} (a chance of { $chance } % or more, nothing against it and no barrier in the term), by quarter: { $list }.
+routine-quarter = Q{ $quarter } { $count } ({ $arr })
+exceptions = Exceptions: { $list }.
+exception-kind = { $count } { $kind } ({ $arr })
+outcome-churned = churned
+outcome-downsold = downsold
+outcome-expanded = expanded
+outcome-renewed = renewed
+each-exception = Each of the { $count } exceptions, with its story
+outcome-line = Q{ $quarter } { $customer }: { $kind } { $arr }
+outcomes-not-listed = And { $count } more not listed here.
+story-barrier-resolved = a { $barrier } began in Q{ $began } ({ $objective }), resolved in Q{ $at }
+story-barrier-known = a { $barrier } began in Q{ $began } ({ $objective }), known at once, never resolved
+story-barrier-found = a { $barrier } began in Q{ $began } ({ $objective }), found in Q{ $at }, never resolved
+story-barrier-never-found = a { $barrier } began in Q{ $began } ({ $objective }), never found
+story-renewal-work = renewal work started in Q{ $quarter }
+story-chance = renewal chance { $chance } %
+story-expansion = { $action } ({ $objectives })
+story-separator = {"; "}
 report-file = Report file
 export-report = Export HTML report
 report-written = Report written to { $path }
