@@ -572,6 +572,63 @@ fn health_chart(points: &[QuarterPoint]) -> String {
 
 impl Debrief {
     /// The debrief of a session played partly or wholly with the coach on.
+    /// The routine renewals counted by quarter, in words ("12 routine renewals … by quarter:
+    /// Q1 4 ($400,000) · …"); `None` when there were none.
+    pub fn routine_renewals(&self) -> Option<String> {
+        let mut routine: std::collections::BTreeMap<u16, (u32, i64)> = Default::default();
+        for o in self.outcomes.iter().filter(|o| o.routine) {
+            let r = routine.entry(o.quarter).or_default();
+            r.0 += 1;
+            r.1 += o.arr;
+        }
+        if routine.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = routine
+            .iter()
+            .map(|(q, (n, arr))| {
+                tr!(
+                    "routine-quarter",
+                    quarter = *q,
+                    count = *n,
+                    arr = format_money(*arr)
+                )
+            })
+            .collect();
+        Some(tr!(
+            "routine-renewals",
+            count = routine.values().map(|r| r.0).sum::<u32>(),
+            chance = format!("{:.0}", ROUTINE_CHANCE * 100.0),
+            list = parts.join(" · ")
+        ))
+    }
+
+    /// The outcomes that were not routine, in the order they happened.
+    pub fn exceptions(&self) -> Vec<&Outcome> {
+        self.outcomes.iter().filter(|o| !o.routine).collect()
+    }
+
+    /// The exceptions counted by kind, in words ("Exceptions: 2 churned ($300,000), …");
+    /// `None` when there were none.
+    pub fn exception_kinds(&self) -> Option<String> {
+        let exceptions = self.exceptions();
+        let kinds: Vec<String> = ["churned", "downsold", "expanded", "renewed"]
+            .into_iter()
+            .filter_map(|kind| {
+                let of: Vec<&&Outcome> = exceptions.iter().filter(|o| o.kind == kind).collect();
+                (!of.is_empty()).then(|| {
+                    tr!(
+                        "exception-kind",
+                        count = of.len(),
+                        kind = crate::i18n::outcome_kind(kind),
+                        arr = format_money(of.iter().map(|o| o.arr).sum())
+                    )
+                })
+            })
+            .collect();
+        (!kinds.is_empty()).then(|| tr!("exceptions", list = kinds.join(&tr!("list-separator"))))
+    }
+
     pub fn with_coach(mut self, coached: &[u16]) -> Debrief {
         self.coached = coached.to_vec();
         self
@@ -909,58 +966,14 @@ impl Debrief {
         // Outcomes.
         let _ = write!(h, "<section><h2>{}</h2>", e(tr!("outcomes-heading")));
         // Routine renewals are counted by quarter; the exceptions are told one by one.
-        let mut routine: std::collections::BTreeMap<u16, (u32, i64)> = Default::default();
-        for o in self.outcomes.iter().filter(|o| o.routine) {
-            let r = routine.entry(o.quarter).or_default();
-            r.0 += 1;
-            r.1 += o.arr;
-        }
-        if !routine.is_empty() {
-            let parts: Vec<String> = routine
-                .iter()
-                .map(|(q, (n, arr))| {
-                    tr!(
-                        "routine-quarter",
-                        quarter = *q,
-                        count = *n,
-                        arr = format_money(*arr)
-                    )
-                })
-                .collect();
-            let total: u32 = routine.values().map(|r| r.0).sum();
-            let _ = write!(
-                h,
-                "<p>{} {}</p>",
-                e(tr!(
-                    "routine-renewals",
-                    count = total,
-                    chance = format!("{:.0}", ROUTINE_CHANCE * 100.0),
-                    list = parts.join(" · ")
-                )),
-                e(tr!("html-json-tells"))
-            );
+        if let Some(routine) = self.routine_renewals() {
+            let _ = write!(h, "<p>{} {}</p>", e(routine), e(tr!("html-json-tells")));
         }
         // The exceptions by kind, then each one's story, folded when there are many.
-        let exceptions: Vec<&Outcome> = self.outcomes.iter().filter(|o| !o.routine).collect();
-        let mut kinds: Vec<String> = Vec::new();
-        for kind in ["churned", "downsold", "expanded", "renewed"] {
-            let of: Vec<&&Outcome> = exceptions.iter().filter(|o| o.kind == kind).collect();
-            if !of.is_empty() {
-                let arr: i64 = of.iter().map(|o| o.arr).sum();
-                kinds.push(tr!(
-                    "exception-kind",
-                    count = of.len(),
-                    kind = crate::i18n::outcome_kind(kind),
-                    arr = format_money(arr)
-                ));
-            }
-        }
-        if !kinds.is_empty() {
-            let _ = write!(
-                h,
-                "<p>{}</p>",
-                e(tr!("exceptions", list = kinds.join(&tr!("list-separator"))))
-            );
+        let exceptions = self.exceptions();
+        let kinds = self.exception_kinds();
+        if let Some(kinds) = kinds {
+            let _ = write!(h, "<p>{}</p>", e(kinds));
         }
         let folded = exceptions.len() > SHOWN_OUTCOMES;
         if folded {

@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 use super::app::band_style;
 use super::state::GuiState;
 use super::widgets::card;
-use crate::exam::debrief::{Debrief, JudgedDecision, Outcome, ROUTINE_CHANCE};
+use crate::exam::debrief::{Debrief, JudgedDecision};
 use crate::exam::judge::Verdict;
 use crate::sim::journal::format_money;
 use crate::sim::types::Band;
@@ -456,48 +456,12 @@ fn checks_ui(ui: &mut Ui, answers: &[crate::exam::checks::Answer]) {
 /// (folded when there are many).
 fn outcomes_ui(ui: &mut Ui, d: &Debrief) {
     ui.label(RichText::new(tr!("outcomes-heading")).strong().size(16.0));
-    let mut routine: std::collections::BTreeMap<u16, (u32, i64)> = Default::default();
-    for o in d.outcomes.iter().filter(|o| o.routine) {
-        let r = routine.entry(o.quarter).or_default();
-        r.0 += 1;
-        r.1 += o.arr;
+    if let Some(routine) = d.routine_renewals() {
+        ui.label(routine);
     }
-    if !routine.is_empty() {
-        let list: Vec<String> = routine
-            .iter()
-            .map(|(q, (n, arr))| {
-                tr!(
-                    "routine-quarter",
-                    quarter = *q,
-                    count = *n,
-                    arr = format_money(*arr)
-                )
-            })
-            .collect();
-        ui.label(tr!(
-            "routine-renewals",
-            count = routine.values().map(|r| r.0).sum::<u32>(),
-            chance = format!("{:.0}", ROUTINE_CHANCE * 100.0),
-            list = list.join(" · ")
-        ));
-    }
-    let exceptions: Vec<&Outcome> = d.outcomes.iter().filter(|o| !o.routine).collect();
-    let kinds: Vec<String> = ["churned", "downsold", "expanded", "renewed"]
-        .into_iter()
-        .filter_map(|kind| {
-            let of: Vec<&&Outcome> = exceptions.iter().filter(|o| o.kind == kind).collect();
-            (!of.is_empty()).then(|| {
-                tr!(
-                    "exception-kind",
-                    count = of.len(),
-                    kind = crate::i18n::outcome_kind(kind),
-                    arr = format_money(of.iter().map(|o| o.arr).sum())
-                )
-            })
-        })
-        .collect();
-    if !kinds.is_empty() {
-        ui.label(tr!("exceptions", list = kinds.join(&tr!("list-separator"))));
+    let exceptions = d.exceptions();
+    if let Some(kinds) = d.exception_kinds() {
+        ui.label(kinds);
     }
     let list = |ui: &mut Ui| {
         for o in &exceptions {
