@@ -440,3 +440,115 @@ fn the_window_speaks_japanese_when_chosen_and_switches_to_the_light_theme() {
         );
     });
 }
+
+#[test]
+fn a_customers_charts_start_at_the_scenarios_start_and_survive_a_resume() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    for _ in 0..2 {
+        h.get_by_label("End quarter (E)").click();
+        h.run();
+        h.get_by_label("Next quarter (N)").click();
+        h.run();
+    }
+    let played = h.state().rec.as_ref().unwrap().history.clone();
+    let id = *played.keys().next().unwrap();
+    let quarters: Vec<u16> = played[&id].iter().map(|s| s.quarter).collect();
+    assert_eq!(quarters, [0, 1, 2], "the charts do not start at quarter 0");
+    // A new window resumes the saved game: the same history, rebuilt by replaying it.
+    let path = h.state().save_path.clone();
+    let mut again = harness();
+    again.state_mut().resume_path = path.display().to_string();
+    again.state_mut().resume();
+    again.run();
+    let resumed = &again.state().rec.as_ref().unwrap().history;
+    assert_eq!(resumed.len(), played.len());
+    for (c, snaps) in &played {
+        let back: Vec<(u16, f32)> = resumed[c].iter().map(|s| (s.quarter, s.health)).collect();
+        let before: Vec<(u16, f32)> = snaps.iter().map(|s| (s.quarter, s.health)).collect();
+        assert_eq!(back, before, "customer {c}'s history changed on resume");
+    }
+    // Each measure has a chart of its own, titled with its scale and its latest value.
+    again.get_by_label("Northwind Traders").click();
+    again.run();
+    for title in [
+        "Health (0–100): ",
+        "Utilisation % (0–100): ",
+        "NPS (−100 to 100): ",
+        "CSAT (1–5): ",
+    ] {
+        again.get_by_label_contains(title);
+    }
+}
+
+#[test]
+fn the_portfolio_shows_renewal_timing_and_the_top_bar_shows_figures_as_cards() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    // The tutorial: Fabrikam renews at the end of quarter 2, Contoso of quarter 3.
+    h.get_by_label("next quarter");
+    h.get_by_label("in 2 quarters");
+    h.get_by_label("ATR this quarter (0 renewals)");
+    h.get_by_label("customers yellow");
+    h.get_by_label("ARR at the quarter's start");
+    // A quarter later Fabrikam renews this quarter and the card counts it.
+    h.get_by_label("End quarter (E)").click();
+    h.run();
+    h.get_by_label("Next quarter (N)").click();
+    h.run();
+    h.get_by_label("this quarter");
+    h.get_by_label("ATR this quarter (1 renewal)");
+}
+
+#[test]
+fn the_debrief_tells_the_stories_and_folds_what_went_well() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Start").click();
+    h.run();
+    // Fabrikam renews at the end of quarter 2: work started a quarter ahead is judged good.
+    h.get_all_by_label("Fabrikam Manufacturing")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label_contains("Renewal risk analysis —").click();
+    h.run();
+    for _ in 0..4 {
+        h.get_by_label("End quarter (E)").click();
+        h.run();
+        let label = if h.state().rec.as_ref().unwrap().sim.finished() {
+            "See the debrief (N)"
+        } else {
+            "Next quarter (N)"
+        };
+        h.get_by_label(label).click();
+        h.run();
+    }
+    assert_eq!(h.state().screen, Screen::Debrief);
+    h.get_by_label("Business results");
+    h.get_by_label("ARR at the end of each quarter");
+    h.get_by_label("What happened, and why");
+    // Every renewal decision of the tutorial is told with its chance.
+    let told = h.query_all_by_label_contains("renewal chance ").count()
+        + h.query_all_by_label_contains("routine renewal").count();
+    assert!(told > 0, "no outcome told");
+    // What went well is folded: its rules show once opened.
+    h.get_by_label_contains("What you did well (");
+    let header = (1..40)
+        .flat_map(|n| [format!("{n} kind"), format!("{n} kinds")])
+        .find(|l| h.query_by_label(l).is_some())
+        .expect("what went well is not folded under \"N kinds\"");
+    let before = h.query_all_by_label_contains(" once").count()
+        + h.query_all_by_label_contains(" times").count();
+    // Below the fold: clicked as a screen reader would.
+    h.get_by_label(&header).click_accesskit();
+    h.run();
+    let after = h.query_all_by_label_contains(" once").count()
+        + h.query_all_by_label_contains(" times").count();
+    assert!(after > before, "opening what went well showed nothing");
+}

@@ -439,6 +439,8 @@ fn outcomes(sim: &Simulation) -> Vec<Outcome> {
             why: format!("{story}{reasons}")
                 .trim_start_matches([';', ':', ' '])
                 .to_owned(),
+            // Part of the session hash (through the JSON debrief): changing what counts as
+            // routine would make every saved session fail to verify.
             routine: routine && history.is_empty(),
             story: told,
             detail,

@@ -257,7 +257,7 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         card(
             ui,
             &format_money(m.quarter_start_arr),
-            &tr!("card-arr"),
+            &tr!(if finished { "card-arr-end" } else { "card-arr" }),
             None,
         );
         // A finished scenario has no quarter left to renew in.
@@ -282,7 +282,12 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
                     band_style(Band::Red).0
                 }
             });
-            card(ui, &format!("{:.1} %", value * 100.0), name, colour);
+            card(
+                ui,
+                &tr!("percent", value = format!("{:.1}", value * 100.0)),
+                name,
+                colour,
+            );
         }
         for (band, n) in [Band::Red, Band::Yellow, Band::Green]
             .into_iter()
@@ -303,17 +308,20 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
         } else {
             0.0
         };
-        ui.label(tr!("hours-left"));
-        ui.add(
-            egui::ProgressBar::new(share.clamp(0.0, 1.0))
-                .desired_width(220.0)
-                .text(tr!(
-                    "hours-of",
-                    left = format!("{:.1}", budget.left()),
-                    capacity = format!("{:.0}", budget.capacity)
-                )),
-        );
-        if budget.reactive > 0.0 {
+        // A finished scenario has no hours left to spend.
+        if !finished {
+            ui.label(tr!("hours-left"));
+            ui.add(
+                egui::ProgressBar::new(share.clamp(0.0, 1.0))
+                    .desired_width(220.0)
+                    .text(tr!(
+                        "hours-of",
+                        left = format!("{:.1}", budget.left()),
+                        capacity = format!("{:.0}", budget.capacity)
+                    )),
+            );
+        }
+        if budget.reactive > 0.0 && !finished {
             ui.label(
                 RichText::new(tr!(
                     "hours-reserved",
@@ -323,7 +331,9 @@ fn top_bar_ui(ui: &mut Ui, state: &mut GuiState) {
             )
             .on_hover_text(tr!("hours-reserved-why"));
         }
-        ui.separator();
+        if !finished {
+            ui.separator();
+        }
         if ui.button(tr!("button-portfolio")).clicked() {
             go = Some(Screen::Portfolio);
         }

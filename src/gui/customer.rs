@@ -292,7 +292,7 @@ pub fn customer_ui(ui: &mut Ui, state: &mut GuiState, id: u32) {
                         (
                             "health",
                             tr!("chart-health"),
-                            line(|s| f64::from(s.health)),
+                            line(|s| f64::from(s.health.floor())),
                             0.0,
                             100.0,
                             colour,

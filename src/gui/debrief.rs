@@ -165,12 +165,12 @@ fn business_ui(ui: &mut Ui, d: &Debrief) {
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
             ui.set_width(width);
-            ui.label(RichText::new(tr!("chart-arr")).small().strong());
+            ui.label(RichText::new(tr!("chart-arr")).strong());
             arr_chart(ui, d, width);
         });
         ui.vertical(|ui| {
             ui.set_width(width);
-            ui.label(RichText::new(tr!("chart-bands")).small().strong());
+            ui.label(RichText::new(tr!("chart-bands")).strong());
             band_chart(ui, d, width);
         });
     });
@@ -199,6 +199,7 @@ fn arr_chart(ui: &mut Ui, d: &Debrief, width: f32) {
         .allow_boxed_zoom(false)
         .default_x_bounds(-0.3, f64::from(d.quarters.max(1)) + 0.3)
         .default_y_bounds((lo - span * 0.25).max(0.0), hi + span * 0.25)
+        .x_grid_spacer(super::widgets::quarter_marks)
         .x_axis_formatter(quarter_mark)
         .y_axis_formatter(|m, _| short_money(m.value))
         .show(ui, |plot| {
@@ -269,6 +270,7 @@ fn band_chart(ui: &mut Ui, d: &Debrief, width: f32) {
         .default_x_bounds(0.3, f64::from(d.quarters.max(1)) + 0.7)
         // Room above the bars for the legend, so that it never covers them.
         .default_y_bounds(0.0, f64::from(most) * 1.45)
+        .x_grid_spacer(super::widgets::quarter_marks)
         .x_axis_formatter(quarter_mark)
         .show(ui, |plot| {
             plot.bar_chart(red);
@@ -427,7 +429,7 @@ fn checks_ui(ui: &mut Ui, answers: &[crate::exam::checks::Answer]) {
         let (colour, mark) = if a.correct() {
             (band_style(Band::Green).0, "✔")
         } else {
-            (band_style(Band::Red).0, "✘")
+            (band_style(Band::Red).0, "×")
         };
         ui.label(tr!(
             "check-line",

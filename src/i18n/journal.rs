@@ -282,7 +282,7 @@ pub fn factors(f: Factors) -> String {
                 FactorWord::Word(id) => super::text(id, None),
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&tr!("list-separator"))
     };
     let (against, helped) = f.sides();
     let mut out = if against.is_empty() {

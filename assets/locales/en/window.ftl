@@ -60,6 +60,7 @@ scenario-not-loaded = This scenario could not be loaded; see the message above.
 
 scenario-over = Scenario over
 card-arr = ARR at the quarter's start
+card-arr-end = ARR at the end
 card-atr = ATR this quarter ({ $count ->
     [one] { $count } renewal
    *[other] { $count } renewals
@@ -256,7 +257,7 @@ target-col-goal = Goal
 target-col-result = Result
 target-col-met = Met?
 target-met = ✔ met
-target-missed = ✘ missed
+target-missed = × missed
 chart-arr = ARR at the end of each quarter
 chart-bands = Customers by health band at the end of each quarter
 chart-start = start

@@ -52,6 +52,7 @@ scenario-not-loaded = このシナリオを読み込めませんでした。上�
 
 scenario-over = シナリオ終了
 card-arr = 四半期開始時の ARR
+card-arr-end = 終了時の ARR
 card-atr = 今四半期の ATR（更新 { $count } 件）
 card-band = ヘルスが{ $band }の顧客
 hours-left = CSM の残り時間
@@ -227,7 +228,7 @@ target-col-goal = 目標値
 target-col-result = 実績
 target-col-met = 達成？
 target-met = ✔ 達成
-target-missed = ✘ 未達
+target-missed = × 未達
 chart-arr = 各四半期末の ARR
 chart-bands = 各四半期末のヘルス（赤・黄・緑）別の顧客数
 chart-start = 開始時
