@@ -19,6 +19,21 @@ fn harness() -> Harness<'static, GuiState> {
         .build_ui_state(app_ui, state)
 }
 
+/// Ends `n` quarters as planned, answering no questions; after the last, opens the debrief.
+fn play_quarters(h: &mut Harness<GuiState>, n: usize) {
+    for _ in 0..n {
+        h.get_by_label("End quarter (E)").click();
+        h.run();
+        let label = if h.state().rec.as_ref().unwrap().sim.finished() {
+            "See the debrief (N)"
+        } else {
+            "Next quarter (N)"
+        };
+        h.get_by_label(label).click();
+        h.run();
+    }
+}
+
 fn hours_left(h: &Harness<GuiState>) -> f32 {
     h.state().rec.as_ref().unwrap().sim.budget().left()
 }
@@ -57,17 +72,7 @@ fn the_main_loop_from_start_to_debrief() {
         "the budget did not refill"
     );
     // Play out the rest and reach the debrief.
-    for _ in 0..3 {
-        h.get_by_label("End quarter (E)").click();
-        h.run();
-        let label = if h.state().rec.as_ref().unwrap().sim.finished() {
-            "See the debrief (N)"
-        } else {
-            "Next quarter (N)"
-        };
-        h.get_by_label(label).click();
-        h.run();
-    }
+    play_quarters(&mut h, 3);
     assert_eq!(h.state().screen, Screen::Debrief);
     h.get_by_label_contains("Exam readiness");
     h.get_by_label("Export HTML report");
@@ -518,17 +523,7 @@ fn the_debrief_tells_the_stories_and_folds_what_went_well() {
     h.run();
     h.get_by_label_contains("Renewal risk analysis —").click();
     h.run();
-    for _ in 0..4 {
-        h.get_by_label("End quarter (E)").click();
-        h.run();
-        let label = if h.state().rec.as_ref().unwrap().sim.finished() {
-            "See the debrief (N)"
-        } else {
-            "Next quarter (N)"
-        };
-        h.get_by_label(label).click();
-        h.run();
-    }
+    play_quarters(&mut h, 4);
     assert_eq!(h.state().screen, Screen::Debrief);
     h.get_by_label("Business results");
     h.get_by_label("ARR at the end of each quarter");
