@@ -458,8 +458,9 @@ pub(crate) fn escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+/// A share as a percentage with one decimal, as the current language writes one.
 pub(crate) fn pct(v: f64) -> String {
-    format!("{:.1} %", v * 100.0)
+    tr!("percent", value = format!("{:.1}", v * 100.0))
 }
 
 /// A line chart of end-of-quarter ARR, as inline SVG.

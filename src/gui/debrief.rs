@@ -23,9 +23,7 @@ const OPEN_OUTCOMES: usize = 12;
 /// Places named under a rule before "and N more".
 const PLACES: usize = 5;
 
-fn pct(v: f64) -> String {
-    tr!("percent", value = format!("{:.1}", v * 100.0))
-}
+use crate::exam::debrief::pct;
 
 pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = &state.rec else { return };
