@@ -167,6 +167,23 @@ fn every_message_formats_without_errors_in_every_language() {
     }
 }
 
+#[test]
+fn the_terminals_command_list_stays_in_its_columns_in_every_language() {
+    for language in i18n::languages() {
+        let help = language.check("play-help", None).unwrap();
+        let lines: Vec<&str> = help.lines().collect();
+        // Fluent drops the indent of a line that begins with a placeable: every line after
+        // the heading is indented, so the list reads as one table.
+        for line in &lines[1..] {
+            assert!(
+                line.starts_with("  "),
+                "{}: `{line}` lost its indent",
+                language.id
+            );
+        }
+    }
+}
+
 /// Every `tr!("id"` in the source, including ids written on the line after the bracket and
 /// both ids of `tr!(if … { "a" } else { "b" }`.
 fn ids_in_code() -> BTreeSet<String> {

@@ -175,7 +175,7 @@ play-quarter-summary = ARR { $start } → { $end }; churned { $churned }, contra
 play-help =
     Commands:
       portfolio [risk|renewing|SEGMENT]   the customers (p); filter by red/yellow health, renewal within 2 quarters, or segment (id or name)
-                {"["}by health|arr|renewal]   and sort: lowest health, largest ARR or soonest renewal first
+    {"            [by health|arr|renewal]"}   and sort: lowest health, largest ARR or soonest renewal first
       show CUSTOMER                       one customer in detail (s); CUSTOMER is its id or name (any case) or #number
       actions [CUSTOMER|SEGMENT|ACTION]   the action catalogue with costs, whether each can be planned for a target, or one action in full (a)
       do ACTION CUSTOMER|SEGMENT          plan an action for this quarter

@@ -155,7 +155,7 @@ play-quarter-summary = ARR { $start } → { $end }、チャーン { $churned }�
 play-help =
     コマンド:
       portfolio [risk|renewing|SEGMENT]   顧客の一覧 (p)。ヘルスが赤/黄、2 四半期以内に更新、またはセグメント（ID か名前）で絞り込み
-                {"["}by health|arr|renewal]   並べ替え: ヘルスの低い順、ARR の大きい順、更新の近い順
+    {"            [by health|arr|renewal]"}   並べ替え: ヘルスの低い順、ARR の大きい順、更新の近い順
       show CUSTOMER                       1 社の詳細 (s)。CUSTOMER は ID か名前（大文字・小文字を問わない）、または #番号
       actions [CUSTOMER|SEGMENT|ACTION]   アクションの一覧と時間、対象に計画できるかどうか、または 1 つのアクションの詳細 (a)
       do ACTION CUSTOMER|SEGMENT          今四半期のアクションを計画
