@@ -322,3 +322,46 @@ fn a_session_played_in_japanese_verifies_in_english() {
         .unwrap_or_else(|e| panic!("{e}"));
     i18n::with_language("ja", || session.verify("played in Japanese")).unwrap();
 }
+
+#[test]
+fn run_speaks_the_chosen_language_and_writes_its_debrief_in_it() {
+    let dir = std::env::temp_dir().join(format!("csm-lang-run-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+            .args(["--lang", lang, "run", "sponsor-loss", "--report"])
+            .arg(dir.join(lang))
+            .env("CSM_SIM_SETTINGS", dir.join("no-settings.ron"))
+            .env("CSM_SIM_STUDY", dir.join("no-study.ron"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let page = std::fs::read_to_string(dir.join(lang).with_extension("html")).unwrap();
+        let json = std::fs::read_to_string(dir.join(lang).with_extension("json")).unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            page,
+            json,
+        )
+    };
+    let (en, en_page, en_json) = run("en");
+    assert!(en.contains("(seed 7)") && en.contains("ARR (end)"), "{en}");
+    assert!(en_page.contains("<html lang=\"en\">") && en_page.contains("What happened, and why"));
+    let (ja, ja_page, ja_json) = run("ja");
+    assert!(
+        ja.contains("（シード 7）") && ja.contains("期末 ARR"),
+        "{ja}"
+    );
+    assert!(
+        !ja.contains("ARR (end)") && !ja.contains("Renewals, churn"),
+        "{ja}"
+    );
+    assert!(ja_page.contains("<html lang=\"ja\">") && ja_page.contains("試験準備度"));
+    assert!(!ja_page.contains("What happened, and why") && !ja_page.contains("Business results"));
+    // The JSON debrief is data: the same in every language.
+    assert_eq!(en_json, ja_json);
+}

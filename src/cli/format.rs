@@ -20,19 +20,34 @@ pub fn quarter_table(s: &RunSummary) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:>3} {:>14} {:>13} {:>12} {:>12} {:>12} {:>12} {:>8} {:>8} {:>9} {:>6} {:>13}",
-        "Q",
-        "ARR (end)",
-        "ATR",
-        "churned",
-        "contraction",
-        "expansion",
-        "new",
-        "GRR",
-        "NRR",
-        "NRR, run",
-        "cust.",
-        "red/yel/green"
+        "{}",
+        [
+            ("Q", 3usize),
+            ("table-arr-end", 14),
+            ("ATR", 13),
+            ("table-churned", 12),
+            ("table-contraction", 12),
+            ("table-expansion", 12),
+            ("table-new", 12),
+            ("GRR", 8),
+            ("NRR", 8),
+            ("table-nrr-run", 9),
+            ("table-customers", 6),
+            ("table-bands", 13),
+        ]
+        .iter()
+        .map(|(id, width)| {
+            // Headings right-aligned by display width, so wide characters line up.
+            let word = if id.contains('-') {
+                tr!(id)
+            } else {
+                (*id).to_owned()
+            };
+            let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(word.as_str()));
+            format!("{}{word}", " ".repeat(pad))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
     );
     for q in &s.per_quarter {
         let _ = writeln!(

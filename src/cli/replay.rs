@@ -24,25 +24,29 @@ pub fn replay(args: Args) -> anyhow::Result<ExitCode> {
         outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
         outln!(
-            "{file}: scenario {} (seed {}), {} quarters played, {} actions",
-            session.scenario_id,
-            session.seed,
-            session.quarters_played,
-            session.actions.len()
+            "{}",
+            tr!(
+                "replay-heading",
+                file = file.as_str(),
+                scenario = session.scenario_id.as_str(),
+                seed = session.seed.to_string(),
+                quarters = session.quarters_played,
+                actions = session.actions.len()
+            )
         )?;
         out!("{}", super::format::totals(&summary))?;
     }
     if hash == session.outcome_hash {
-        eprintln!(
-            "reproduced: the replay gives the same outcome as the saved session ({})",
-            &hash[..16]
-        );
+        eprintln!("{}", tr!("replay-reproduced", hash = &hash[..16]));
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!(
-            "MISMATCH: the replay's outcome {} differs from the saved {}",
-            &hash[..16],
-            &session.outcome_hash[..16.min(session.outcome_hash.len())]
+            "{}",
+            tr!(
+                "replay-mismatch",
+                replayed = &hash[..16],
+                saved = &session.outcome_hash[..16.min(session.outcome_hash.len())]
+            )
         );
         Ok(ExitCode::from(1))
     }

@@ -179,18 +179,26 @@ fn report(sim: &Simulation, judge: &Judge, json: bool, journal: bool) -> anyhow:
         return Ok(());
     }
     let s = sim.scenario();
-    outln!("{} — {} (seed {})", s.title, s.id, summary.seed)?;
+    outln!(
+        "{}",
+        tr!(
+            "run-heading",
+            title = s.title.as_str(),
+            scenario = s.id.as_str(),
+            seed = summary.seed.to_string()
+        )
+    )?;
     outln!()?;
     out!("{}", format::quarter_table(&summary))?;
     outln!()?;
     if journal {
-        outln!("Journal:")?;
+        outln!("{}", tr!("run-journal"))?;
         for e in &sim.journal().entries {
             outln!("  {}", format::entry(sim, e))?;
         }
         outln!()?;
     } else if sim.customer_count() <= 100 {
-        outln!("Renewals, churn and expansion, and why:")?;
+        outln!("{}", tr!("run-outcomes"))?;
         for e in sim
             .journal()
             .entries
@@ -235,9 +243,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.report {
         let (html, json) = write_debrief(&sim, &judge, &[], &[], out)?;
         eprintln!(
-            "Debrief written to {} and {}",
-            html.display(),
-            json.display()
+            "{}",
+            tr!(
+                "run-debrief-written",
+                html = super::full_path(&html),
+                json = super::full_path(&json)
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -245,3 +245,27 @@ right-of-right = { $right } of { $asked } right
 mark-unanswered = unanswered
 ask-one-letter = Answer with one letter (a–{ $last }), `skip` or `quit`.
 ask-n-letters = Choose { $choose }: give { $choose } different letters (a–{ $last }), for example `a c`; or `skip` or `quit`.
+
+## `run` and `replay`.
+
+run-heading = { $title } — { $scenario } (seed { $seed })
+run-journal = Journal:
+run-outcomes = Renewals, churn and expansion, and why:
+run-debrief-written = Debrief written to { $html } and { $json }
+table-arr-end = ARR (end)
+table-churned = churned
+table-contraction = contraction
+table-expansion = expansion
+table-new = new
+table-nrr-run = NRR, run
+table-customers = cust.
+table-bands = red/yel/green
+replay-heading = { $file }: scenario { $scenario } (seed { $seed }), { $quarters ->
+    [one] { $quarters } quarter
+   *[other] { $quarters } quarters
+} played, { $actions ->
+    [one] { $actions } action
+   *[other] { $actions } actions
+}
+replay-reproduced = reproduced: the replay gives the same outcome as the saved session ({ $hash })
+replay-mismatch = MISMATCH: the replay's outcome { $replayed } differs from the saved { $saved }

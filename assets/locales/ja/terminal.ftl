@@ -225,3 +225,21 @@ right-of-right = { $asked } 問中 { $right } 問正解
 mark-unanswered = 未回答
 ask-one-letter = 1 文字（a–{ $last }）、`skip` または `quit` で回答してください。
 ask-n-letters = { $choose } つ選択: 異なる { $choose } 文字（a–{ $last }）を入力してください（例: `a c`）。または `skip`、`quit`。
+
+## `run` と `replay`。
+
+run-heading = { $title } — { $scenario }（シード { $seed }）
+run-journal = 記録:
+run-outcomes = 更新、チャーン、拡張とその理由:
+run-debrief-written = 振り返りを { $html } と { $json } に書き出しました
+table-arr-end = 期末 ARR
+table-churned = チャーン
+table-contraction = 縮小
+table-expansion = 拡張
+table-new = 新規
+table-nrr-run = 累計 NRR
+table-customers = 顧客数
+table-bands = 赤/黄/緑
+replay-heading = { $file }: シナリオ { $scenario }（シード { $seed }）、{ $quarters } 四半期をプレイ、アクション { $actions } 件
+replay-reproduced = 再現しました: 再実行の結果は保存されたセッションと同じです（{ $hash }）
+replay-mismatch = 不一致: 再実行の結果 { $replayed } は保存された { $saved } と異なります
