@@ -43,8 +43,7 @@ pub fn quarter_table(s: &RunSummary) -> String {
             } else {
                 (*id).to_owned()
             };
-            let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(word.as_str()));
-            format!("{}{word}", " ".repeat(pad))
+            right(&word, *width)
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -68,6 +67,13 @@ pub fn quarter_table(s: &RunSummary) -> String {
         );
     }
     out
+}
+
+/// `s` right-aligned in `width` terminal columns, counted by display width (a heading of
+/// wide characters lines up with the numbers under it); wider text is left as it is.
+pub fn right(s: &str, width: usize) -> String {
+    let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(s));
+    format!("{}{s}", " ".repeat(pad))
 }
 
 /// `s` in exactly `width` terminal columns: padded with spaces, or cut with "…" when too

@@ -318,13 +318,13 @@ fn play_loop(
                     Ok(rows) => {
                         writeln!(
                             out,
-                            "{:>4} {} {:>7} {:>8} {:>10} {:>10}",
-                            tr!("ranking-rank"),
+                            "{} {} {} {} {} {}",
+                            format::right(&tr!("ranking-rank"), 4),
                             format::fit(&tr!("ranking-seat"), 30),
-                            tr!("ranking-quarter"),
-                            tr!("ranking-nrr"),
-                            tr!("ranking-readiness"),
-                            tr!("ranking-scorecard")
+                            format::right(&tr!("ranking-quarter"), 7),
+                            format::right(&tr!("ranking-nrr"), 8),
+                            format::right(&tr!("ranking-readiness"), 10),
+                            format::right(&tr!("ranking-scorecard"), 10)
                         )?;
                         for r in rows {
                             writeln!(
