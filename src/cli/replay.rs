@@ -45,7 +45,7 @@ pub fn replay(args: Args) -> anyhow::Result<ExitCode> {
             tr!(
                 "replay-mismatch",
                 replayed = &hash[..16],
-                saved = &session.outcome_hash[..16.min(session.outcome_hash.len())]
+                saved = session.outcome_hash.chars().take(16).collect::<String>()
             )
         );
         Ok(ExitCode::from(1))

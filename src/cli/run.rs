@@ -47,7 +47,10 @@ pub(crate) fn write_debrief(
     coached: &[u16],
     out: &Path,
 ) -> anyhow::Result<(PathBuf, PathBuf)> {
-    let debrief = || {
+    // Built once, in English: the JSON is data for programs (its texts are the rules' and
+    // the bank's own); the page tells the same debrief in the reader's language, from the
+    // structured stories, rules and questions rather than from the English texts.
+    let (debrief, data) = crate::i18n::with_language(crate::i18n::ENGLISH, || {
         let mut debrief = Debrief::new(sim, judge, answers).with_coach(coached);
         // The study record, if the trainee keeps one, adds what to practise next.
         if let Ok(record) =
@@ -56,14 +59,10 @@ pub(crate) fn write_debrief(
         {
             debrief = debrief.with_study(&record, crate::exam::study::today());
         }
-        debrief
-    };
-    // The page is in the reader's language; the JSON, data for programs, in English (its
-    // texts are the rules' and the bank's own).
-    let page = debrief().to_html();
-    let data = crate::i18n::with_language(crate::i18n::ENGLISH, || {
-        serde_json::to_string_pretty(&debrief())
+        let data = serde_json::to_string_pretty(&debrief);
+        (debrief, data)
     });
+    let page = debrief.to_html();
     let stem = match out.extension().and_then(|e| e.to_str()) {
         Some("html" | "json") => out.with_extension(""),
         _ => out.to_path_buf(),
@@ -268,14 +267,7 @@ pub fn run_default() -> anyhow::Result<ExitCode> {
         &Driver::Playbook(Playbook::load("sensible")?),
         Some(&mut judge),
     )?;
-    outln!(
-        "Running the built-in \"{}\" scenario with the built-in sensible playbook.",
-        builtin::DEFAULT
-    )?;
-    outln!(
-        "Play it yourself with `csm-sim play {}`; see `csm-sim --help` for every command.",
-        builtin::DEFAULT
-    )?;
+    outln!("{}", tr!("run-default", scenario = builtin::DEFAULT))?;
     outln!()?;
     report(&sim, &judge, false, false)?;
     Ok(ExitCode::SUCCESS)

@@ -574,7 +574,6 @@ fn health_chart(points: &[QuarterPoint]) -> String {
 }
 
 impl Debrief {
-    /// The debrief of a session played partly or wholly with the coach on.
     /// The routine renewals counted by quarter, in words ("12 routine renewals … by quarter:
     /// Q1 4 ($400,000) · …"); `None` when there were none.
     pub fn routine_renewals(&self) -> Option<String> {
@@ -632,6 +631,7 @@ impl Debrief {
         (!kinds.is_empty()).then(|| tr!("exceptions", list = kinds.join(&tr!("list-separator"))))
     }
 
+    /// The debrief of a session played partly or wholly with the coach on.
     pub fn with_coach(mut self, coached: &[u16]) -> Debrief {
         self.coached = coached.to_vec();
         self

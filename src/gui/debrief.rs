@@ -27,7 +27,21 @@ use crate::exam::debrief::pct;
 
 pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
     let Some(rec) = &state.rec else { return };
-    let d = Debrief::new(&rec.sim, &rec.judge, &rec.answers).with_coach(&rec.coached);
+    // Built once, not every frame: a large portfolio's journal is long.
+    let key = (
+        rec.sim.seed(),
+        rec.sim.clock().quarter,
+        rec.actions.len(),
+        rec.answers.len(),
+        rec.coached.len(),
+    );
+    if state.debrief_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+        let d = Debrief::new(&rec.sim, &rec.judge, &rec.answers).with_coach(&rec.coached);
+        state.debrief_cache = Some((key, d));
+    }
+    let Some((_, d)) = &state.debrief_cache else {
+        return;
+    };
     let mut export = false;
     ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -45,17 +59,17 @@ pub fn debrief_ui(ui: &mut Ui, state: &mut GuiState) {
             if !d.coached.is_empty() {
                 ui.label(crate::i18n::coached(&d.coached, d.quarters));
             }
-            business_ui(ui, &d);
+            business_ui(ui, d);
             ui.separator();
-            readiness_ui(ui, &d);
+            readiness_ui(ui, d);
             ui.separator();
-            decisions_ui(ui, &d);
+            decisions_ui(ui, d);
             if !d.checks.is_empty() {
                 ui.separator();
                 checks_ui(ui, &rec.answers);
             }
             ui.separator();
-            outcomes_ui(ui, &d);
+            outcomes_ui(ui, d);
             ui.separator();
             ui.horizontal(|ui| {
                 ui.label(tr!("report-file"));

@@ -267,8 +267,13 @@ pub fn portfolio_ui(ui: &mut Ui, state: &mut GuiState) {
 /// When the customer renews, counted from this quarter: soon is coloured, a renewal after
 /// the scenario's end is said so; the quarter itself is on hover.
 fn renewal_timing(ui: &mut Ui, c: &CustomerView, q: i16, quarters: u16) {
-    if !c.active {
+    if c.stage == crate::sim::types::Stage::Churned {
         ui.label(RichText::new(tr!("renews-churned")).weak());
+        return;
+    }
+    if !c.active {
+        // A customer still to sign: its contract starts later in the scenario.
+        ui.label(RichText::new(tr!("renews-starts", quarter = c.customer_since)).weak());
         return;
     }
     let left = c.renewal_quarter - q;

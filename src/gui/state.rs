@@ -71,6 +71,9 @@ impl Asking {
     }
 }
 
+/// What a cached debrief was built from.
+pub type DebriefKey = (u64, u16, usize, usize, usize);
+
 /// Everything the GUI shows and remembers.
 #[derive(Resource)]
 pub struct GuiState {
@@ -78,6 +81,9 @@ pub struct GuiState {
     /// The coach's list and what it was worked out for (seed, quarter, actions planned,
     /// hours left), so it is not redone every frame.
     pub coach_cache: Option<((u64, u16, usize, u32), crate::sim::coach::Coaching)>,
+    /// The debrief screen's debrief, kept while the game it tells stays the same (seed,
+    /// quarter, actions, answers, coached quarters).
+    pub debrief_cache: Option<(DebriefKey, crate::exam::debrief::Debrief)>,
     /// Built-in scenario chosen on the start screen (by name), or a file.
     pub chosen: String,
     pub file_path: String,
@@ -120,6 +126,7 @@ impl GuiState {
         let mut state = GuiState {
             screen: Screen::Start,
             coach_cache: None,
+            debrief_cache: None,
             chosen: builtin::DEFAULT.to_owned(),
             file_path: String::new(),
             seed_text: String::new(),
@@ -187,6 +194,7 @@ impl GuiState {
             .unwrap_or_default();
         self.save_path = crate::cli::fresh_path(&dir, &scenario.id);
         self.coach_cache = None;
+        self.debrief_cache = None;
         let mut rec = Recorder::new(scenario, seed);
         rec.keep_history(HISTORY_CUSTOMERS);
         self.rec = Some(rec);
@@ -205,6 +213,7 @@ impl GuiState {
             Ok(rec) => {
                 let finished = rec.sim.finished();
                 self.coach_cache = None;
+                self.debrief_cache = None;
                 self.rec = Some(rec);
                 self.save_path = path;
                 self.error = None;
@@ -261,6 +270,7 @@ impl GuiState {
         rec.coach = false;
         rec.keep_history(HISTORY_CUSTOMERS);
         self.coach_cache = None;
+        self.debrief_cache = None;
         self.rec = Some(rec);
         self.error = None;
         self.message = Some(tr!(

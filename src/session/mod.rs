@@ -405,14 +405,13 @@ impl Recorder {
             return;
         }
         let quarter = self.sim.clock().quarter.saturating_sub(1);
-        let (customers, _) = self.sim.customers_where(|_| true, self.history_limit);
-        for c in customers {
-            let list = self.history.entry(c.id).or_default();
+        for (id, signals, health) in self.sim.first_signals(self.history_limit) {
+            let list = self.history.entry(id).or_default();
             if list.last().is_none_or(|s| s.quarter < quarter) {
                 list.push(Snapshot {
                     quarter,
-                    signals: c.signals,
-                    health: c.health_score,
+                    signals,
+                    health,
                 });
             }
         }

@@ -49,6 +49,9 @@ pub struct CustomerView {
     pub products: Vec<String>,
     pub model: ConsumptionModel,
     pub renewal_quarter: i16,
+    /// The quarter its first contract starts (after the scenario's start for a customer
+    /// still to sign).
+    pub customer_since: i16,
     pub auto_renew: bool,
     pub health_score: f32,
     pub health_band: Band,
@@ -205,6 +208,7 @@ fn view(c: &CustomerRefItem, sim: &Simulation) -> CustomerView {
             .collect(),
         model: c.contract.model,
         renewal_quarter: c.contract.renewal_quarter,
+        customer_since: c.contract.customer_since,
         auto_renew: c.contract.auto_renew,
         health_score: health.score,
         health_band: health.band,
@@ -316,6 +320,21 @@ impl Simulation {
                 f(i, view(&c, self));
             }
         }
+    }
+
+    /// The first `limit` customers (in id order) with their observed signals and health
+    /// score, for charts: read straight from the components, without building views or
+    /// walking the rest of the roster.
+    pub fn first_signals(&self, limit: usize) -> Vec<(u32, SignalsView, f32)> {
+        let query = self.customer_query();
+        self.world()
+            .resource::<Roster>()
+            .entities
+            .iter()
+            .take(limit)
+            .filter_map(|&e| query.get_manual(self.world(), e).ok())
+            .map(|c| (c.id.0, (&c.observed.signals).into(), c.health.score))
+            .collect()
     }
 
     /// The first `limit` customers (in id order) that `keep` accepts, and how many it

@@ -249,6 +249,9 @@ ask-n-letters = Choose { $choose }: give { $choose } different letters (a–{ $l
 ## `run` and `replay`.
 
 run-heading = { $title } — { $scenario } (seed { $seed })
+run-default =
+    Running the built-in "{ $scenario }" scenario with the built-in sensible playbook.
+    Play it yourself with `csm-sim play { $scenario }`; see `csm-sim --help` for every command.
 run-journal = Journal:
 run-outcomes = Renewals, churn and expansion, and why:
 run-debrief-written = Debrief written to { $html } and { $json }

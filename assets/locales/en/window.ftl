@@ -131,6 +131,7 @@ col-trend = Trend
 col-flags = Risk flags
 col-request = Request
 renews-churned = churned
+renews-starts = starts in Q{ $quarter }
 renews-after-scenario = after the scenario
 renews-now = this quarter
 renews-in = { $quarters ->
@@ -290,7 +291,10 @@ outcomes-heading = What happened, and why
 routine-renewals = { $count ->
     [one] { $count } routine renewal
    *[other] { $count } routine renewals
-} (a chance of { $chance } % or more, nothing against it and no barrier in the term), by quarter: { $list }.
+} (a chance of { $chance } % or more, nothing against { $count ->
+    [one] it
+   *[other] them
+} and no barrier in the term), by quarter: { $list }.
 routine-quarter = Q{ $quarter } { $count } ({ $arr })
 exceptions = Exceptions: { $list }.
 exception-kind = { $count } { $kind } ({ $arr })

@@ -229,6 +229,9 @@ ask-n-letters = { $choose } つ選択: 異なる { $choose } 文字（a–{ $las
 ## `run` と `replay`。
 
 run-heading = { $title } — { $scenario }（シード { $seed }）
+run-default =
+    組み込みシナリオ「{ $scenario }」を組み込みの sensible プレイブックで実行しています。
+    自分でプレイするには `csm-sim play { $scenario }` を、すべてのコマンドは `csm-sim --help` をご覧ください。
 run-journal = 記録:
 run-outcomes = 更新、チャーン、拡張とその理由:
 run-debrief-written = 振り返りを { $html } と { $json } に書き出しました
