@@ -226,16 +226,16 @@ mark-unanswered = 未回答
 ask-one-letter = 1 文字（a–{ $last }）、`skip` または `quit` で回答してください。
 ask-n-letters = { $choose } つ選択: 異なる { $choose } 文字（a–{ $last }）を入力してください（例: `a c`）。または `skip`、`quit`。
 
-## `run` と `replay`。
+## `run` and `replay`.
 
 run-heading = { $title } — { $scenario }（シード { $seed }）
 run-default =
-    組み込みシナリオ「{ $scenario }」を組み込みの sensible プレイブックで実行しています。
-    自分でプレイするには `csm-sim play { $scenario }` を、すべてのコマンドは `csm-sim --help` をご覧ください。
-run-journal = 記録:
+    組み込みシナリオ「{ $scenario }」を、組み込みのプレイブック「sensible」で実行しています。
+    自分でプレイするには `csm-sim play { $scenario }` を実行してください。すべてのコマンドは `csm-sim --help` で確認できます。
+run-journal = 出来事の記録:
 run-outcomes = 更新、チャーン、拡張とその理由:
 run-debrief-written = 振り返りを { $html } と { $json } に書き出しました
-table-arr-end = 期末 ARR
+table-arr-end = 四半期末 ARR
 table-churned = チャーン
 table-contraction = 縮小
 table-expansion = 拡張
@@ -245,4 +245,4 @@ table-customers = 顧客数
 table-bands = 赤/黄/緑
 replay-heading = { $file }: シナリオ { $scenario }（シード { $seed }）、{ $quarters } 四半期をプレイ、アクション { $actions } 件
 replay-reproduced = 再現しました: 再実行の結果は保存されたセッションと同じです（{ $hash }）
-replay-mismatch = 不一致: 再実行の結果 { $replayed } は保存された { $saved } と異なります
+replay-mismatch = 不一致: 再実行の結果 { $replayed } は、保存された結果 { $saved } と異なります
