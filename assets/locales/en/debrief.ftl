@@ -1,4 +1,4 @@
-# The HTML debrief (`csm-sim run --debrief`, the window's "Export HTML report"). It also uses
+# The HTML debrief (`csm-sim run --report`, the window's "Export HTML report"). It also uses
 # the debrief's words in window.ftl (cards, charts, the decisions and the outcomes).
 
 html-chart-bands = Customers by health band (mean health under each bar)

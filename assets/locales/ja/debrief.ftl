@@ -1,4 +1,4 @@
-# HTML の振り返り（`csm-sim run --debrief`、ウィンドウの「HTML レポートを書き出す」）。
+# HTML の振り返り（`csm-sim run --report`、ウィンドウの「HTML レポートを書き出す」）。
 # カード、グラフ、判断、結果の言葉は window.ftl の振り返りのものも使います。
 
 html-chart-bands = ヘルス（赤・黄・緑）別の顧客数（各棒の下は平均ヘルス）
