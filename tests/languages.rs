@@ -323,30 +323,36 @@ fn a_session_played_in_japanese_verifies_in_english() {
     i18n::with_language("ja", || session.verify("played in Japanese")).unwrap();
 }
 
+/// Runs the program with `args`, its settings and study record kept in `dir` (never the
+/// user's); it must succeed, and its standard output is returned.
+fn csm_sim(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_csm-sim"))
+        .args(args)
+        .env("CSM_SIM_SETTINGS", dir.join("csm-no-settings.ron"))
+        .env("CSM_SIM_STUDY", dir.join("csm-no-study.ron"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn run_speaks_the_chosen_language_and_writes_its_debrief_in_it() {
     let dir = std::env::temp_dir().join(format!("csm-lang-run-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let run = |lang: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_csm-sim"))
-            .args(["--lang", lang, "run", "sponsor-loss", "--report"])
-            .arg(dir.join(lang))
-            .env("CSM_SIM_SETTINGS", dir.join("no-settings.ron"))
-            .env("CSM_SIM_STUDY", dir.join("no-study.ron"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let report = dir.join(lang).display().to_string();
+        let stdout = csm_sim(
+            &dir,
+            &["--lang", lang, "run", "sponsor-loss", "--report", &report],
         );
         let page = std::fs::read_to_string(dir.join(lang).with_extension("html")).unwrap();
         let json = std::fs::read_to_string(dir.join(lang).with_extension("json")).unwrap();
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            page,
-            json,
-        )
+        (stdout, page, json)
     };
     let (en, en_page, en_json) = run("en");
     assert!(en.contains("(seed 7)") && en.contains("ARR (end)"), "{en}");
@@ -364,4 +370,33 @@ fn run_speaks_the_chosen_language_and_writes_its_debrief_in_it() {
     assert!(!ja_page.contains("What happened, and why") && !ja_page.contains("Business results"));
     // The JSON debrief is data: the same in every language.
     assert_eq!(en_json, ja_json);
+}
+
+#[test]
+fn coverage_speaks_the_chosen_language_with_the_blueprints_titles() {
+    let coverage = |lang: &str| csm_sim(&std::env::temp_dir(), &["--lang", lang, "coverage"]);
+    let en = coverage("en");
+    assert!(
+        en.contains("  column 1: tutorial") && en.contains("(15 % of the exam)"),
+        "{en}"
+    );
+    let ja = coverage("ja");
+    assert!(
+        ja.contains("  列 1: tutorial") && ja.contains("（試験の 15%）"),
+        "{ja}"
+    );
+    // The blueprint's Japanese titles (seed 000), not the English ones.
+    assert!(ja.contains("カスタマーライフサイクルジャーニー"), "{ja}");
+    assert!(
+        !ja.contains("The customer lifecycle journey") && !ja.contains("column"),
+        "{ja}"
+    );
+    // The same marks in both: only the words differ.
+    let marks = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.starts_with("  1.") || l.starts_with("  5."))
+            .map(|l| l.chars().take(40).collect())
+            .collect()
+    };
+    assert_eq!(marks(&en), marks(&ja));
 }

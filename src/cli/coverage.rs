@@ -171,19 +171,40 @@ pub fn coverage(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn print_table(report: &CoverageJson, columns: &[Column]) -> std::io::Result<()> {
+    let played_by = report.played_by.join(&tr!("coverage-and"));
     outln!(
-        "Exam objectives each scenario exercises: m by a mechanic that happened in play (the built-in {} playbooks, {} seeds each), n only named by the scenario; rules: j if a judging rule watches it; questions: how many the bank asks.",
-        report.played_by.join(" and "),
-        report.seeds_each
+        "{}",
+        tr!(
+            "coverage-intro",
+            playbooks = played_by,
+            seeds = report.seeds_each
+        )
     )?;
     for (i, c) in columns.iter().enumerate() {
-        outln!("  column {}: {}", i + 1, c.id)?;
+        outln!(
+            "{}",
+            tr!("coverage-column", number = i + 1, scenario = c.id.as_str())
+        )?;
     }
     let header: String = (1..=columns.len()).map(|i| format!("{i:>3}")).collect();
     for d in &report.domains {
         outln!()?;
-        outln!("{} {} ({} % of the exam)", d.id, d.title, d.weight)?;
-        outln!("  {:<7}{header}  rules  questions  title", "id")?;
+        outln!(
+            "{}",
+            tr!(
+                "coverage-domain",
+                id = d.id,
+                title = crate::i18n::objective_title(d.id, d.title),
+                weight = d.weight
+            )
+        )?;
+        outln!(
+            "  {}{header}  {}  {}  {}",
+            super::format::fit("id", 7),
+            super::format::fit(&tr!("coverage-col-rules"), 5),
+            super::format::fit(&tr!("coverage-col-questions"), 9),
+            tr!("coverage-col-title")
+        )?;
         for o in &d.objectives {
             let marks: String = columns
                 .iter()
@@ -202,25 +223,29 @@ fn print_table(report: &CoverageJson, columns: &[Column]) -> std::io::Result<()>
                 "  {:<7}{marks}  {rule:^5}  {:^9}  {}",
                 o.id,
                 o.questions,
-                o.title
+                crate::i18n::objective_title(o.id, o.title)
             )?;
         }
         outln!(
-            "  by a mechanic: {} of {} ({:.0} %); named only: {}",
-            d.by_mechanic,
-            d.total,
-            100.0 * d.share,
-            d.named_only
+            "{}",
+            tr!(
+                "coverage-domain-total",
+                by_mechanic = d.by_mechanic,
+                total = d.total,
+                percent = format!("{:.0}", 100.0 * d.share),
+                named = d.named_only
+            )
         )?;
     }
     outln!()?;
     outln!(
-        "{} of {} objectives are exercised by a mechanic in at least one scenario.",
-        report.by_mechanic,
-        report.total
+        "{}",
+        tr!(
+            "coverage-total",
+            by_mechanic = report.by_mechanic,
+            total = report.total
+        )
     )?;
-    outln!(
-        "The mechanics and the objectives each exercises are listed in docs/exam.md (\"What play exercises\")."
-    )?;
+    outln!("{}", tr!("coverage-docs"))?;
     Ok(())
 }

@@ -53,7 +53,7 @@ use crate::scenario::{Scenario, builtin};
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The language the window, `play`, `quiz`, `exam`, `run` and `replay` speak: en, ja, … (else
+    /// The language the window, `play`, `quiz`, `exam`, `run`, `replay` and `coverage` speak: en, ja, … (else
     /// CSM_SIM_LANG, then the window's saved setting, then the system locale; English if none
     /// names one it has). The other commands are in English for now.
     #[arg(long, global = true, value_name = "LANG")]
@@ -140,8 +140,8 @@ pub fn main() -> ExitCode {
         eprintln!("csm-sim: {e}");
         return ExitCode::from(2);
     }
-    // Only the window, `play`, `quiz`, `exam`, `run` and `replay` are translated yet; the
-    // others speak English rather than half of another language.
+    // Only the window, `play`, `quiz`, `exam`, `run`, `replay` and `coverage` are translated
+    // yet; the others speak English rather than half of another language.
     let translated = match &cli.command {
         None
         | Some(
@@ -149,7 +149,8 @@ pub fn main() -> ExitCode {
             | Command::Exam(_)
             | Command::Quiz(_)
             | Command::Run(_)
-            | Command::Replay(_),
+            | Command::Replay(_)
+            | Command::Coverage(_),
         ) => true,
         #[cfg(feature = "gui")]
         Some(Command::Gui { .. }) => true,

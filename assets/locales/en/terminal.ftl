@@ -272,3 +272,16 @@ replay-heading = { $file }: scenario { $scenario } (seed { $seed }), { $quarters
 }
 replay-reproduced = reproduced: the replay gives the same outcome as the saved session ({ $hash })
 replay-mismatch = MISMATCH: the replay's outcome { $replayed } differs from the saved { $saved }
+
+## `coverage`.
+
+coverage-and = {" "}and{" "}
+coverage-intro = Exam objectives each scenario exercises: m by a mechanic that happened in play (the built-in { $playbooks } playbooks, { $seeds } seeds each), n only named by the scenario; rules: j if a judging rule watches it; questions: how many the bank asks.
+coverage-column = {"  "}column { $number }: { $scenario }
+coverage-domain = { $id } { $title } ({ $weight } % of the exam)
+coverage-col-rules = rules
+coverage-col-questions = questions
+coverage-col-title = title
+coverage-domain-total = {"  "}by a mechanic: { $by_mechanic } of { $total } ({ $percent } %); named only: { $named }
+coverage-total = { $by_mechanic } of { $total } objectives are exercised by a mechanic in at least one scenario.
+coverage-docs = The mechanics and the objectives each exercises are listed in docs/exam.md ("What play exercises").

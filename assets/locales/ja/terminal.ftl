@@ -246,3 +246,16 @@ table-bands = 赤/黄/緑
 replay-heading = { $file }: シナリオ { $scenario }（シード { $seed }）、{ $quarters } 四半期をプレイ、アクション { $actions } 件
 replay-reproduced = 再現しました: 再実行の結果は保存されたセッションと同じです（{ $hash }）
 replay-mismatch = 不一致: 再実行の結果 { $replayed } は、保存された結果 { $saved } と異なります
+
+## `coverage`.
+
+coverage-and = {" と "}
+coverage-intro = 各シナリオが扱う試験項目: m はプレイ中に起きた仕組みで扱われたもの（組み込みのプレイブック { $playbooks } で、それぞれ { $seeds } シード）、n はシナリオが名前を挙げただけのもの。規則: j は判定ルールが見ている項目。問題: 問題集の問題数。
+coverage-column = {"  "}列 { $number }: { $scenario }
+coverage-domain = { $id } { $title }（試験の { $weight }%）
+coverage-col-rules = 規則
+coverage-col-questions = 問題数
+coverage-col-title = 項目名
+coverage-domain-total = {"  "}仕組みで扱う: { $total } 項目中 { $by_mechanic } 項目（{ $percent }%）、名前のみ: { $named }
+coverage-total = { $total } 項目中 { $by_mechanic } 項目が、少なくとも 1 つのシナリオで仕組みとして扱われています。
+coverage-docs = 仕組みとそれぞれが扱う試験項目は docs/exam.md（「What play exercises」）に記載されています。
