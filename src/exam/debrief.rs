@@ -88,6 +88,19 @@ pub enum Detail {
     Expansion(ActionKind),
 }
 
+/// One rule's judged decisions, in words: how many, why the rule matters, its objectives and
+/// where it judged (the first [`PLACES`], then "and N more").
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleGroup {
+    pub times: u64,
+    pub explanation: String,
+    pub objectives: String,
+    pub places: String,
+}
+
+/// Places named under a rule before "and N more".
+pub const PLACES: usize = 5;
+
 /// The kinds of mistake the HTML debrief shows open; the rest are folded.
 const SHOWN_MISTAKE_KINDS: usize = 5;
 
@@ -574,6 +587,51 @@ fn health_chart(points: &[QuarterPoint]) -> String {
 }
 
 impl Debrief {
+    /// The rules that judged decisions `verdict`, the most frequent first (then in the order
+    /// they first happened), each told in the reader's language.
+    pub fn rule_groups(&self, verdict: Verdict) -> Vec<RuleGroup> {
+        let mut rules: Vec<&str> = Vec::new();
+        for d in self.decisions.iter().filter(|d| d.verdict == verdict) {
+            if !rules.contains(&d.rule.as_str()) {
+                rules.push(&d.rule);
+            }
+        }
+        let count = |id: &str| self.decision_counts.get(id).copied().unwrap_or(0);
+        rules.sort_by_key(|r| std::cmp::Reverse(count(r)));
+        rules
+            .into_iter()
+            .map(|id| {
+                let mine: Vec<&JudgedDecision> =
+                    self.decisions.iter().filter(|d| d.rule == id).collect();
+                let times = count(id);
+                let mut places = mine
+                    .iter()
+                    .take(PLACES)
+                    .map(|d| {
+                        tr!(
+                            "judged-place",
+                            quarter = d.quarter,
+                            customer = d.customer.clone().unwrap_or_else(|| tr!("portfolio-word"))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                if times > PLACES as u64 {
+                    places.push_str(&tr!("judged-more", count = times - PLACES as u64));
+                }
+                RuleGroup {
+                    times,
+                    explanation: rule(id).map_or_else(
+                        || mine[0].explanation.clone(),
+                        crate::i18n::rule_explanation,
+                    ),
+                    objectives: mine[0].objectives.join(", "),
+                    places,
+                }
+            })
+            .collect()
+    }
+
     /// The routine renewals counted by quarter, in words ("12 routine renewals … by quarter:
     /// Q1 4 ($400,000) · …"); `None` when there were none.
     pub fn routine_renewals(&self) -> Option<String> {
@@ -828,19 +886,11 @@ impl Debrief {
             (Verdict::Mistake, "judged-differently-count", "mistake"),
             (Verdict::Good, "judged-well-count", "good"),
         ] {
-            let mut rules: Vec<&str> = Vec::new();
-            for d in self.decisions.iter().filter(|d| d.verdict == verdict) {
-                if !rules.contains(&d.rule.as_str()) {
-                    rules.push(&d.rule);
-                }
-            }
+            let rules = self.rule_groups(verdict);
             if rules.is_empty() {
                 continue;
             }
-            let count = |id: &str| self.decision_counts.get(id).copied().unwrap_or(0);
-            // The most frequent first (then in the order they first happened).
-            rules.sort_by_key(|r| std::cmp::Reverse(count(r)));
-            let total: u64 = rules.iter().map(|r| count(r)).sum();
+            let total: u64 = rules.iter().map(|r| r.times).sum();
             let header = format!(
                 "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
                 e(tr!("html-col-objectives")),
@@ -863,7 +913,7 @@ impl Debrief {
             if open > 0 {
                 h.push_str(&header);
             }
-            for (i, id) in rules.iter().copied().enumerate() {
+            for (i, group) in rules.iter().enumerate() {
                 if i == open {
                     if i > 0 {
                         h.push_str("</table>");
@@ -883,37 +933,13 @@ impl Debrief {
                         e(tr!("html-show", what = what))
                     );
                 }
-                let mine: Vec<&JudgedDecision> =
-                    self.decisions.iter().filter(|d| d.rule == id).collect();
-                let places: Vec<String> = mine
-                    .iter()
-                    .take(5)
-                    .map(|d| {
-                        tr!(
-                            "judged-place",
-                            quarter = d.quarter,
-                            customer = d.customer.clone().unwrap_or_else(|| tr!("portfolio-word"))
-                        )
-                    })
-                    .collect();
-                let times = count(id);
-                let more = if times > 5 {
-                    tr!("judged-more", count = times - 5)
-                } else {
-                    String::new()
-                };
-                let explanation = rule(id).map_or_else(
-                    || mine[0].explanation.clone(),
-                    crate::i18n::rule_explanation,
-                );
                 let _ = write!(
                     h,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
-                    escape(&mine[0].objectives.join(", ")),
-                    e(explanation),
-                    times,
-                    e(places.join("; ")),
-                    e(more)
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape(&group.objectives),
+                    escape(&group.explanation),
+                    group.times,
+                    escape(&group.places)
                 );
             }
             h.push_str("</table>");

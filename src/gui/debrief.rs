@@ -4,12 +4,12 @@
 //! renewals counted, the exceptions told one by one); then the HTML report export.
 
 use egui::{CollapsingHeader, Color32, Grid, RichText, ScrollArea, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, Legend, Line, PlotPoints, Points};
 
 use super::app::band_style;
 use super::state::GuiState;
 use super::widgets::card;
-use crate::exam::debrief::{Debrief, JudgedDecision};
+use crate::exam::debrief::{Debrief, RuleGroup};
 use crate::exam::judge::Verdict;
 use crate::sim::journal::format_money;
 use crate::sim::types::Band;
@@ -19,9 +19,6 @@ const OPEN_MISTAKE_KINDS: usize = 5;
 
 /// Up to this many exceptions are shown open; more are folded.
 const OPEN_OUTCOMES: usize = 12;
-
-/// Places named under a rule before "and N more".
-const PLACES: usize = 5;
 
 use crate::exam::debrief::pct;
 
@@ -202,13 +199,7 @@ fn arr_chart(ui: &mut Ui, d: &Debrief, width: f32) {
     let span = (hi - lo).max(hi * 0.05);
     let colour = Color32::from_rgb(31, 95, 168);
     let name = tr!("chart-arr");
-    Plot::new("debrief-arr")
-        .height(200.0)
-        .width(width)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
+    super::widgets::still_plot("debrief-arr", width, 200.0)
         .default_x_bounds(-0.3, f64::from(d.quarters.max(1)) + 0.3)
         .default_y_bounds((lo - span * 0.25).max(0.0), hi + span * 0.25)
         .x_grid_spacer(super::widgets::quarter_marks)
@@ -271,13 +262,7 @@ fn band_chart(ui: &mut Ui, d: &Debrief, width: f32) {
         .max()
         .unwrap_or(1)
         .max(1);
-    Plot::new("debrief-bands")
-        .height(200.0)
-        .width(width)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
+    super::widgets::still_plot("debrief-bands", width, 200.0)
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .default_x_bounds(0.3, f64::from(d.quarters.max(1)) + 0.7)
         // Room above the bars for the legend, so that it never covers them.
@@ -340,18 +325,11 @@ fn readiness_ui(ui: &mut Ui, d: &Debrief) {
 fn decisions_ui(ui: &mut Ui, d: &Debrief) {
     ui.label(RichText::new(tr!("decisions-judged")).strong().size(16.0));
     for verdict in [Verdict::Mistake, Verdict::Good] {
-        let mut rules: Vec<&str> = Vec::new();
-        for j in d.decisions.iter().filter(|j| j.verdict == verdict) {
-            if !rules.contains(&j.rule.as_str()) {
-                rules.push(&j.rule);
-            }
-        }
+        let rules = d.rule_groups(verdict);
         if rules.is_empty() {
             continue;
         }
-        let count = |id: &str| d.decision_counts.get(id).copied().unwrap_or(0);
-        rules.sort_by_key(|r| std::cmp::Reverse(count(r)));
-        let total: u64 = rules.iter().map(|r| count(r)).sum();
+        let total: u64 = rules.iter().map(|r| r.times).sum();
         let (heading, colour, open) = match verdict {
             Verdict::Mistake => (
                 tr!("judged-differently-count", count = total),
@@ -366,38 +344,17 @@ fn decisions_ui(ui: &mut Ui, d: &Debrief) {
         };
         ui.add_space(4.0);
         ui.label(RichText::new(heading).strong().color(colour));
-        let row = |ui: &mut Ui, id: &str| {
-            let mine: Vec<&JudgedDecision> = d.decisions.iter().filter(|j| j.rule == id).collect();
-            let times = count(id);
-            let places: Vec<String> = mine
-                .iter()
-                .take(PLACES)
-                .map(|j| {
-                    tr!(
-                        "judged-place",
-                        quarter = j.quarter,
-                        customer = j.customer.clone().unwrap_or_else(|| tr!("portfolio-word"))
-                    )
-                })
-                .collect();
-            let mut places = places.join("; ");
-            if times > PLACES as u64 {
-                places.push_str(&tr!("judged-more", count = times - PLACES as u64));
-            }
-            let explanation = crate::exam::judge::rule(id).map_or_else(
-                || mine[0].explanation.clone(),
-                crate::i18n::rule_explanation,
-            );
+        let row = |ui: &mut Ui, group: &RuleGroup| {
             ui.label(tr!(
                 "judged-kind",
-                explanation = explanation,
-                objectives = mine[0].objectives.join(", "),
-                count = times
+                explanation = group.explanation.as_str(),
+                objectives = group.objectives.as_str(),
+                count = group.times
             ));
-            ui.label(RichText::new(places).weak().small());
+            ui.label(RichText::new(group.places.as_str()).weak().small());
         };
-        for id in rules.iter().take(open) {
-            row(ui, id);
+        for group in rules.iter().take(open) {
+            row(ui, group);
         }
         if rules.len() > open {
             let left = rules.len() - open;
@@ -409,8 +366,8 @@ fn decisions_ui(ui: &mut Ui, d: &Debrief) {
             .id_salt(("judged", open))
             .default_open(false)
             .show(ui, |ui| {
-                for id in rules.iter().skip(open) {
-                    row(ui, id);
+                for group in rules.iter().skip(open) {
+                    row(ui, group);
                 }
             });
         }

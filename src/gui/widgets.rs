@@ -80,6 +80,18 @@ pub struct Measure<'a> {
     pub id: (&'a str, u32),
 }
 
+/// A plot of a fixed size that neither pans nor zooms: a chart to read, not to explore.
+pub fn still_plot<'a>(id: impl egui::AsId, width: f32, height: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .width(width)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
+
 pub fn measure_chart(ui: &mut Ui, m: Measure<'_>, quarters: u16, width: f32) {
     ui.vertical(|ui| {
         ui.set_width(width);
@@ -97,14 +109,7 @@ pub fn measure_chart(ui: &mut Ui, m: Measure<'_>, quarters: u16, width: f32) {
         );
         let points = m.points.clone();
         let name = m.title.clone();
-        Plot::new(m.id)
-            .height(110.0)
-            .width(width)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
+        still_plot(m.id, width, 110.0)
             .show_x(false)
             .default_x_bounds(0.0, f64::from(quarters.max(1)))
             .default_y_bounds(m.lo, m.hi)
